@@ -1,0 +1,126 @@
+"""The `werkprogramma` command: a thin layer over the library functions."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from pipeline import __version__
+from pipeline.batch import Outcome, extract_all, summary_table
+from pipeline.output import canonical_json, write_atomic
+from pipeline.schema import SCHEMA_PATH, programme_schema, validation_errors
+from pipeline.score import score_programme
+
+EXIT_USAGE = 2
+
+
+def fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    def progress(index: int, total: int, outcome: Outcome) -> None:
+        if outcome.error:
+            print(f"error: {outcome.error}", file=sys.stderr)
+        elif total > 1 or args.verbose:
+            print(f"[{index}/{total}] {outcome.source.name} → {outcome.output} ({outcome.seconds:.1f} s)",
+                  file=sys.stderr)
+
+    outcomes = extract_all([Path(p) for p in args.pdf], Path(args.out), args.password, progress)
+    if len(outcomes) > 1 or args.verbose:
+        print(summary_table(outcomes))
+    return EXIT_USAGE if any(o.error for o in outcomes) else 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    status = 0
+    for name in args.json:
+        errors = validation_errors(Path(name))
+        if errors:
+            status = EXIT_USAGE
+            print(f"error: {name}: {errors[0]}" + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""),
+                  file=sys.stderr)
+        else:
+            print(f"{name}: valid")
+    return status
+
+
+def load_json(name: str) -> dict:
+    try:
+        return json.loads(Path(name).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ValueError(f"{name}: no such file") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ValueError(f"{name}: not valid JSON ({error})") from None
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    try:
+        result = score_programme(load_json(args.programme), load_json(args.gold))
+    except ValueError as error:
+        return fail(str(error))
+    missed = result.pop("missed_dossiers")
+    if args.json:
+        print(json.dumps(result, indent=1))
+    else:
+        for key, value in result.items():
+            if key != "score":
+                print(f"{key}: {value:.3f}")
+        for title in missed if args.show_missed else []:
+            print(f"missed dossier: {title}")
+        print(f"score: {result['score']:.3f}")
+    if args.min_score is not None and result["score"] < args.min_score:
+        return 1
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    target = Path(args.out) if args.out else SCHEMA_PATH
+    write_atomic(target, canonical_json(programme_schema()))
+    print(f"wrote {target}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="werkprogramma",
+                                   description="Turn SERV work programme PDFs into structured, comparable data.")
+    main.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = main.add_subparsers(dest="command", required=True)
+
+    extract = commands.add_parser("extract", help="extract programme JSON from edition PDFs")
+    extract.add_argument("pdf", nargs="+", help="edition PDF files")
+    extract.add_argument("--out", default="output", help="output folder (default: output)")
+    extract.add_argument("--password", help="password of encrypted PDFs")
+    extract.add_argument("-v", "--verbose", action="store_true", help="progress and summary for one file too")
+    extract.set_defaults(run=cmd_extract)
+
+    validate = commands.add_parser("validate", help="check programme JSON files against the schema")
+    validate.add_argument("json", nargs="+")
+    validate.set_defaults(run=cmd_validate)
+
+    score = commands.add_parser("score", help="score a programme JSON against a hand-checked one")
+    score.add_argument("programme")
+    score.add_argument("gold")
+    score.add_argument("--json", action="store_true", help="print the measures as JSON")
+    score.add_argument("--show-missed", action="store_true", help="list the gold dossiers not found")
+    score.add_argument("--min-score", type=float, help="exit 1 when the mean score is lower")
+    score.set_defaults(run=cmd_score)
+
+    schema = commands.add_parser("schema", help=f"write the JSON Schema (default: {SCHEMA_PATH.name})")
+    schema.add_argument("--out", help="where to write it")
+    schema.set_defaults(run=cmd_schema)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        return fail("interrupted")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,109 @@
+"""Extraction: one edition PDF → a validated `Programme` (layout → repair → structure)."""
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+from pipeline.layout import Block, layout_document
+from pipeline.models import Edition, Programme, Source
+from pipeline.repair import casing_table, repair_blocks, restore_case
+from pipeline.rules import Rules, load_rules
+from pipeline.structure import NoStructure, cover_block, segment
+from pipeline.utils.text import collapse_spaces
+
+
+class ExtractionError(Exception):
+    """A file that cannot be extracted, with a reason a user can act on."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        super().__init__(f"{Path(path).name}: {reason}")
+        self.path = Path(path)
+        self.reason = reason
+
+
+def check_header(path: Path) -> bytes:
+    """Read the file and refuse what is plainly not a PDF."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ExtractionError(path, "no such file") from None
+    except IsADirectoryError:
+        raise ExtractionError(path, "is a folder, not a PDF file") from None
+    except OSError as error:
+        raise ExtractionError(path, f"cannot be read ({error.strerror})") from None
+    if not data:
+        raise ExtractionError(path, "empty file")
+    if b"%PDF-" not in data[:1024]:
+        raise ExtractionError(path, "not a PDF file")
+    return data
+
+
+def _cause_chain(error: BaseException) -> list[BaseException]:
+    chain = []
+    while error is not None and error not in chain:
+        chain.append(error)
+        error = error.__cause__ or error.__context__
+    return chain
+
+
+def describe_pdf_error(error: BaseException) -> str:
+    """A one-line reason for an exception raised while parsing a PDF."""
+    chain = _cause_chain(error)
+    names = " ".join(type(e).__name__ for e in chain) + " " + " ".join(str(e) for e in chain)
+    if any(isinstance(e, PDFPasswordIncorrect) for e in chain) or "password" in names.lower():
+        return "encrypted (no password given, or the password is wrong)"
+    if "encrypt" in names.lower():
+        return "encrypted with a method that cannot be opened"
+    detail = collapse_spaces(str(chain[-1]) or type(chain[-1]).__name__)[:120]
+    return f"damaged or unreadable PDF ({detail})"
+
+
+def edition_of(blocks: list[Block], metadata: dict, casing: dict[str, str],
+               path: Path) -> tuple[str, int | None, str | None]:
+    """Title, year and organisation, from the cover page, else the PDF metadata or the file name."""
+    cover = cover_block(blocks)
+    title = collapse_spaces(restore_case(cover.text, casing)) if cover is not None else ""
+    meta_title = metadata.get("Title")
+    if not title and isinstance(meta_title, str):
+        title = meta_title.strip()
+    title = title or path.stem
+    year_match = re.search(r"\b(19|20)\d{2}\b", title) or re.search(r"\b(19|20)\d{2}\b", path.stem)
+    org_match = re.match(r"^(.+?)[\s-]*werkprogramma\b", title, re.IGNORECASE)
+    author = metadata.get("Author")
+    if org_match:
+        organisation = org_match.group(1).strip()
+    else:
+        organisation = author.strip() if isinstance(author, str) and author.strip() else None
+    return title, int(year_match.group(0)) if year_match else None, organisation
+
+
+def extract(path: Path | str, password: str | None = None, rules: Rules | None = None) -> Programme:
+    """Extract the programme of one edition PDF; raises ExtractionError with a reason."""
+    path = Path(path)
+    rules = rules or load_rules()
+    data = check_header(path)
+    try:
+        with pdfplumber.open(path, password=password or "") as pdf:
+            metadata = {k: v for k, v in (pdf.metadata or {}).items() if isinstance(v, str)}
+            page_count = len(pdf.pages)
+            blocks = layout_document(pdf.pages, rules.layout)
+    except ExtractionError:
+        raise
+    except Exception as error:  # pdfminer raises many kinds of errors on damaged files
+        raise ExtractionError(path, describe_pdf_error(error)) from None
+    if not blocks:
+        raise ExtractionError(path, "no text layer; scanned PDFs are not supported")
+    blocks = repair_blocks(blocks, rules.text)
+    casing = casing_table(blocks)
+    try:
+        front, parts = segment(blocks, rules.structure, casing)
+    except NoStructure as error:
+        raise ExtractionError(path, str(error)) from None
+    title, year, organisation = edition_of(blocks, metadata, casing, path)
+    source = Source(file=path.name, sha256=hashlib.sha256(data).hexdigest(), pages=page_count)
+    return Programme(edition=Edition(title=title, year=year, organisation=organisation, source=source),
+                     front_matter=front, parts=parts)

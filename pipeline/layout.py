@@ -1,0 +1,445 @@
+"""Layout stage: characters of a PDF page → words → lines → blocks in reading order.
+
+Every decision is taken from the page's own geometry: segments are cut at
+gaps that are wide for the font size, column gutters are found where no
+narrow line crosses, full-width lines cut the page into bands, bullets are
+small shapes or glyphs before a line, and running headers and footers are
+lines in the margins that repeat from page to page.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from pipeline.rules import LayoutRules
+from pipeline.utils.clustering import weighted_mode
+
+BOLD_RE = re.compile(r"bold|black|heavy|semibold|demibold|extrabold", re.IGNORECASE)
+ITALIC_RE = re.compile(r"italic|oblique|slanted", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A run of characters of one font without a space."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    italic: bool
+    color: str
+    font: str
+
+
+@dataclass(slots=True)
+class Line:
+    """Words on one baseline within one column (a segment of a text row)."""
+
+    page: int
+    words: list[Word]
+    marker: str = ""
+    number: int | None = None
+    marker_x0: float | None = None
+    column: int = 0
+    column_x0: float = 0.0
+
+    @property
+    def x0(self) -> float:
+        return min(w.x0 for w in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def size(self) -> float:
+        """The font size that carries most characters."""
+        return weighted_mode((round(w.size, 1), len(w.text)) for w in self.words) or 0.0
+
+    @property
+    def text(self) -> str:
+        return join_words(self.words)
+
+    @property
+    def start_x0(self) -> float:
+        """Where the line starts, bullet or number included."""
+        return self.marker_x0 if self.marker_x0 is not None else self.x0
+
+
+@dataclass(slots=True)
+class Block:
+    """Consecutive lines of one style: a paragraph, a heading or a list item."""
+
+    lines: list[Line]
+    body_size: float
+    text: str = ""
+    pages: list[int] = field(default_factory=list)
+
+    @property
+    def page(self) -> int:
+        return self.lines[0].page
+
+    @property
+    def marker(self) -> str:
+        return self.lines[0].marker
+
+    @property
+    def number(self) -> int | None:
+        return self.lines[0].number
+
+    @property
+    def marker_x0(self) -> float:
+        return self.lines[0].start_x0
+
+    @property
+    def indent(self) -> float:
+        """How far the block's first line starts right of its column's left edge."""
+        return self.lines[0].start_x0 - self.lines[0].column_x0
+
+    @property
+    def words(self) -> list[Word]:
+        return [w for line in self.lines for w in line.words]
+
+    @property
+    def size(self) -> float:
+        return weighted_mode((round(w.size, 1), len(w.text)) for w in self.words) or 0.0
+
+    @property
+    def relative_size(self) -> float:
+        return self.size / self.body_size if self.body_size else 1.0
+
+    def share(self, attribute: str) -> float:
+        """Share of the block's letters set in a font with `attribute` (bold, italic)."""
+        total = sum(len(w.text) for w in self.words) or 1
+        return sum(len(w.text) for w in self.words if getattr(w, attribute)) / total
+
+    @property
+    def color(self) -> str:
+        return weighted_mode((w.color, len(w.text)) for w in self.words) or ""
+
+    @property
+    def upper(self) -> bool:
+        letters = [c for c in "".join(w.text for w in self.words) if c.isalpha()]
+        return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+@dataclass(slots=True)
+class PageLayout:
+    """The lines of one page in reading order, and the page's body font size."""
+
+    number: int
+    width: float
+    height: float
+    lines: list[Line]
+    body_size: float
+
+
+def join_words(words: Sequence[Word]) -> str:
+    """Join words with a space where the gap between them is wider than a hair."""
+    parts: list[str] = []
+    previous: Word | None = None
+    for word in words:
+        if previous is not None and word.x0 - previous.x1 > 0.12 * min(word.size, previous.size):
+            parts.append(" ")
+        parts.append(word.text)
+        previous = word
+    return "".join(parts)
+
+
+def color_hex(value: object) -> str:
+    """A PDF fill colour (grey, RGB or CMYK tuple) as #rrggbb; anything else as ''."""
+    if isinstance(value, (int, float)):
+        value = (value,)
+    if not isinstance(value, (tuple, list)) or not all(isinstance(v, (int, float)) for v in value):
+        return ""
+    if len(value) == 1:
+        rgb = (value[0],) * 3
+    elif len(value) == 3:
+        rgb = tuple(value)
+    elif len(value) == 4:
+        c, m, y, k = value
+        rgb = ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+    else:
+        return ""
+    return "#" + "".join(f"{max(0, min(255, round(float(v) * 255))):02x}" for v in rgb)
+
+
+def page_words(page) -> list[Word]:
+    """The words of a pdfplumber page, split at font and size changes."""
+    raw = page.extract_words(
+        keep_blank_chars=False,
+        use_text_flow=False,
+        extra_attrs=["fontname", "size"],
+        return_chars=True,
+    )
+    words = []
+    for item in raw:
+        text = item["text"]
+        if not text.strip() or not item.get("upright", True):
+            continue
+        font = item["fontname"] or ""
+        words.append(Word(
+            text=text, x0=float(item["x0"]), x1=float(item["x1"]), top=float(item["top"]),
+            bottom=float(item["bottom"]), size=float(item["size"]),
+            bold=bool(BOLD_RE.search(font)), italic=bool(ITALIC_RE.search(font)),
+            color=color_hex(item["chars"][0].get("non_stroking_color")), font=font,
+        ))
+    return words
+
+
+def rows_of(words: Iterable[Word]) -> list[list[Word]]:
+    """Group words whose vertical centres agree into rows, top to bottom."""
+    rows: list[list[Word]] = []
+    centres: list[float] = []
+    for word in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
+        centre = (word.top + word.bottom) / 2
+        if rows and abs(centre - centres[-1]) <= 0.3 * word.size:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+            centres.append(centre)
+    return [sorted(row, key=lambda w: w.x0) for row in rows]
+
+
+def segments_of(row: list[Word], rules: LayoutRules) -> list[list[Word]]:
+    """Cut a row where the gap between words is wide for their size."""
+    segments = [[row[0]]]
+    for word in row[1:]:
+        previous = segments[-1][-1]
+        if word.x0 - previous.x1 > rules.segment_gap * max(word.size, previous.size):
+            segments.append([word])
+        else:
+            segments[-1].append(word)
+    return segments
+
+
+def attach_raised_marks(segments: list[list[Word]], rules: LayoutRules) -> list[list[Word]]:
+    """Join a segment made only of raised marks (a superscript '*') to the word it follows."""
+    kept = [s for s in segments if not all(w.text in rules.raised_marks for w in s)]
+    for segment in segments:
+        if segment in kept:
+            continue
+        mark = segment[0]
+        host = min(
+            (s for s in kept if abs(s[-1].x1 - mark.x0) <= 0.4 * s[-1].size
+             and s[-1].top - s[-1].size <= mark.top <= s[-1].bottom),
+            key=lambda s: abs(s[-1].x1 - mark.x0),
+            default=None,
+        )
+        if host is None:
+            kept.append(segment)
+        else:
+            host.extend(segment)
+    return kept
+
+
+def bullet_shapes(page) -> list[tuple[float, float, float, float]]:
+    """Small, roughly square vector shapes (filled or hollow) of the page, as (x0, top, x1, bottom)."""
+    shapes = []
+    for obj in list(page.curves) + list(page.rects):
+        width, height = obj["x1"] - obj["x0"], obj["bottom"] - obj["top"]
+        if 0.8 <= width <= 12 and 0.8 <= height <= 12 and 0.5 <= width / height <= 2:
+            shapes.append((obj["x0"], obj["top"], obj["x1"], obj["bottom"]))
+    return shapes
+
+
+def mark_list_item(line: Line, shapes: Sequence[tuple[float, float, float, float]], rules: LayoutRules) -> None:
+    """Detect a bullet (shape or glyph) or a number set apart at the start of a line."""
+    first = line.words[0]
+    size = first.size
+    for x0, top, x1, bottom in shapes:
+        centre = (top + bottom) / 2
+        if (x1 <= first.x0 + 0.5 and first.x0 - x1 <= rules.bullet_max_distance * size
+                and first.top - 0.2 * size <= centre <= first.bottom + 0.2 * size
+                and x1 - x0 <= rules.bullet_shape_max_size * size):
+            line.marker, line.marker_x0 = "bullet", x0
+            return
+    if len(line.words) < 2:
+        return
+    second = line.words[1]
+    gap = second.x0 - first.x1
+    is_glyph = first.text in rules.bullet_glyphs or (
+        len(first.text) == 1 and any(f in first.font.lower() for f in rules.bullet_fonts))
+    if is_glyph and (first.text not in rules.ambiguous_bullets or gap >= rules.ambiguous_bullet_gap * size):
+        line.marker, line.marker_x0 = "bullet", first.x0
+        line.words = line.words[1:]
+        return
+    match = rules.number_re.match(first.text)
+    if match and gap >= 0.2 * size:
+        line.marker, line.number, line.marker_x0 = "number", int(match.group(1)), first.x0
+        line.words = line.words[1:]
+
+
+def find_gutters(lines: Sequence[Line], body_size: float, rules: LayoutRules) -> list[tuple[float, float]]:
+    """Vertical strips that no narrow line crosses, with text on both sides."""
+    if not lines:
+        return []
+    left = min(line.start_x0 for line in lines)
+    right = max(line.x1 for line in lines)
+    narrow = [line for line in lines if line.x1 - line.start_x0 < rules.gutter_wide_line_share * (right - left)]
+    if len(narrow) < 2 * rules.gutter_min_segments_each_side:
+        return []
+    origin = int(left)
+    coverage = [0] * (int(right) - origin + 2)
+    for line in narrow:
+        coverage[int(line.start_x0) - origin] += 1
+        coverage[int(line.x1) - origin + 1] -= 1
+    gutters, running, start = [], 0, None
+    for offset, delta in enumerate(coverage):
+        running += delta
+        x = origin + offset
+        if running == 0 and start is None:
+            start = x
+        elif running > 0 and start is not None:
+            if x - start >= rules.gutter_min_width * body_size:
+                on_left = sum(1 for line in narrow if line.x1 <= start + 1)
+                on_right = sum(1 for line in narrow if line.start_x0 >= x - 1)
+                if min(on_left, on_right) >= rules.gutter_min_segments_each_side:
+                    gutters.append((float(start), float(x)))
+            start = None
+    return gutters
+
+
+def reading_order(lines: list[Line], gutters: Sequence[tuple[float, float]]) -> list[Line]:
+    """Bands top to bottom (cut by lines that cross a gutter), columns left to right within a band."""
+    def column_of(line: Line) -> int:
+        return sum(1 for g0, _ in gutters if line.start_x0 >= g0)
+
+    def spans(line: Line) -> bool:
+        return any(line.start_x0 < g0 and line.x1 > g1 for g0, g1 in gutters)
+
+    ordered: list[Line] = []
+    band: list[Line] = []
+    for line in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
+        if gutters and spans(line):
+            ordered.extend(sorted(band, key=lambda ln: (ln.column, ln.top, ln.x0)))
+            band = []
+            line.column = 0
+            ordered.append(line)
+        else:
+            line.column = column_of(line)
+            band.append(line)
+    ordered.extend(sorted(band, key=lambda ln: (ln.column, ln.top, ln.x0)))
+    lefts: dict[int, float] = {}
+    for line in ordered:
+        lefts[line.column] = min(lefts.get(line.column, line.start_x0), line.start_x0)
+    for line in ordered:
+        line.column_x0 = lefts[line.column]
+    return ordered
+
+
+def read_page(page, number: int, rules: LayoutRules) -> PageLayout:
+    """Lines of one pdfplumber page with list markers, before furniture removal and ordering."""
+    words = page_words(page)
+    shapes = bullet_shapes(page)
+    lines = []
+    for row in rows_of(words):
+        for segment in attach_raised_marks(segments_of(row, rules), rules):
+            line = Line(page=number, words=sorted(segment, key=lambda w: w.x0))
+            mark_list_item(line, shapes, rules)
+            lines.append(line)
+    regular = ((round(w.size, 1), len(w.text)) for w in words if not w.bold)
+    body_size = weighted_mode(regular) or weighted_mode((round(w.size, 1), 1.0) for w in words) or 0.0
+    return PageLayout(number=number, width=float(page.width), height=float(page.height),
+                      lines=lines, body_size=body_size)
+
+
+def furniture_key(line: Line) -> str:
+    """A line's text with digits folded, to recognise repeated headers and footers."""
+    return re.sub(r"\d+", "#", line.text.strip().lower())
+
+
+def drop_furniture(pages: list[PageLayout], rules: LayoutRules) -> None:
+    """Remove running headers, footers and page numbers in the page margins."""
+    doc_body = weighted_mode((p.body_size, len(p.lines)) for p in pages) or 0.0
+
+    def in_margin(line: Line, page: PageLayout) -> bool:
+        band = rules.furniture_margin * page.height
+        return line.bottom <= band or line.top >= page.height - band
+
+    repeats = Counter()
+    for page in pages:
+        repeats.update({furniture_key(line) for line in page.lines if in_margin(line, page)})
+    for page in pages:
+        page.lines = [
+            line for line in page.lines
+            if not in_margin(line, page) or not (
+                repeats[furniture_key(line)] >= rules.furniture_min_pages
+                or re.fullmatch(r"[#\s|/.–-]*(page|pagina|p\.)?[#\s|/.–-]*", furniture_key(line))
+                or line.size < rules.furniture_small_size * (page.body_size or doc_body)
+            )
+        ]
+
+
+def same_style(a: Line, b: Line) -> bool:
+    """Two lines of one size (within 5%), weight and slant."""
+    if abs(a.size - b.size) > 0.05 * max(a.size, b.size):
+        return False
+    bold_a = sum(len(w.text) for w in a.words if w.bold) * 2 > sum(len(w.text) for w in a.words)
+    bold_b = sum(len(w.text) for w in b.words if w.bold) * 2 > sum(len(w.text) for w in b.words)
+    italic_a = sum(len(w.text) for w in a.words if w.italic) * 2 > sum(len(w.text) for w in a.words)
+    italic_b = sum(len(w.text) for w in b.words if w.italic) * 2 > sum(len(w.text) for w in b.words)
+    return bold_a == bold_b and italic_a == italic_b
+
+
+def continues(previous: Line, line: Line, rules: LayoutRules) -> bool:
+    """Whether `line` goes on with the block that `previous` ends."""
+    if line.marker or not same_style(previous, line):
+        return False
+    if line.page == previous.page and line.column == previous.column and line.top > previous.top:
+        gap = line.top - previous.bottom
+        return gap <= rules.paragraph_gap * line.size
+    text = previous.text.rstrip()
+    first = line.words[0].text
+    return bool(text) and text[-1] not in ".:;!?" and first[:1].islower()
+
+
+def build_blocks(pages: Sequence[PageLayout], rules: LayoutRules) -> list[Block]:
+    """Group the ordered lines of all pages into blocks."""
+    blocks: list[Block] = []
+    previous: Line | None = None
+    for page in pages:
+        for line in page.lines:
+            current = blocks[-1] if blocks else None
+            if current is not None and previous is not None and continues(previous, line, rules):
+                first = current.lines[0]
+                indent_ok = (not first.marker or line.x0 >= first.x0 - 0.5 * line.size
+                             or line.page != previous.page or line.column != previous.column
+                             or (first.words[0].bold and line.words[0].bold))
+                if indent_ok:
+                    current.lines.append(line)
+                    previous = line
+                    continue
+            blocks.append(Block(lines=[line], body_size=page.body_size))
+            previous = line
+    for block in blocks:
+        block.pages = sorted({line.page for line in block.lines})
+    return blocks
+
+
+def layout_document(plumber_pages: Iterable, rules: LayoutRules) -> list[Block]:
+    """Run the whole layout stage over pdfplumber pages and return the blocks in reading order."""
+    pages = [read_page(page, number, rules) for number, page in enumerate(plumber_pages, start=1)]
+    return blocks_from_pages(pages, rules)
+
+
+def blocks_from_pages(pages: list[PageLayout], rules: LayoutRules) -> list[Block]:
+    """Remove furniture, order each page's lines and group them into blocks."""
+    drop_furniture(pages, rules)
+    for page in pages:
+        gutters = find_gutters(page.lines, page.body_size, rules)
+        page.lines = reading_order(page.lines, gutters)
+    return build_blocks(pages, rules)

@@ -1,0 +1,205 @@
+"""Text repair stage: join a block's lines into text, undo line-break hyphens and broken words.
+
+A hyphen at a line end is removed only where the joined word is Dutch (a
+lexicon word, a word the document itself uses, or a compound of such words)
+and the hyphenated form is not a real compound; a space inside a word is
+removed where the pieces are not words and the joined form is.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from pipeline.layout import Block
+from pipeline.rules import TextRules
+from pipeline.utils.text import words_of
+
+LINE_HYPHENS = ("-", "\u00ad", "\u2010")
+SUSPENDED_HYPHEN_FOLLOWERS = {"en", "of", "tot", "als", "noch", "and", "or"}
+TRAILING_PUNCTUATION = ".,;:!?)”’'\"*"
+LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def dutch_lexicon() -> frozenset[str]:
+    """Lower-case Dutch word forms from the lemma tables of spacy-lookups-data."""
+    data = resources.files("spacy_lookups_data") / "data" / "nl_lemma_lookup.json.gz"
+    with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
+        table = json.load(handle)
+    return frozenset(w.lower() for w in table) | frozenset(w.lower() for w in table.values())
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What counts as a word: the lexicon plus the document's own word counts."""
+
+    lexicon: frozenset[str]
+    counts: Counter
+    rules: TextRules
+
+    def known(self, word: str) -> bool:
+        low = word.lower()
+        return low in self.lexicon or self.counts[low] > 0
+
+    def is_compound(self, word: str) -> bool:
+        """A compound of two known words, optionally with a linking s, e or en."""
+        low = word.lower()
+        shortest = self.rules.compound_min_part
+        for cut in range(shortest, len(low) - shortest + 1):
+            head, tail = low[:cut], low[cut:]
+            if not self.known(tail):
+                continue
+            for link in self.rules.compound_links:
+                stem = head[: len(head) - len(link)]
+                if head.endswith(link) and len(stem) >= shortest and self.known(stem):
+                    return True
+        return False
+
+    def is_word(self, piece: str) -> bool:
+        """Whether a piece of text stands as a word of its own."""
+        if len(piece) == 1:
+            return piece.lower() in self.rules.single_letter_words
+        return self.known(piece)
+
+
+def vocabulary(blocks: Iterable[Block], rules: TextRules) -> Vocabulary:
+    """Count the words that stand whole inside lines (not broken at a line end)."""
+    counts: Counter = Counter()
+    for block in blocks:
+        for line in block.lines:
+            words = line.text.split()
+            for index, token in enumerate(words):
+                if index == len(words) - 1 and token.endswith(LINE_HYPHENS):
+                    continue
+                counts.update(w.lower() for w in words_of(token))
+                stripped = token.strip(TRAILING_PUNCTUATION + "(‘“")
+                if "-" in stripped:
+                    counts[stripped.lower()] += 1
+    return Vocabulary(lexicon=dutch_lexicon(), counts=counts, rules=rules)
+
+
+def _core(token: str) -> str:
+    return token.rstrip(TRAILING_PUNCTUATION)
+
+
+def join_hyphenated(left: str, right: str, vocab: Vocabulary) -> str:
+    """Join `left` (ending in a line-break hyphen) with the first token of the next line."""
+    stem = left[:-1]
+    head = re.sub(r"^.*[^\w]", "", stem)
+    tail = re.match(r"\w*", right).group(0)
+    rules = vocab.rules
+    if not head or not tail or not head[-1].isalpha() or not tail[0].isalpha():
+        return stem + "-" + right
+    if tail.lower() in SUSPENDED_HYPHEN_FOLLOWERS:
+        return stem + "- " + right
+    both_caps = head.isupper() and tail.isupper()
+    low_head, low_tail = head.lower(), tail.lower()
+    joined, hyphenated = low_head + low_tail, low_head + "-" + low_tail
+    keep = stem + "-" + right
+    merge = stem + right
+    if vocab.counts[hyphenated] != vocab.counts[joined]:
+        return keep if vocab.counts[hyphenated] > vocab.counts[joined] else merge
+    if joined in vocab.lexicon:
+        return merge
+    if hyphenated in vocab.lexicon or (low_head[-1] + low_tail[0]) in rules.vowel_clashes:
+        return keep
+    if not both_caps and (tail[0].isupper() or (head.isupper() and len(head) <= 6)):
+        return keep
+    if low_head.endswith(tuple(rules.coordinated_adjective_endings)) and vocab.known(low_tail):
+        return keep
+    if vocab.known(low_head) and vocab.is_compound(low_tail) and not vocab.known(joined):
+        return keep
+    return merge
+
+
+def repair_split_words(text: str, vocab: Vocabulary) -> str:
+    """Remove a space inside a word where the pieces are not words and the joined form is."""
+    tokens = text.split(" ")
+    out: list[str] = []
+    for token in tokens:
+        if out:
+            left = out[-1]
+            left_core = re.sub(r"^[(‘“'\"]+", "", left)
+            right_core = _core(token)
+            if (left_core.isalpha() and right_core.isalpha() and left_core == left
+                    and not (vocab.is_word(left_core) and vocab.is_word(right_core))):
+                joined = left_core + right_core
+                if vocab.known(joined) or vocab.is_compound(joined):
+                    out[-1] = left + token
+                    continue
+        out.append(token)
+    return " ".join(out)
+
+
+def join_lines(lines: Sequence[str], vocab: Vocabulary) -> str:
+    """Join line texts with spaces, undoing line-break hyphens."""
+    text = ""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if text.endswith(LINE_HYPHENS) and not text.endswith(" -"):
+            last_space = text.rfind(" ")
+            left = text[last_space + 1:]
+            first, _, rest = line.partition(" ")
+            joined = join_hyphenated(left.rstrip("".join(LINE_HYPHENS)) + "-", first, vocab)
+            text = text[: last_space + 1] + joined + (" " + rest if rest else "")
+        else:
+            text = f"{text} {line}" if text else line
+    return repair_split_words(text, vocab)
+
+
+def repair_blocks(blocks: list[Block], rules: TextRules) -> list[Block]:
+    """Fill in the repaired text of every block (the layout lines stay as they were)."""
+    vocab = vocabulary(blocks, rules)
+    for block in blocks:
+        block.text = join_lines([line.text for line in block.lines], vocab)
+    return blocks
+
+
+def casing_table(blocks: Iterable[Block]) -> dict[str, str]:
+    """How each word is spelt in running text, sentence starts left out.
+
+    Acronyms keep their capitals; other words are lower case wherever the text has them so.
+    """
+    spellings: dict[str, Counter] = {}
+    for block in blocks:
+        if block.upper:
+            continue
+        previous = "."
+        for token in block.text.split():
+            runs = LETTER_RUN.findall(token)
+            if previous[-1:] in ".:!?":
+                runs = runs[1:]
+            for word in runs:
+                spellings.setdefault(word.lower(), Counter())[word] += 1
+            previous = token
+    table = {}
+    for low, counts in spellings.items():
+        common = counts.most_common(1)[0][0]
+        table[low] = common if common.isupper() or low not in counts else low
+    return table
+
+
+def restore_case(text: str, casing: dict[str, str]) -> str:
+    """Turn an all-capitals heading into the spelling the document uses in running text."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters):
+        return text
+    result = []
+    for index, token in enumerate(text.split(" ")):
+        def recase(match: re.Match[str], first: bool = index == 0) -> str:
+            word = match.group(0)
+            known = casing.get(word.lower())
+            if known is not None and (known.isupper() or known[:1].isupper()):
+                return known
+            lowered = word.lower()
+            return lowered[:1].upper() + lowered[1:] if first else lowered
+        result.append(LETTER_RUN.sub(recase, token))
+    return " ".join(result)

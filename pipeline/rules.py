@@ -1,0 +1,100 @@
+"""Load the document-type vocabulary and thresholds from `rules/*.yml`."""
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+
+
+class _Rules(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LayoutRules(_Rules):
+    """How pages are cut into segments, columns, blocks and list items."""
+
+    segment_gap: float
+    gutter_min_width: float
+    gutter_min_segments_each_side: int
+    gutter_wide_line_share: float
+    paragraph_gap: float
+    bullet_shape_max_size: float
+    bullet_max_distance: float
+    bullet_glyphs: tuple[str, ...]
+    bullet_fonts: tuple[str, ...]
+    number_marker: str
+    furniture_margin: float
+    furniture_min_pages: int
+    furniture_small_size: float
+    raised_marks: tuple[str, ...]
+    ambiguous_bullets: tuple[str, ...]
+    ambiguous_bullet_gap: float
+
+    @property
+    def number_re(self) -> re.Pattern[str]:
+        return re.compile(self.number_marker)
+
+
+class StructureRules(_Rules):
+    """How styled blocks become parts, themes, dossiers and lists."""
+
+    part_marker: str
+    heading_min_size_ratio: float
+    heading_max_lines: int
+    heading_max_words: int
+    bold_share: float
+    size_step_tolerance: float
+    theme_over_dossier: float
+    spearhead_marks: tuple[str, ...]
+    advisory_list_heading: str
+    mixed_list_words: tuple[str, ...]
+    advisory_item: str
+    lead_in_end: str
+
+    @property
+    def part_re(self) -> re.Pattern[str]:
+        return re.compile(self.part_marker, re.IGNORECASE)
+
+
+class TextRules(_Rules):
+    """When line-break hyphens and in-word spaces are repaired."""
+
+    vowel_clashes: tuple[str, ...]
+    coordinated_adjective_endings: tuple[str, ...]
+    compound_links: tuple[str, ...]
+    compound_min_part: int
+    single_letter_words: tuple[str, ...]
+
+
+class Rules(_Rules):
+    """All rule files of one rules folder."""
+
+    layout: LayoutRules
+    structure: StructureRules
+    text: TextRules
+    digest: str
+
+
+def _read(folder: Path, name: str) -> dict:
+    with (folder / f"{name}.yml").open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle) or {}
+
+
+@cache
+def load_rules(folder: Path = RULES_DIR) -> Rules:
+    """Read and validate the rule files of `folder` (cached per folder)."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.glob("*.yml")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return Rules(
+        layout=LayoutRules(**_read(folder, "layout")),
+        structure=StructureRules(**_read(folder, "structure")),
+        text=TextRules(**_read(folder, "text")),
+        digest=digest.hexdigest(),
+    )

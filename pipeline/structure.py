@@ -1,0 +1,289 @@
+"""Structure stage: repaired blocks → front matter, parts, themes, dossiers and lists.
+
+Heading levels are learnt from the document's own typography: heading-like
+blocks are bold or clearly larger than the body text of their page; the most
+frequent heading style inside the parts is the dossier level, styles clearly
+larger than it are themes, smaller ones are sub-headings.  The words of
+`rules/structure.yml` name parts, advisory lists and spearheads.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.layout import Block
+from pipeline.models import AdvisoryRequest, Dossier, FrontMatter, ListItem, Part, Theme
+from pipeline.repair import restore_case
+from pipeline.rules import StructureRules
+from pipeline.utils.clustering import cluster_by_ratio
+from pipeline.utils.text import collapse_spaces, slugify
+
+ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+class NoStructure(ValueError):
+    """The document has no parts, themes or dossiers that the rules recognise."""
+
+
+@dataclass(frozen=True)
+class HeadingLevels:
+    """The typographic signature of the dossier level and the threshold for themes."""
+
+    dossier_size: float
+    dossier_bold: bool
+    dossier_italic: bool
+    size_tolerance: float
+    theme_min_size: float
+
+    def level(self, block: Block, rules: StructureRules) -> str:
+        """'theme', 'dossier' or 'sub' for a heading-like block."""
+        size = block.relative_size
+        if size >= self.theme_min_size:
+            return "theme"
+        bold = block.share("bold") >= rules.bold_share
+        italic = block.share("italic") >= rules.bold_share
+        same_size = self.dossier_size / self.size_tolerance <= size <= self.dossier_size * self.size_tolerance
+        if same_size and bold == self.dossier_bold and italic == self.dossier_italic:
+            return "dossier"
+        if size > self.dossier_size * self.size_tolerance:
+            return "dossier"
+        return "sub"
+
+
+def roman_or_int(token: str) -> int:
+    """Parse '3' or 'III'."""
+    if token.isdigit():
+        return int(token)
+    values = [ROMAN[c] for c in token.lower()]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def is_heading_like(block: Block, rules: StructureRules) -> bool:
+    """Bold or clearly larger than the body, short, and not a bulleted item."""
+    if block.marker == "bullet" or not block.text:
+        return False
+    if len(block.lines) > rules.heading_max_lines or len(block.text.split()) > rules.heading_max_words:
+        return False
+    return block.share("bold") >= rules.bold_share or block.relative_size >= rules.heading_min_size_ratio
+
+
+def learn_levels(candidates: list[Block], rules: StructureRules) -> HeadingLevels:
+    """Find the dossier style: the most frequent heading style within the parts."""
+    if not candidates:
+        raise NoStructure("no programme structure: no headings found inside the parts")
+    steps = cluster_by_ratio((b.relative_size for b in candidates), rules.size_step_tolerance)
+
+    def step_of(size: float) -> int:
+        return next(i for i, group in enumerate(steps) if group[0] <= size <= group[-1])
+
+    tally: dict[tuple[int, bool, bool], int] = {}
+    for block in candidates:
+        key = (step_of(block.relative_size), block.share("bold") >= rules.bold_share,
+               block.share("italic") >= rules.bold_share)
+        tally[key] = tally.get(key, 0) + 1
+    step, bold, italic = max(tally, key=lambda k: (tally[k], k[0]))
+    size = sum(steps[step]) / len(steps[step])
+    return HeadingLevels(dossier_size=size, dossier_bold=bold, dossier_italic=italic,
+                         size_tolerance=rules.size_step_tolerance,
+                         theme_min_size=size * rules.theme_over_dossier)
+
+
+@dataclass
+class ListContext:
+    """The list being read: its heading, whether it is advisory or mixed, its last item."""
+
+    heading: str
+    mixed: bool
+    indent: float
+    dossier: str | None
+    last: AdvisoryRequest | ListItem | None = None
+
+
+@dataclass
+class Builder:
+    """Walks the blocks of the parts and assembles the programme tree."""
+
+    rules: StructureRules
+    levels: HeadingLevels
+    casing: dict[str, str]
+    parts: list[Part] = field(default_factory=list)
+    theme: Theme | None = None
+    dossier: Dossier | None = None
+    listing: ListContext | None = None
+    expecting_part_title: bool = False
+    used_ids: set[str] = field(default_factory=set)
+
+    def unique(self, base: str) -> str:
+        candidate, n = base, 2
+        while candidate in self.used_ids:
+            candidate, n = f"{base}-{n}", n + 1
+        self.used_ids.add(candidate)
+        return candidate
+
+    def title(self, text: str) -> str:
+        return collapse_spaces(restore_case(text, self.casing))
+
+    def add_pages(self, block: Block, *targets) -> None:
+        for target in targets:
+            if target is not None:
+                target.pages = sorted(set(target.pages) | set(block.pages))
+
+    def start_part(self, block: Block, match: re.Match[str]) -> None:
+        number = roman_or_int(match.group("number"))
+        title = self.title(match.group("title") or "")
+        self.parts.append(Part(id=self.unique(f"deel-{number}"), number=number, title=title,
+                               pages=list(block.pages), intro=""))
+        self.theme = self.dossier = self.listing = None
+        self.expecting_part_title = not title
+
+    def start_theme(self, block: Block, title: str | None = None) -> Theme:
+        part = self.parts[-1]
+        title = title if title is not None else self.title(block.text)
+        self.theme = Theme(id=self.unique(f"{part.id}/{slugify(title)}"), title=title,
+                           pages=list(block.pages), intro="")
+        part.themes.append(self.theme)
+        self.dossier = self.listing = None
+        self.add_pages(block, part)
+        return self.theme
+
+    def start_dossier(self, block: Block) -> None:
+        theme = self.theme or self.start_theme(block, self.parts[-1].title)
+        text = block.text.strip()
+        spearhead = text.endswith(tuple(self.rules.spearhead_marks))
+        title = self.title(text.rstrip("".join(self.rules.spearhead_marks) + " "))
+        number = block.number
+        if number is None and (m := re.match(r"^(\d{1,2})\.\s+(.+)$", title)):
+            number, title = int(m.group(1)), m.group(2)
+        self.dossier = Dossier(id=self.unique(f"{theme.id}/{slugify(title)}"), number=number,
+                               title=title, spearhead=spearhead, pages=list(block.pages), text="")
+        theme.dossiers.append(self.dossier)
+        self.listing = None
+        self.add_pages(block, theme, self.parts[-1])
+
+    def add_sub(self, block: Block) -> None:
+        owner = self.dossier or self.theme
+        if owner is None:
+            self.add_text(block)
+            return
+        owner.subs.append(self.title(block.text))
+        self.listing = None
+        self.add_pages(block, owner, self.theme, self.parts[-1])
+
+    def start_list(self, block: Block) -> None:
+        theme = self.theme or self.start_theme(block, self.parts[-1].title)
+        heading = self.title(block.text.rstrip(":").strip())
+        words = set(re.findall(r"\w+", heading.lower()))
+        mixed = bool(words & set(self.rules.mixed_list_words))
+        self.listing = ListContext(heading=heading, mixed=mixed, indent=-1.0,
+                                   dossier=self.dossier.id if self.dossier else None)
+        self.add_pages(block, theme, self.parts[-1])
+
+    def add_item(self, block: Block) -> None:
+        listing, theme = self.listing, self.theme
+        assert listing is not None and theme is not None
+        text = collapse_spaces(block.text)
+        if listing.indent < 0:
+            listing.indent = block.indent
+        if listing.last is not None and block.indent > listing.indent + 0.5 * block.size:
+            listing.last.subitems.append(text)
+            listing.last.pages = sorted(set(listing.last.pages) | set(block.pages))
+        elif not listing.mixed or re.match(self.rules.advisory_item, text):
+            base = f"{theme.id}/{slugify(text, 6)}"
+            listing.last = AdvisoryRequest(id=self.unique(base), text=text, pages=list(block.pages),
+                                           list=listing.heading, dossier=listing.dossier)
+            theme.advisory_requests.append(listing.last)
+        else:
+            listing.last = ListItem(text=text, pages=list(block.pages), list=listing.heading)
+            theme.other_items.append(listing.last)
+        self.add_pages(block, theme, self.parts[-1])
+
+    def add_text(self, block: Block) -> None:
+        text = ("- " if block.marker else "") + block.text
+        if self.dossier is not None:
+            self.dossier.text = f"{self.dossier.text}\n\n{text}".strip()
+            self.add_pages(block, self.dossier, self.theme)
+        elif self.theme is not None:
+            self.theme.intro = f"{self.theme.intro}\n\n{text}".strip()
+            self.add_pages(block, self.theme)
+        else:
+            self.parts[-1].intro = f"{self.parts[-1].intro}\n\n{text}".strip()
+        self.add_pages(block, self.parts[-1])
+
+    def feed(self, block: Block) -> None:
+        rules = self.rules
+        heading = is_heading_like(block, rules)
+        if heading and (match := rules.part_re.match(block.text.strip())):
+            self.start_part(block, match)
+            return
+        if self.expecting_part_title:
+            self.expecting_part_title = False
+            if heading and self.levels.level(block, rules) == "theme":
+                self.parts[-1].title = self.title(block.text)
+                return
+        if is_list_heading(block, heading, rules):
+            self.start_list(block)
+            return
+        if heading:
+            level = self.levels.level(block, rules)
+            {"theme": self.start_theme, "dossier": self.start_dossier, "sub": self.add_sub}[level](block)
+            return
+        if block.marker and self.listing is not None:
+            self.add_item(block)
+            return
+        if self.listing is not None and self.listing.last is not None:
+            self.listing = None
+        self.add_text(block)
+
+
+def is_list_heading(block: Block, heading: bool, rules: StructureRules) -> bool:
+    """A heading, or a short lead-in ending in ':', that announces advisory requests."""
+    text = block.text.strip()
+    if not re.search(rules.advisory_list_heading, text) or text.endswith(tuple(rules.spearhead_marks)):
+        return False
+    return heading or (text.endswith(rules.lead_in_end) and len(text.split()) <= rules.heading_max_words)
+
+
+def front_matter(blocks: list[Block], levels: HeadingLevels, rules: StructureRules,
+                 casing: dict[str, str], cover: Block | None) -> list[FrontMatter]:
+    """Sections before the first part, headed by theme-sized headings."""
+    sections: list[FrontMatter] = []
+    for block in blocks:
+        if block is cover:
+            continue
+        if is_heading_like(block, rules) and levels.level(block, rules) == "theme":
+            sections.append(FrontMatter(title=collapse_spaces(restore_case(block.text, casing)),
+                                        text="", pages=list(block.pages)))
+        elif sections:
+            section = sections[-1]
+            text = ("- " if block.marker else "") + block.text
+            section.text = f"{section.text}\n\n{text}".strip()
+            section.pages = sorted(set(section.pages) | set(block.pages))
+    return sections
+
+
+def cover_block(blocks: list[Block]) -> Block | None:
+    """The most prominent block of the first page: the edition's title."""
+    first = [b for b in blocks if b.page == blocks[0].page] if blocks else []
+    return max(first, key=lambda b: b.relative_size, default=None)
+
+
+def segment(blocks: list[Block], rules: StructureRules, casing: dict[str, str]) -> tuple[list[FrontMatter], list[Part]]:
+    """Split the blocks into front matter and the tree of parts."""
+    starts = [i for i, b in enumerate(blocks)
+              if is_heading_like(b, rules) and rules.part_re.match(b.text.strip())]
+    if not starts:
+        raise NoStructure("no programme structure: no part headings such as 'DEEL 1' found")
+    body = blocks[starts[0]:]
+    part_titles = {id(body[i - starts[0] + 1]) for i in starts if i + 1 < len(blocks)}
+    candidates = [b for b in body
+                  if is_heading_like(b, rules) and id(b) not in part_titles
+                  and not rules.part_re.match(b.text.strip())
+                  and not is_list_heading(b, True, rules)]
+    levels = learn_levels(candidates, rules)
+    builder = Builder(rules=rules, levels=levels, casing=casing)
+    for block in body:
+        builder.feed(block)
+    if not any(part.themes for part in builder.parts):
+        raise NoStructure("no programme structure: parts found, but no themes or dossiers")
+    cover = cover_block(blocks)
+    return front_matter(blocks[: starts[0]], levels, rules, casing, cover), builder.parts

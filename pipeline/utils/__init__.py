@@ -1,0 +1,1 @@
+"""Small helpers grouped by concern: clustering, geometry and text."""
