@@ -271,8 +271,8 @@ def mark_list_item(line: Line, shapes: Sequence[tuple[float, float, float, float
         return
     second = line.words[1]
     gap = second.x0 - first.x1
-    is_glyph = first.text in rules.bullet_glyphs or (
-        len(first.text) == 1 and any(f in first.font.lower() for f in rules.bullet_fonts))
+    is_glyph = (first.text in rules.bullet_glyphs or re.match(rules.unmapped_glyph, first.text) is not None
+                or (len(first.text) == 1 and any(f in first.font.lower() for f in rules.bullet_fonts)))
     if is_glyph and (first.text not in rules.ambiguous_bullets or gap >= rules.ambiguous_bullet_gap * size):
         line.marker, line.marker_x0 = "bullet", first.x0
         line.words = line.words[1:]

@@ -28,11 +28,18 @@ LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 @cache
 def dutch_lexicon() -> frozenset[str]:
-    """Lower-case Dutch word forms from the lemma tables of spacy-lookups-data."""
-    data = resources.files("spacy_lookups_data") / "data" / "nl_lemma_lookup.json.gz"
-    with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
-        table = json.load(handle)
-    return frozenset(w.lower() for w in table) | frozenset(w.lower() for w in table.values())
+    """Lower-case Dutch word forms and lemmas from the lemma tables of spacy-lookups-data."""
+    folder = resources.files("spacy_lookups_data") / "data"
+    words: set[str] = set()
+    for name in ("nl_lemma_lookup.json.gz", "nl_lemma_index.json.gz"):
+        with (folder / name).open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
+            table = json.load(handle)
+        for key, value in table.items():
+            if name.startswith("nl_lemma_lookup"):
+                words.update((key.lower(), value.lower()))
+            else:
+                words.update(v.lower() for v in value)
+    return frozenset(words)
 
 
 @dataclass(frozen=True)
@@ -62,10 +69,11 @@ class Vocabulary:
         return False
 
     def is_word(self, piece: str) -> bool:
-        """Whether a piece of text stands as a word of its own."""
-        if len(piece) == 1:
-            return piece.lower() in self.rules.single_letter_words
-        return self.known(piece)
+        """Whether a piece of text stands as a word of its own (a broken-off piece occurs once)."""
+        low = piece.lower()
+        if len(low) == 1:
+            return low in self.rules.single_letter_words
+        return low in self.lexicon or self.counts[low] > 1
 
 
 def vocabulary(blocks: Iterable[Block], rules: TextRules) -> Vocabulary:
@@ -105,13 +113,14 @@ def join_hyphenated(left: str, right: str, vocab: Vocabulary) -> str:
     merge = stem + right
     if vocab.counts[hyphenated] != vocab.counts[joined]:
         return keep if vocab.counts[hyphenated] > vocab.counts[joined] else merge
+    adjective = tuple(rules.coordinated_adjective_endings)
+    if low_head.endswith(adjective) and low_tail.removesuffix("e").endswith(adjective):
+        return keep
     if joined in vocab.lexicon:
         return merge
     if hyphenated in vocab.lexicon or (low_head[-1] + low_tail[0]) in rules.vowel_clashes:
         return keep
     if not both_caps and (tail[0].isupper() or (head.isupper() and len(head) <= 6)):
-        return keep
-    if low_head.endswith(tuple(rules.coordinated_adjective_endings)) and vocab.known(low_tail):
         return keep
     if vocab.known(low_head) and vocab.is_compound(low_tail) and not vocab.known(joined):
         return keep
@@ -128,9 +137,10 @@ def repair_split_words(text: str, vocab: Vocabulary) -> str:
             left_core = re.sub(r"^[(‘“'\"]+", "", left)
             right_core = _core(token)
             if (left_core.isalpha() and right_core.isalpha() and left_core == left
-                    and not (vocab.is_word(left_core) and vocab.is_word(right_core))):
+                    and not vocab.is_word(left_core) and not vocab.is_word(right_core)):
                 joined = left_core + right_core
-                if vocab.known(joined) or vocab.is_compound(joined):
+                broken_off = min(len(left_core), len(right_core)) <= 2
+                if vocab.known(joined) or (broken_off and vocab.is_compound(joined)):
                     out[-1] = left + token
                     continue
         out.append(token)

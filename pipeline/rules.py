@@ -28,6 +28,7 @@ class LayoutRules(_Rules):
     bullet_max_distance: float
     bullet_glyphs: tuple[str, ...]
     bullet_fonts: tuple[str, ...]
+    unmapped_glyph: str
     number_marker: str
     furniture_margin: float
     furniture_min_pages: int

@@ -1,0 +1,39 @@
+"""The command line: scoring, validation and the summary table."""
+from __future__ import annotations
+
+import json
+
+from pipeline.cli import main
+from pipeline.score import score_programme
+
+GOLD = {"parts": [{"number": 1, "title": "Deel", "themes": [
+    {"title": "Arbeidsmarkt", "dossiers": [{"title": "Levenslang leren", "spearhead": True},
+                                           {"title": "Lokaal beleid", "spearhead": False}],
+     "advisory_requests": [{"text": "BVR jobbonus"}]}]}]}
+
+
+def test_score_of_a_perfect_and_a_partial_prediction():
+    assert score_programme(GOLD, GOLD)["score"] == 1.0
+    partial = json.loads(json.dumps(GOLD))
+    theme = partial["parts"][0]["themes"][0]
+    theme["dossiers"] = [{"title": "1. Levenslang leren*", "spearhead": False}]
+    result = score_programme(partial, GOLD)
+    assert result["dossiers_r"] == 0.5 and result["dossier_title_exact"] == 1.0
+    assert result["spearhead_acc"] == 0.0
+    assert result["missed_dossiers"] == ["Lokaal beleid"]
+
+
+def test_score_command(tmp_path, capsys):
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps(GOLD))
+    assert main(["score", str(gold), str(gold), "--min-score", "0.99"]) == 0
+    assert capsys.readouterr().out.strip().endswith("score: 1.000")
+    assert main(["score", str(tmp_path / "nope.json"), str(gold)]) == 2
+
+
+def test_validate_command(tmp_path, capsys):
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"schema_version": "1", "parts": []}))
+    assert main(["validate", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "edition" in err and len(err.strip().splitlines()) == 1

@@ -1,0 +1,109 @@
+"""The layout stage on tiny PDFs made for each layout trick."""
+from __future__ import annotations
+
+import pdfplumber
+from pdfmaker import FILLER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfgen.canvas import Canvas
+
+from pipeline.layout import layout_document
+from pipeline.rules import load_rules
+
+RULES = load_rules().layout
+WIDTH, HEIGHT = A4
+
+
+def blocks_of(path):
+    with pdfplumber.open(path) as pdf:
+        return layout_document(pdf.pages, RULES)
+
+
+def columns_pdf(path, columns: int, header: str | None = None) -> None:
+    """A page with a full-width title and `columns` columns, each a paragraph naming its column."""
+    canvas = Canvas(str(path), pagesize=A4)
+    for page in (1, 2, 3):
+        canvas.setFont("Helvetica-Bold", 16)
+        canvas.drawString(50, HEIGHT - 80, f"Een titel over de volle breedte van de pagina nummer {page} hier")
+        gutter = 20
+        width = (WIDTH - 100 - (columns - 1) * gutter) / columns
+        for column in range(columns):
+            x = 50 + column * (width + gutter)
+            y = HEIGHT - 120
+            canvas.setFont("Helvetica", 9)
+            for line in simpleSplit(f"Kolom{column + 1} begint hier. " + FILLER * 2, "Helvetica", 9, width):
+                canvas.drawString(x, y, line)
+                y -= 12
+        canvas.setFont("Helvetica", 7)
+        canvas.drawString(WIDTH - 120, 30, f"Werkprogramma | {page}")
+        if header:
+            canvas.drawString(50, HEIGHT - 30, header)
+        canvas.showPage()
+    canvas.save()
+
+
+def test_columns_are_read_left_to_right(tmp_path):
+    for columns in (1, 2, 3):
+        path = tmp_path / f"c{columns}.pdf"
+        columns_pdf(path, columns)
+        texts = [b.text or " ".join(line.text for line in b.lines) for b in blocks_of(path) if b.page == 1]
+        starts = [t.split()[0] for t in texts]
+        assert starts[0] == "Een", texts
+        order = [s for s in starts if s.startswith("Kolom")]
+        assert order == [f"Kolom{i}" for i in range(1, columns + 1)], (columns, texts)
+
+
+def test_running_header_and_footer_are_dropped(tmp_path):
+    path = tmp_path / "furniture.pdf"
+    columns_pdf(path, 2, header="Lopende koptekst van het werkprogramma")
+    text = " ".join(line.text for b in blocks_of(path) for line in b.lines)
+    assert "koptekst" not in text
+    assert "Werkprogramma |" not in text
+
+
+def bullet_pdf(path, kind: str) -> None:
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica", 10)
+    y = HEIGHT - 100
+    canvas.drawString(50, y, "Een inleidende zin voor de lijst hieronder.")
+    for number, item in enumerate(("eerste punt van de lijst", "tweede punt van de lijst"), start=1):
+        y -= 20
+        if kind == "shape":
+            canvas.circle(52, y + 3, 1.6, stroke=0, fill=1)
+        elif kind == "hollow":
+            canvas.circle(52, y + 3, 1.6, stroke=1, fill=0)
+        elif kind == "number":
+            canvas.drawString(48, y, f"{number}.")
+        else:
+            canvas.drawString(49, y, kind)
+        canvas.drawString(62, y, item)
+    canvas.drawString(50, y - 30, "– dit is een gewone regel die met een streepje begint.")
+    canvas.showPage()
+    canvas.save()
+
+
+def test_bullets_as_shapes_glyphs_and_numbers(tmp_path):
+    for kind in ("shape", "hollow", "•", "▪", "number"):
+        path = tmp_path / "bullets.pdf"
+        bullet_pdf(path, kind)
+        blocks = blocks_of(path)
+        items = [b for b in blocks if b.marker]
+        assert [" ".join(line.text for line in b.lines) for b in items] == [
+            "eerste punt van de lijst", "tweede punt van de lijst"], kind
+        assert items[0].marker == ("number" if kind == "number" else "bullet")
+        assert not blocks[-1].marker, "a dash followed by a plain space is punctuation, not a bullet"
+
+
+def test_raised_asterisk_joins_the_title(tmp_path):
+    path = tmp_path / "raised.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Times-Bold", 12)
+    canvas.drawString(50, HEIGHT - 100, "Een speerpuntdossier")
+    canvas.setFont("Times-Bold", 7)
+    canvas.drawString(50 + canvas.stringWidth("Een speerpuntdossier", "Times-Bold", 12), HEIGHT - 95, "*")
+    canvas.setFont("Times-Roman", 10)
+    canvas.drawString(50, HEIGHT - 120, "Gewone tekst onder de titel.")
+    canvas.showPage()
+    canvas.save()
+    first = blocks_of(path)[0]
+    assert " ".join(line.text for line in first.lines) == "Een speerpuntdossier*"

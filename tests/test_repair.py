@@ -1,0 +1,56 @@
+"""Text repair: line-break hyphens, broken words and the casing of capitalised headings."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from pipeline.repair import Vocabulary, dutch_lexicon, join_hyphenated, join_lines, restore_case
+from pipeline.rules import load_rules
+
+
+def vocab(**document_counts: int) -> Vocabulary:
+    counts = Counter({k.replace("_", "-"): v for k, v in document_counts.items()})
+    return Vocabulary(lexicon=dutch_lexicon(), counts=counts, rules=load_rules().text)
+
+
+@pytest.mark.parametrize(("left", "right", "expected"), [
+    ("Werkbaarheids-", "monitor", "Werkbaarheidsmonitor"),
+    ("klimaat-", "neutrale", "klimaatneutrale"),
+    ("sociaal-", "economische", "sociaal-economische"),
+    ("re-", "integratie", "re-integratie"),
+    ("EU-", "agenda", "EU-agenda"),
+    ("2024-", "2029", "2024-2029"),
+    ("Klimaat-", "en", "Klimaat- en"),
+    ("ADVIES-", "FUNCTIE", "ADVIESFUNCTIE"),
+])
+def test_line_break_hyphens(left, right, expected):
+    assert join_hyphenated(left, right, vocab()) == expected
+
+
+def test_document_usage_decides_a_real_compound():
+    """`onderwijs-arbeidsmarkt` stays hyphenated when the document writes it so within a line."""
+    assert join_hyphenated("onderwijs-", "arbeidsmarkt", vocab(onderwijs_arbeidsmarkt=1)) == "onderwijs-arbeidsmarkt"
+    assert join_hyphenated("arbeidsmarkt-", "beleid", vocab(arbeidsmarktbeleid=2)) == "arbeidsmarktbeleid"
+
+
+@pytest.mark.parametrize(("broken", "repaired"), [
+    ("gericht op k ennisuitbreiding dieper", "gericht op kennisuitbreiding dieper"),
+    ("onderzoeken samenbrenge n. Op basis", "onderzoeken samenbrengen. Op basis"),
+    ("fysiek belastende arbeidsomsta ndigheden", "fysiek belastende arbeidsomstandigheden"),
+    ("de sociale partners en de raad", "de sociale partners en de raad"),
+])
+def test_spaces_inside_words(broken, repaired):
+    assert join_lines([broken], vocab()) == repaired
+
+
+def test_join_lines_keeps_quotes_and_dashes():
+    text = join_lines(["Het rapport ‘Wonen in Vlaanderen –", "Uitdagingen’ verschijnt in het voor-", "jaar."], vocab())
+    assert text == "Het rapport ‘Wonen in Vlaanderen – Uitdagingen’ verschijnt in het voorjaar."
+
+
+def test_restore_case_uses_the_documents_spelling():
+    casing = {"serv": "SERV", "jong": "Jong", "commissie": "commissie", "diversiteit": "diversiteit"}
+    assert restore_case("JONG SERV", casing) == "Jong SERV"
+    assert restore_case("COMMISSIE DIVERSITEIT", casing) == "Commissie diversiteit"
+    assert restore_case("Al in gewone spelling", casing) == "Al in gewone spelling"

@@ -1,0 +1,63 @@
+"""The structure stage on small programmes typeset in three house styles."""
+from __future__ import annotations
+
+import pytest
+from pdfmaker import ONE_COLUMN_SERIF, SAMPLE, THREE_COLUMN, TWO_COLUMN, render
+
+from pipeline.extract import extract
+
+STYLES = {"two-column sans": TWO_COLUMN, "one-column serif": ONE_COLUMN_SERIF, "three-column": THREE_COLUMN}
+
+
+@pytest.fixture(scope="module", params=list(STYLES))
+def programme(request, tmp_path_factory):
+    path = tmp_path_factory.mktemp("styles") / "werkprogramma-2030.pdf"
+    return extract(render(path, SAMPLE, STYLES[request.param]))
+
+
+def test_parts_themes_and_dossiers(programme):
+    assert [(p.number, p.title) for p in programme.parts] == [(1, "Overleg en advies"), (2, "Autonome commissies")]
+    themes = [t.title.lower() for p in programme.parts for t in p.themes]
+    assert themes == ["arbeid en opleiding", "energie en klimaat", "commissie sociale economie"]
+    dossiers = [d.title for p in programme.parts for t in p.themes for d in t.dossiers]
+    assert dossiers == [
+        "Loopbaanbegeleiding voor iedereen",
+        "Werking van de regionale arbeidsmarktcomités",  # a heading split over two lines
+        "Digitale soevereiniteit en klimaatneutrale economie",  # a hyphenated title
+        "Netinvesteringen en tarieven",
+        "Doorstroom naar de reguliere arbeidsmarkt",
+        "Evaluatie van het maatwerkdecreet",
+    ]
+
+
+def test_spearheads_numbers_and_subs(programme):
+    dossiers = {d.title: d for p in programme.parts for t in p.themes for d in t.dossiers}
+    assert [t for t, d in dossiers.items() if d.spearhead] == [
+        "Loopbaanbegeleiding voor iedereen", "Digitale soevereiniteit en klimaatneutrale economie",
+        "Doorstroom naar de reguliere arbeidsmarkt"]
+    assert dossiers["Netinvesteringen en tarieven"].number == 1
+    assert dossiers["Werking van de regionale arbeidsmarktcomités"].subs == ["Eerste stappen"]
+    assert "sterke voorstellen" in dossiers["Evaluatie van het maatwerkdecreet"].text
+
+
+def test_advisory_requests_and_mixed_lists(programme):
+    themes = {t.title.lower(): t for p in programme.parts for t in p.themes}
+    work = themes["arbeid en opleiding"]
+    assert [r.text for r in work.advisory_requests] == [
+        "BVR opleidingsverlof voor werkenden", "Decreet loopbaanbegeleiding (eerste helft 2030)"]
+    assert work.advisory_requests[0].dossier == work.dossiers[1].id
+    energy = themes["energie en klimaat"]
+    assert [r.text for r in energy.advisory_requests] == ["Adviesvraag warmteplan: uitwerking van de premies."]
+    assert [o.text for o in energy.other_items] == ["Opvolgen van de Europese ontwikkelingen."]
+    social = themes["commissie sociale economie"]
+    assert [r.text for r in social.advisory_requests] == [
+        "BVR maatwerk bij collectieve inschakeling. Deze besluiten beogen:", "BVR lokale diensten (voorjaar 2030)."]
+    assert social.advisory_requests[0].subitems == ["een kader voor de erkenning,", "een update van het subsidiekader."]
+
+
+def test_front_matter_edition_and_ids(programme):
+    assert [f.title for f in programme.front_matter] == ["Samenvatting"]
+    assert programme.edition.year == 2030
+    ids = [d.id for p in programme.parts for t in p.themes for d in t.dossiers]
+    assert len(ids) == len(set(ids))
+    assert ids[0] == "deel-1/arbeid-en-opleiding/loopbaanbegeleiding-voor-iedereen"
