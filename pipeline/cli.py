@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -29,7 +30,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                   file=sys.stderr)
 
     outcomes = extract_all([Path(p) for p in args.pdf], Path(args.out), args.password, progress)
-    if len(outcomes) > 1 or args.verbose:
+    if (len(outcomes) > 1 or args.verbose) and any(o.programme for o in outcomes):
         print(summary_table(outcomes))
     return EXIT_USAGE if any(o.error for o in outcomes) else 0
 
@@ -116,6 +117,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    for name in ("pdfminer", "pdfplumber"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     try:
         return args.run(args)
     except KeyboardInterrupt:
