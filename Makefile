@@ -4,7 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup extract test lint schema clean
+.PHONY: setup extract test lint schema diff clean
+
+A ?= serv-werkprogramma-2023
+B ?= serv-werkprogramma-2024
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +26,9 @@ test: $(STAMP)  ## run the test suite
 
 lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests
+
+diff: $(STAMP)  ## compare output/$(A) with output/$(B) (run `make extract` first)
+	$(BIN)/werkprogramma diff output/$(A)/programme.json output/$(B)/programme.json --out output
 
 schema: $(STAMP)  ## regenerate schema/programme.schema.json from the models
 	$(BIN)/werkprogramma schema

@@ -9,9 +9,10 @@ from pathlib import Path
 
 from pipeline import __version__
 from pipeline.batch import Outcome, extract_all, summary_table
+from pipeline.compare import FORMATS, DiffInputError, diff_files
 from pipeline.output import canonical_json, write_atomic
 from pipeline.schema import SCHEMA_PATH, programme_schema, validation_errors
-from pipeline.score import score_programme
+from pipeline.score import score_diff, score_programme
 
 EXIT_USAGE = 2
 
@@ -77,6 +78,37 @@ def cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_score_diff(args: argparse.Namespace) -> int:
+    try:
+        result = score_diff(load_json(args.diff), load_json(args.expected))
+    except ValueError as error:
+        return fail(str(error))
+    for label in ("missed", "spurious"):
+        for change in result[label]:
+            sides = [((change.get(k) or {}).get("title") or (change.get(k) or {}).get("text") or "")
+                     for k in ("before", "after")]
+            print(f"{label}: {change.get('kind')} {change.get('entity')} {sides[0]!r} -> {sides[1]!r}")
+    for key in ("precision", "recall", "f1"):
+        print(f"{key}: {result[key]:.3f}")
+    return 1 if args.min_f1 is not None and result["f1"] < args.min_f1 else 0
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    formats = [f.strip() for f in args.format.split(",") if f.strip()]
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        return fail(f"unknown format {unknown[0]!r} (choose from {', '.join(FORMATS)})")
+    try:
+        diff, written = diff_files(Path(args.old), Path(args.new), Path(args.out), formats, args.password)
+    except DiffInputError as error:
+        return fail(str(error))
+    counts = ", ".join(f"{n} {kind}" for kind, n in diff.counts.items() if n)
+    print(f"{len(diff.changes)} changes from {diff.from_year} to {diff.to_year}" + (f": {counts}" if counts else ""))
+    for path in written:
+        print(f"wrote {path}")
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     target = Path(args.out) if args.out else SCHEMA_PATH
     write_atomic(target, canonical_json(programme_schema()))
@@ -108,6 +140,20 @@ def parser() -> argparse.ArgumentParser:
     score.add_argument("--show-missed", action="store_true", help="list the gold dossiers not found")
     score.add_argument("--min-score", type=float, help="exit 1 when the mean score is lower")
     score.set_defaults(run=cmd_score)
+
+    score_diff_cmd = commands.add_parser("score-diff", help="score a diff JSON against an expected diff")
+    score_diff_cmd.add_argument("diff")
+    score_diff_cmd.add_argument("expected")
+    score_diff_cmd.add_argument("--min-f1", type=float, help="exit 1 when F1 is lower")
+    score_diff_cmd.set_defaults(run=cmd_score_diff)
+
+    diff = commands.add_parser("diff", help="compare two editions (PDF or programme JSON)")
+    diff.add_argument("old", help="the older edition: a PDF or a programme.json")
+    diff.add_argument("new", help="the newer edition: a PDF or a programme.json")
+    diff.add_argument("--out", default="output", help="output folder (default: output)")
+    diff.add_argument("--format", default="json,md,html", help="reports to write (default: json,md,html)")
+    diff.add_argument("--password", help="password of encrypted PDFs")
+    diff.set_defaults(run=cmd_diff)
 
     schema = commands.add_parser("schema", help=f"write the JSON Schema (default: {SCHEMA_PATH.name})")
     schema.add_argument("--out", help="where to write it")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from pathlib import Path
 
 import pdfplumber
@@ -62,23 +63,29 @@ def describe_pdf_error(error: BaseException) -> str:
     return f"damaged or unreadable PDF ({detail})"
 
 
-def edition_of(blocks: list[Block], metadata: dict, casing: dict[str, str],
+YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def edition_of(cover: Block | None, metadata: dict, running_texts: list[str], casing: dict[str, str],
                path: Path) -> tuple[str, int | None, str | None]:
-    """Title, year and organisation, from the cover page, else the PDF metadata or the file name."""
-    cover = cover_block(blocks)
-    title = collapse_spaces(restore_case(cover.text, casing)) if cover is not None else ""
-    meta_title = metadata.get("Title")
-    if not title and isinstance(meta_title, str):
-        title = meta_title.strip()
-    title = title or path.stem
-    year_match = re.search(r"\b(19|20)\d{2}\b", title) or re.search(r"\b(19|20)\d{2}\b", path.stem)
+    """Title, year and organisation of an edition.
+
+    The year is the one most of these agree on: the running header or footer,
+    the PDF's title metadata, the file name and the cover (in that order of trust).
+    """
+    cover_title = collapse_spaces(restore_case(cover.text, casing)) if cover is not None else ""
+    running = Counter(re.sub(r"[\s|–-]*\d+\s*$", "", t).strip() for t in running_texts).most_common(1)
+    running_title = running[0][0] if running else ""
+    meta_title = metadata.get("Title", "").strip()
+    sources = [running_title, meta_title, path.stem, cover_title]
+    years = [int(m.group(0)) for text in sources if (m := YEAR_RE.search(text))]
+    year = max(years, key=lambda y: (years.count(y), -years.index(y))) if years else None
+    title = next((t for t in (running_title, meta_title, cover_title)
+                  if t and (year is None or str(year) in t)), cover_title or meta_title or path.stem)
     org_match = re.match(r"^(.+?)[\s-]*werkprogramma\b", title, re.IGNORECASE)
-    author = metadata.get("Author")
-    if org_match:
-        organisation = org_match.group(1).strip()
-    else:
-        organisation = author.strip() if isinstance(author, str) and author.strip() else None
-    return title, int(year_match.group(0)) if year_match else None, organisation
+    author = metadata.get("Author", "").strip()
+    organisation = org_match.group(1).strip() if org_match else (author or None)
+    return title, year, organisation
 
 
 def extract(path: Path | str, password: str | None = None, rules: Rules | None = None) -> Programme:
@@ -90,20 +97,20 @@ def extract(path: Path | str, password: str | None = None, rules: Rules | None =
         with pdfplumber.open(path, password=password or "") as pdf:
             metadata = {k: v for k, v in (pdf.metadata or {}).items() if isinstance(v, str)}
             page_count = len(pdf.pages)
-            blocks = layout_document(pdf.pages, rules.layout)
+            layout = layout_document(pdf.pages, rules.layout)
     except ExtractionError:
         raise
     except Exception as error:  # pdfminer raises many kinds of errors on damaged files
         raise ExtractionError(path, describe_pdf_error(error)) from None
-    if not blocks:
+    if not layout.blocks:
         raise ExtractionError(path, "no text layer; scanned PDFs are not supported")
-    blocks = repair_blocks(blocks, rules.text)
+    blocks = repair_blocks(layout.blocks, rules.text)
     casing = casing_table(blocks)
     try:
         front, parts = segment(blocks, rules.structure, casing)
     except NoStructure as error:
         raise ExtractionError(path, str(error)) from None
-    title, year, organisation = edition_of(blocks, metadata, casing, path)
+    title, year, organisation = edition_of(cover_block(blocks), metadata, layout.running_texts, casing, path)
     source = Source(file=path.name, sha256=hashlib.sha256(data).hexdigest(), pages=page_count)
     return Programme(edition=Edition(title=title, year=year, organisation=organisation, source=source),
                      front_matter=front, parts=parts)

@@ -362,8 +362,8 @@ def furniture_key(line: Line) -> str:
     return re.sub(r"\d+", "#", line.text.strip().lower())
 
 
-def drop_furniture(pages: list[PageLayout], rules: LayoutRules) -> None:
-    """Remove running headers, footers and page numbers in the page margins."""
+def drop_furniture(pages: list[PageLayout], rules: LayoutRules) -> list[str]:
+    """Remove running headers, footers and page numbers in the page margins; return the running texts."""
     doc_body = weighted_mode((p.body_size, len(p.lines)) for p in pages) or 0.0
 
     def in_margin(line: Line, page: PageLayout) -> bool:
@@ -373,15 +373,21 @@ def drop_furniture(pages: list[PageLayout], rules: LayoutRules) -> None:
     repeats = Counter()
     for page in pages:
         repeats.update({furniture_key(line) for line in page.lines if in_margin(line, page)})
+    running: list[str] = []
     for page in pages:
-        page.lines = [
-            line for line in page.lines
-            if not in_margin(line, page) or not (
-                repeats[furniture_key(line)] >= rules.furniture_min_pages
-                or re.fullmatch(r"[#\s|/.–-]*(page|pagina|p\.)?[#\s|/.–-]*", furniture_key(line))
-                or line.size < rules.furniture_small_size * (page.body_size or doc_body)
-            )
-        ]
+        kept = []
+        for line in page.lines:
+            repeated = repeats[furniture_key(line)] >= rules.furniture_min_pages
+            if in_margin(line, page) and (
+                    repeated
+                    or re.fullmatch(r"[#\s|/.–-]*(page|pagina|p\.)?[#\s|/.–-]*", furniture_key(line))
+                    or line.size < rules.furniture_small_size * (page.body_size or doc_body)):
+                if repeated:
+                    running.append(line.text)
+            else:
+                kept.append(line)
+        page.lines = kept
+    return running
 
 
 def same_style(a: Line, b: Line) -> bool:
@@ -430,16 +436,24 @@ def build_blocks(pages: Sequence[PageLayout], rules: LayoutRules) -> list[Block]
     return blocks
 
 
-def layout_document(plumber_pages: Iterable, rules: LayoutRules) -> list[Block]:
-    """Run the whole layout stage over pdfplumber pages and return the blocks in reading order."""
+@dataclass(slots=True)
+class Layout:
+    """The blocks of a document in reading order, and the running header or footer texts."""
+
+    blocks: list[Block]
+    running_texts: list[str]
+
+
+def layout_document(plumber_pages: Iterable, rules: LayoutRules) -> Layout:
+    """Run the whole layout stage over pdfplumber pages."""
     pages = [read_page(page, number, rules) for number, page in enumerate(plumber_pages, start=1)]
-    return blocks_from_pages(pages, rules)
+    return layout_pages(pages, rules)
 
 
-def blocks_from_pages(pages: list[PageLayout], rules: LayoutRules) -> list[Block]:
+def layout_pages(pages: list[PageLayout], rules: LayoutRules) -> Layout:
     """Remove furniture, order each page's lines and group them into blocks."""
-    drop_furniture(pages, rules)
+    running = drop_furniture(pages, rules)
     for page in pages:
         gutters = find_gutters(page.lines, page.body_size, rules)
         page.lines = reading_order(page.lines, gutters)
-    return build_blocks(pages, rules)
+    return Layout(blocks=build_blocks(pages, rules), running_texts=running)

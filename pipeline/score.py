@@ -100,3 +100,38 @@ def score_programme(predicted: dict, gold: dict) -> dict:
                                 / len(pairs)) if pairs else 0.0
     out["score"] = sum(out[k] for k in MEASURES) / len(MEASURES)
     return out
+
+
+DIFF_KINDS = {"added", "removed", "renamed", "moved", "spearhead_changed", "modified"}
+DIFF_ENTITIES = {"theme", "dossier", "advisory_request"}
+
+
+def _side_key(side: dict | None) -> str:
+    return comparison_key((side or {}).get("title") or (side or {}).get("text") or "") if side else ""
+
+
+def _same_change(predicted: dict, expected: dict) -> bool:
+    if predicted.get("kind") != expected["kind"] or predicted.get("entity") != expected["entity"]:
+        return False
+    for key in ("before", "after"):
+        a, b = _side_key(predicted.get(key)), _side_key(expected.get(key))
+        if bool(a) != bool(b) or (a and similarity(a, b) < TITLE_THRESHOLD):
+            return False
+    return True
+
+
+def score_diff(predicted: dict, expected: dict) -> dict:
+    """Precision, recall and F1 of predicted changes against expected ones, with the misses listed."""
+    changes = [c for c in predicted.get("changes", [])
+               if c.get("kind") in DIFF_KINDS and c.get("entity") in DIFF_ENTITIES]
+    used: set[int] = set()
+    missed = []
+    for change in expected.get("changes", []):
+        hit = next((i for i, c in enumerate(changes) if i not in used and _same_change(c, change)), None)
+        if hit is None:
+            missed.append(change)
+        else:
+            used.add(hit)
+    spurious = [c for i, c in enumerate(changes) if i not in used]
+    precision, recall, f = f1(len(used), len(changes), len(expected.get("changes", [])))
+    return {"precision": precision, "recall": recall, "f1": f, "missed": missed, "spurious": spurious}

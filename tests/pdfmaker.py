@@ -238,3 +238,40 @@ SAMPLE = [
     ("dossier", "Evaluatie van het maatwerkdecreet"),
     ("text", FILLER * 2),
 ]
+
+
+def paragraphs(text: str) -> list[tuple]:
+    """Elements for a text whose paragraphs are separated by blank lines ("- " marks an item)."""
+    out: list[tuple] = []
+    for paragraph in filter(None, (p.strip() for p in text.split("\n\n"))):
+        out.append(("item", paragraph[2:]) if paragraph.startswith("- ") else ("text", paragraph))
+    return out
+
+
+def programme_elements(programme) -> list[tuple]:
+    """The elements that typeset an extracted `Programme` again (its lists after their dossier)."""
+    elements: list[tuple] = []
+    for section in programme.front_matter:
+        elements += [("front", section.title), *paragraphs(section.text)]
+    for part in programme.parts:
+        elements += [("part", part.number, part.title), *paragraphs(part.intro)]
+        for theme in part.themes:
+            elements += [("theme", theme.title), *paragraphs(theme.intro)]
+            elements += [("sub", sub) for sub in theme.subs]
+            lists: dict[tuple, list[tuple]] = {}
+            for request in theme.advisory_requests:
+                items = lists.setdefault((request.dossier, request.list), [])
+                items += [("item", request.text), *(("subitem", s) for s in request.subitems)]
+            for item in theme.other_items:
+                owner = next((key for key in lists if key[1] == item.list), (None, item.list))
+                lists.setdefault(owner, []).append(("item", item.text))
+            for key in [k for k in lists if k[0] is None]:
+                elements += [("list", key[1]), *lists.pop(key)]
+            for dossier in theme.dossiers:
+                number = f"{dossier.number}. " if dossier.number is not None else ""
+                elements.append(("dossier", number + dossier.title + ("*" if dossier.spearhead else "")))
+                elements += paragraphs(dossier.text)
+                elements += [("sub", sub) for sub in dossier.subs]
+                for key in [k for k in lists if k[0] == dossier.id]:
+                    elements += [("list", key[1]), *lists.pop(key)]
+    return elements

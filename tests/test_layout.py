@@ -16,7 +16,7 @@ WIDTH, HEIGHT = A4
 
 def blocks_of(path):
     with pdfplumber.open(path) as pdf:
-        return layout_document(pdf.pages, RULES)
+        return layout_document(pdf.pages, RULES).blocks
 
 
 def columns_pdf(path, columns: int, header: str | None = None) -> None:

@@ -1,0 +1,67 @@
+"""Compare two editions given as PDFs or programme JSON files and write the reports."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from pipeline.diff import Diff, compare, diff_json
+from pipeline.extract import ExtractionError, extract
+from pipeline.models import Programme
+from pipeline.output import canonical_json, write_atomic
+from pipeline.report import report_names, to_html, to_markdown
+
+FORMATS = ("json", "md", "html")
+
+
+class DiffInputError(Exception):
+    """An edition that cannot be read, with the file and the reason."""
+
+
+def load_programme(path: Path, password: str | None = None) -> tuple[Programme, Path | None]:
+    """A programme from a PDF (extracted) or a programme JSON file, and the edition's PDF if found."""
+    if path.suffix.lower() == ".json":
+        try:
+            programme = Programme.model_validate_json(path.read_bytes())
+        except FileNotFoundError:
+            raise DiffInputError(f"{path.name}: no such file") from None
+        except (OSError, ValidationError, ValueError) as error:
+            reason = str(error).splitlines()[0]
+            raise DiffInputError(f"{path.name}: not a programme JSON ({reason})") from None
+        name = programme.edition.source.file
+        pdf = next((c for c in (path.parent / name, path.parent.parent / name, Path("corpus") / name)
+                    if c.is_file()), None)
+        return programme, pdf
+    try:
+        return extract(path, password=password), path
+    except ExtractionError as error:
+        raise DiffInputError(str(error)) from None
+
+
+def stem_of(path: Path) -> str:
+    """The edition name: the PDF stem, or the folder of a programme.json."""
+    return path.parent.name if path.name == "programme.json" else path.stem
+
+
+def diff_files(old: Path, new: Path, out_dir: Path, formats: list[str] | tuple[str, ...] = FORMATS,
+               password: str | None = None) -> tuple[Diff, list[Path]]:
+    """Compare two editions and write the chosen reports to `out_dir`."""
+    old_programme, old_pdf = load_programme(old, password)
+    new_programme, new_pdf = load_programme(new, password)
+
+    def link(pdf: Path | None, programme: Programme) -> str:
+        if pdf is None:
+            return programme.edition.source.file
+        return Path(os.path.relpath(pdf.resolve(), out_dir.resolve())).as_posix()
+
+    diff = compare(old_programme, new_programme, link(old_pdf, old_programme), link(new_pdf, new_programme))
+    renderers = {"json": lambda: canonical_json(diff_json(diff)), "md": lambda: to_markdown(diff),
+                 "html": lambda: to_html(diff)}
+    written = []
+    for name, fmt in zip(report_names(stem_of(old), stem_of(new)), FORMATS, strict=True):
+        if fmt in formats:
+            target = out_dir / name
+            write_atomic(target, renderers[fmt]())
+            written.append(target)
+    return diff, written

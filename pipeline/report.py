@@ -1,0 +1,167 @@
+"""Human-readable diff reports: Markdown and a self-contained HTML page (no network, inline CSS)."""
+from __future__ import annotations
+
+import difflib
+import html
+from collections.abc import Iterable
+
+from pipeline.diff import KINDS, Change, Diff, Side
+
+KIND_LABELS = {"added": "added", "removed": "removed", "renamed": "renamed", "moved": "moved",
+               "spearhead_changed": "spearhead changed", "modified": "modified"}
+ENTITY_LABELS = {"theme": "theme", "dossier": "dossier", "advisory_request": "advisory request"}
+
+CSS = """
+body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:72rem;color:#1a1a1a;
+line-height:1.45;padding:0 1rem}
+h1{color:#007882}h2{border-bottom:2px solid #007882;padding-bottom:.2rem;margin-top:2rem}h3{margin-bottom:.3rem}
+table.counts{border-collapse:collapse}table.counts td,table.counts th{border:1px solid #ccc;padding:.2rem .6rem;
+text-align:right}table.counts th{text-align:left;background:#eef6f7}
+.change{border-left:4px solid #999;padding:.3rem .8rem;margin:.5rem 0;background:#fafafa}
+.added{border-color:#2e7d32}.removed{border-color:#c62828}.renamed,.modified{border-color:#ef6c00}
+.moved{border-color:#1565c0}.spearhead_changed{border-color:#6a1b9a}
+.badge{display:inline-block;font-size:.8rem;font-weight:bold;text-transform:uppercase;margin-right:.5rem}
+.sides{display:grid;grid-template-columns:1fr 1fr;gap:1rem}.side{background:#fff;padding:.3rem .5rem;
+border:1px solid #e3e3e3}
+del{background:#ffd7d5;text-decoration:line-through}ins{background:#ccf0d1;text-decoration:none}
+.meta{color:#555;font-size:.85rem}
+"""
+
+
+def label(side: Side | None) -> str:
+    if side is None:
+        return ""
+    return side.title if side.title is not None else (side.text or "")
+
+
+def word_diff(old: str, new: str, deleted: tuple[str, str], inserted: tuple[str, str],
+              escape=lambda s: s) -> tuple[str, str]:
+    """Both texts with the words that changed wrapped in the given markers."""
+    a, b = old.split(), new.split()
+    left, right = [], []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        old_words, new_words = escape(" ".join(a[i1:i2])), escape(" ".join(b[j1:j2]))
+        if op == "equal":
+            left.append(old_words)
+            right.append(new_words)
+            continue
+        if old_words:
+            left.append(deleted[0] + old_words + deleted[1])
+        if new_words:
+            right.append(inserted[0] + new_words + inserted[1])
+    return " ".join(left), " ".join(right)
+
+
+def grouped(diff: Diff) -> list[tuple[int, str, list[Change]]]:
+    """Changes per part and theme in the order they come, spearheads first within a theme."""
+    groups: dict[tuple[int, str], list[Change]] = {}
+    for change in diff.changes:
+        side = change.after or change.before
+        theme = side.title if change.entity == "theme" else (side.theme or "")
+        groups.setdefault((side.part, theme), []).append(change)
+
+    def spearhead_first(change: Change) -> int:
+        flags = [s.spearhead for s in (change.before, change.after) if s is not None]
+        return 0 if any(flags) or change.kind == "spearhead_changed" else 1
+
+    ordered = sorted(groups.items(), key=lambda kv: kv[0][0])
+    return [(part, theme, sorted(changes, key=spearhead_first)) for (part, theme), changes in ordered]
+
+
+def page_refs(side: Side | None, link: str, fmt) -> str:
+    if side is None or not side.pages:
+        return ""
+    return fmt(link, side.pages[0])
+
+
+def to_markdown(diff: Diff) -> str:
+    """The diff as Markdown."""
+    source_from, source_to = diff.editions["from"], diff.editions["to"]
+    lines = [f"# Changes from {source_from.title} to {source_to.title}", "",
+             "| change | count |", "|---|---:|"]
+    lines += [f"| {KIND_LABELS[k]} | {diff.counts.get(k, 0)} |" for k in KINDS]
+    lines.append(f"| **total** | **{len(diff.changes)}** |")
+
+    def md_page(link: str, page: int) -> str:
+        return f"[p. {page}]({link}#page={page})"
+
+    current_part = None
+    for part, theme, changes in grouped(diff):
+        if part != current_part:
+            lines += ["", f"## Deel {part}"]
+            current_part = part
+        lines += ["", f"### {theme}", ""]
+        for change in changes:
+            star = " ★" if any(s and s.spearhead for s in (change.before, change.after)) else ""
+            head = f"- **{KIND_LABELS[change.kind]}** {ENTITY_LABELS[change.entity]}{star}: "
+            refs = " ".join(filter(None, [page_refs(change.before, source_from.link, md_page),
+                                          page_refs(change.after, source_to.link, md_page)]))
+            before, after = label(change.before), label(change.after)
+            if change.kind in ("renamed", "modified"):
+                old, new = word_diff(before, after, ("~~", "~~"), ("**", "**"))
+                lines.append(f"{head}{old} → {new} ({refs})")
+            elif change.kind == "moved":
+                lines.append(f"{head}{after} — from *{change.before.theme or 'Deel ' + str(change.before.part)}* "
+                             f"to *{change.after.theme or 'Deel ' + str(change.after.part)}* ({refs})")
+            elif change.kind == "spearhead_changed":
+                state = "now a spearhead" if change.after.spearhead else "no longer a spearhead"
+                lines.append(f"{head}{after} — {state} ({refs})")
+            else:
+                lines.append(f"{head}{before or after} ({refs})")
+    return "\n".join(lines) + "\n"
+
+
+def to_html(diff: Diff) -> str:
+    """The diff as a self-contained HTML page."""
+    source_from, source_to = diff.editions["from"], diff.editions["to"]
+    esc = html.escape
+    title = f"Changes from {source_from.title} to {source_to.title}"
+    out = [f"<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>{esc(title)}</title>",
+           f"<style>{CSS}</style></head><body>", f"<h1>{esc(title)}</h1>",
+           "<table class=\"counts\"><tr><th>change</th><th>count</th></tr>"]
+    out += [f"<tr><th>{KIND_LABELS[k]}</th><td>{diff.counts.get(k, 0)}</td></tr>" for k in KINDS]
+    out.append(f"<tr><th>total</th><td>{len(diff.changes)}</td></tr></table>")
+
+    def html_page(link: str, page: int) -> str:
+        return f"<a href=\"{esc(link)}#page={page}\">p. {page}</a>"
+
+    current_part = None
+    for part, theme, changes in grouped(diff):
+        if part != current_part:
+            out.append(f"<h2>Deel {part}</h2>")
+            current_part = part
+        out.append(f"<h3>{esc(theme)}</h3>")
+        for change in changes:
+            out.append(change_html(change, source_from.link, source_to.link, html_page))
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
+
+
+def change_html(change: Change, old_link: str, new_link: str, page_link) -> str:
+    esc = html.escape
+    star = " ★" if any(s and s.spearhead for s in (change.before, change.after)) else ""
+    before, after = label(change.before), label(change.after)
+    head = (f"<div class=\"change {change.kind}\" data-kind=\"{change.kind}\" data-entity=\"{change.entity}\">"
+            f"<span class=\"badge\">{KIND_LABELS[change.kind]}</span>{ENTITY_LABELS[change.entity]}{star}")
+    old_ref = page_refs(change.before, old_link, page_link)
+    new_ref = page_refs(change.after, new_link, page_link)
+    if change.kind in ("renamed", "modified"):
+        old, new = word_diff(before, after, ("<del>", "</del>"), ("<ins>", "</ins>"), esc)
+        body = (f"<div class=\"sides\"><div class=\"side\"><div class=\"meta\">before {old_ref}</div>{old}</div>"
+                f"<div class=\"side\"><div class=\"meta\">after {new_ref}</div>{new}</div></div>")
+    elif change.kind == "moved":
+        body = (f"<p>{esc(after)}</p><p class=\"meta\">from {esc(change.before.theme or '')} (Deel "
+                f"{change.before.part}) {old_ref} to {esc(change.after.theme or '')} (Deel {change.after.part}) "
+                f"{new_ref}</p>")
+    elif change.kind == "spearhead_changed":
+        state = "now a spearhead" if change.after.spearhead else "no longer a spearhead"
+        body = f"<p>{esc(after)}</p><p class=\"meta\">{state} {old_ref} {new_ref}</p>"
+    else:
+        body = f"<p>{esc(before or after)}</p><p class=\"meta\">{old_ref}{new_ref}</p>"
+    return head + body + "</div>"
+
+
+def report_names(old_stem: str, new_stem: str) -> Iterable[str]:
+    """The file names of the JSON, Markdown and HTML reports of a pair of editions."""
+    base = f"{old_stem}--{new_stem}"
+    return (f"{base}.diff.json", f"{base}.diff.md", f"{base}.diff.html")
