@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.extract import ExtractionError, extract
+from pipeline.graph import write_graph
 from pipeline.models import Programme
 from pipeline.output import canonical_json, write_atomic
 
@@ -27,25 +28,30 @@ def output_path(pdf: Path, out_dir: Path) -> Path:
     return out_dir / pdf.stem / "programme.json"
 
 
-def extract_to(pdf: Path, out_dir: Path, password: str | None = None) -> Outcome:
-    """Extract one PDF and write its programme JSON; errors become an Outcome, never an exception."""
+def extract_to(pdf: Path, out_dir: Path, password: str | None = None, nlp: bool = True) -> Outcome:
+    """Extract one PDF and write its programme JSON (and, with NLP, its graph).
+
+    Errors become an Outcome, never an exception.
+    """
     started = time.perf_counter()
     try:
-        programme = extract(pdf, password=password)
+        programme = extract(pdf, password=password, nlp=nlp)
     except ExtractionError as error:
         return Outcome(pdf, None, None, str(error), time.perf_counter() - started)
     target = output_path(pdf, out_dir)
     write_atomic(target, canonical_json(programme))
+    if nlp:
+        write_graph(programme, target.parent)
     return Outcome(pdf, target, programme, None, time.perf_counter() - started)
 
 
 def extract_all(pdfs: Iterable[Path], out_dir: Path, password: str | None = None,
-                progress: Callable[[int, int, Outcome], None] | None = None) -> list[Outcome]:
+                progress: Callable[[int, int, Outcome], None] | None = None, nlp: bool = True) -> list[Outcome]:
     """Extract every PDF in turn, reporting each outcome to `progress`."""
     pdfs = list(pdfs)
     outcomes = []
     for index, pdf in enumerate(pdfs, start=1):
-        outcome = extract_to(pdf, out_dir, password)
+        outcome = extract_to(pdf, out_dir, password, nlp)
         outcomes.append(outcome)
         if progress is not None:
             progress(index, len(pdfs), outcome)

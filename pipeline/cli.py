@@ -10,6 +10,9 @@ from pathlib import Path
 from pipeline import __version__
 from pipeline.batch import Outcome, extract_all, summary_table
 from pipeline.compare import FORMATS, DiffInputError, diff_files
+from pipeline.graph import write_graph
+from pipeline.models import Programme
+from pipeline.nlp import analyse
 from pipeline.output import canonical_json, write_atomic
 from pipeline.schema import SCHEMA_PATH, programme_schema, validation_errors
 from pipeline.score import score_diff, score_programme
@@ -30,7 +33,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             print(f"[{index}/{total}] {outcome.source.name} → {outcome.output} ({outcome.seconds:.1f} s)",
                   file=sys.stderr)
 
-    outcomes = extract_all([Path(p) for p in args.pdf], Path(args.out), args.password, progress)
+    outcomes = extract_all([Path(p) for p in args.pdf], Path(args.out), args.password, progress, not args.no_nlp)
     if (len(outcomes) > 1 or args.verbose) and any(o.programme for o in outcomes):
         print(summary_table(outcomes))
     return EXIT_USAGE if any(o.error for o in outcomes) else 0
@@ -109,6 +112,21 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_graph(args: argparse.Namespace) -> int:
+    path = Path(args.programme)
+    try:
+        programme = Programme.model_validate_json(path.read_bytes())
+    except FileNotFoundError:
+        return fail(f"{path.name}: no such file")
+    except (OSError, ValueError) as error:
+        return fail(f"{path.name}: not a programme JSON ({str(error).splitlines()[0]})")
+    if programme.nlp_model is None or args.reanalyse:
+        analyse(programme)
+    for target in write_graph(programme, Path(args.out) if args.out else path.parent):
+        print(f"wrote {target}")
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     target = Path(args.out) if args.out else SCHEMA_PATH
     write_atomic(target, canonical_json(programme_schema()))
@@ -127,6 +145,7 @@ def parser() -> argparse.ArgumentParser:
     extract.add_argument("--out", default="output", help="output folder (default: output)")
     extract.add_argument("--password", help="password of encrypted PDFs")
     extract.add_argument("-v", "--verbose", action="store_true", help="progress and summary for one file too")
+    extract.add_argument("--no-nlp", action="store_true", help="structure only: no actors, topics, timing or graph")
     extract.set_defaults(run=cmd_extract)
 
     validate = commands.add_parser("validate", help="check programme JSON files against the schema")
@@ -154,6 +173,12 @@ def parser() -> argparse.ArgumentParser:
     diff.add_argument("--format", default="json,md,html", help="reports to write (default: json,md,html)")
     diff.add_argument("--password", help="password of encrypted PDFs")
     diff.set_defaults(run=cmd_diff)
+
+    graph = commands.add_parser("graph", help="build graph.json and graph.graphml from a programme JSON")
+    graph.add_argument("programme")
+    graph.add_argument("--out", help="folder to write to (default: the programme's folder)")
+    graph.add_argument("--reanalyse", action="store_true", help="run the NLP stage again before building")
+    graph.set_defaults(run=cmd_graph)
 
     schema = commands.add_parser("schema", help=f"write the JSON Schema (default: {SCHEMA_PATH.name})")
     schema.add_argument("--out", help="where to write it")

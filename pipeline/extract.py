@@ -11,6 +11,7 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 
 from pipeline.layout import Block, layout_document
 from pipeline.models import Edition, Programme, Source
+from pipeline.nlp import analyse
 from pipeline.repair import casing_table, repair_blocks, restore_case
 from pipeline.rules import Rules, load_rules
 from pipeline.structure import NoStructure, cover_block, segment
@@ -88,8 +89,12 @@ def edition_of(cover: Block | None, metadata: dict, running_texts: list[str], ca
     return title, year, organisation
 
 
-def extract(path: Path | str, password: str | None = None, rules: Rules | None = None) -> Programme:
-    """Extract the programme of one edition PDF; raises ExtractionError with a reason."""
+def extract(path: Path | str, password: str | None = None, rules: Rules | None = None,
+            nlp: bool = True) -> Programme:
+    """Extract the programme of one edition PDF (with the NLP stage unless `nlp` is False).
+
+    Raises ExtractionError with a reason a user can act on.
+    """
     path = Path(path)
     rules = rules or load_rules()
     data = check_header(path)
@@ -112,5 +117,6 @@ def extract(path: Path | str, password: str | None = None, rules: Rules | None =
         raise ExtractionError(path, str(error)) from None
     title, year, organisation = edition_of(cover_block(blocks), metadata, layout.running_texts, casing, path)
     source = Source(file=path.name, sha256=hashlib.sha256(data).hexdigest(), pages=page_count)
-    return Programme(edition=Edition(title=title, year=year, organisation=organisation, source=source),
-                     front_matter=front, parts=parts)
+    programme = Programme(edition=Edition(title=title, year=year, organisation=organisation, source=source),
+                          front_matter=front, parts=parts)
+    return analyse(programme) if nlp else programme

@@ -38,6 +38,76 @@ class FrontMatter(_Model):
     title: str
     text: str
     pages: list[int]
+    nlp: Annotations | None = None
+
+
+class Evidence(_Model):
+    """Where an actor is named: the sentence and its page."""
+
+    sentence: str
+    page: int | None = None
+
+
+class ActorMention(_Model):
+    """An actor named in a dossier, request or intro, with how often and the first evidence."""
+
+    actor: str = Field(description="ID of the actor in the programme's `actors`.")
+    count: int
+    evidence: Evidence
+
+
+class Timing(_Model):
+    """A period or date in the text, normalised to ISO dates, with the original phrase."""
+
+    phrase: str
+    start: str
+    end: str
+
+
+class Reference(_Model):
+    """A pointer to another part, theme or dossier ("zie deel 2", a list naming dossiers)."""
+
+    phrase: str
+    target: str | None = Field(default=None, description="ID of the part, theme or dossier, when resolved.")
+    target_type: str | None = None
+
+
+class Annotations(_Model):
+    """What the NLP stage found in a dossier, request or intro."""
+
+    actors: list[ActorMention] = Field(default_factory=list)
+    commissions: list[str] = Field(default_factory=list, description="IDs of commissions the text names.")
+    topics: list[str] = Field(default_factory=list)
+    keyphrases: list[str] = Field(default_factory=list)
+    timing: list[Timing] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)
+
+
+class Actor(_Model):
+    """An organisation or office holder, one per actor with its aliases merged."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: list[str] = Field(default_factory=list)
+    known: bool = Field(description="Whether the actor gazetteer lists it (else found by generic detection).")
+    mentions: int
+
+
+class Commission(_Model):
+    """A commission of the council, named in the text or assumed from `rules/commissions.yml`."""
+
+    id: str
+    name: str
+    themes: list[str] = Field(default_factory=list, description="IDs of the themes it handles.")
+    assumed: bool = Field(description="True when only the editable theme map says it handles the themes.")
+
+
+class Topic(_Model):
+    """A policy domain of the controlled vocabulary."""
+
+    id: str
+    label: str
 
 
 class ListItem(_Model):
@@ -57,6 +127,8 @@ class AdvisoryRequest(_Model):
     pages: Pages
     subitems: Texts = Field(default_factory=list)
     dossier: str | None = Field(default=None, description="ID of the dossier the list stands under, if any.")
+    instrument: str | None = Field(default=None, description="BVR, decreet, conceptnota, … where the text says.")
+    nlp: Annotations | None = None
     list: str = Field(description="The heading of the list the request stands in.")
 
 
@@ -70,6 +142,7 @@ class Dossier(_Model):
     pages: list[int]
     text: str
     subs: list[str] = Field(default_factory=list, description="Sub-headings within the dossier.")
+    nlp: Annotations | None = None
 
 
 class Theme(_Model):
@@ -83,6 +156,8 @@ class Theme(_Model):
     dossiers: list[Dossier] = Field(default_factory=list)
     advisory_requests: list[AdvisoryRequest] = Field(default_factory=list)
     other_items: list[ListItem] = Field(default_factory=list)
+    commission: str | None = Field(default=None, description="ID of the commission that handles the theme.")
+    nlp: Annotations | None = None
 
 
 class Part(_Model):
@@ -94,6 +169,7 @@ class Part(_Model):
     pages: list[int]
     intro: str
     themes: list[Theme] = Field(default_factory=list)
+    nlp: Annotations | None = None
 
 
 class Programme(_Model):
@@ -103,6 +179,10 @@ class Programme(_Model):
     edition: Edition
     front_matter: list[FrontMatter] = Field(default_factory=list)
     parts: list[Part] = Field(default_factory=list)
+    nlp_model: str | None = Field(default=None, description="The Dutch pipeline the NLP stage used.")
+    actors: list[Actor] = Field(default_factory=list)
+    commissions: list[Commission] = Field(default_factory=list)
+    topics: list[Topic] = Field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         """How many parts, themes, dossiers, spearheads and advisory requests the programme holds."""
@@ -116,3 +196,6 @@ class Programme(_Model):
             "requests": sum(len(t.advisory_requests) for t in themes),
             "pages": self.edition.source.pages,
         }
+
+
+FrontMatter.model_rebuild()

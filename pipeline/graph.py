@@ -1,0 +1,94 @@
+"""The linked graph of a programme: edition, parts, themes, commissions, dossiers, requests, actors, topics.
+
+Edges carry a `type`: contains (edition → part → theme → dossier/request),
+handled_by (theme/dossier → commission), mentions (dossier/request/intro →
+actor, with count and first evidence), about (→ topic) and refers_to
+(dossier/theme → dossier/theme/part).
+"""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import networkx as nx
+
+from pipeline.models import Annotations, Programme
+from pipeline.output import canonical_json, write_atomic
+
+
+def add_annotations(graph: nx.MultiDiGraph, source: str, annotations: Annotations | None) -> None:
+    if annotations is None:
+        return
+    for mention in annotations.actors:
+        graph.add_edge(source, mention.actor, key="mentions", type="mentions", count=mention.count,
+                       evidence=mention.evidence.sentence, page=mention.evidence.page or 0)
+    for topic in annotations.topics:
+        graph.add_edge(source, f"topic/{topic}", key="about", type="about")
+    for commission in annotations.commissions:
+        graph.add_edge(source, commission, key="handled_by", type="handled_by", source="text")
+    for reference in annotations.references:
+        if reference.target:
+            graph.add_edge(source, reference.target, key=f"refers_to:{reference.phrase}", type="refers_to",
+                           phrase=reference.phrase)
+
+
+def build_graph(programme: Programme) -> nx.MultiDiGraph:
+    """A directed multigraph of the programme (every node has id, type and label)."""
+    graph = nx.MultiDiGraph()
+    edition = f"edition/{programme.edition.year or programme.edition.source.file}"
+    graph.add_node(edition, type="edition", label=programme.edition.title, year=programme.edition.year or 0,
+                   file=programme.edition.source.file)
+    for actor in programme.actors:
+        graph.add_node(actor.id, type="actor", label=actor.name, kind=actor.kind, known=actor.known,
+                       mentions=actor.mentions, aliases="; ".join(actor.aliases))
+    for commission in programme.commissions:
+        graph.add_node(commission.id, type="commission", label=commission.name, assumed=commission.assumed)
+    for topic in programme.topics:
+        graph.add_node(f"topic/{topic.id}", type="topic", label=topic.label)
+    for part in programme.parts:
+        graph.add_node(part.id, type="part", label=part.title, number=part.number)
+        graph.add_edge(edition, part.id, key="contains", type="contains")
+        add_annotations(graph, part.id, part.nlp)
+        for theme in part.themes:
+            graph.add_node(theme.id, type="theme", label=theme.title, page=theme.pages[0] if theme.pages else 0)
+            graph.add_edge(part.id, theme.id, key="contains", type="contains")
+            if theme.commission:
+                graph.add_edge(theme.id, theme.commission, key="handled_by", type="handled_by", source="theme")
+            add_annotations(graph, theme.id, theme.nlp)
+            for dossier in theme.dossiers:
+                graph.add_node(dossier.id, type="dossier", label=dossier.title, spearhead=dossier.spearhead,
+                               page=dossier.pages[0] if dossier.pages else 0, number=dossier.number or 0)
+                graph.add_edge(theme.id, dossier.id, key="contains", type="contains")
+                if theme.commission:
+                    graph.add_edge(dossier.id, theme.commission, key="handled_by", type="handled_by",
+                                   source="theme")
+                add_annotations(graph, dossier.id, dossier.nlp)
+            for request in theme.advisory_requests:
+                graph.add_node(request.id, type="advisory_request", label=request.text,
+                               instrument=request.instrument or "", page=request.pages[0] if request.pages else 0)
+                graph.add_edge(theme.id, request.id, key="contains", type="contains")
+                add_annotations(graph, request.id, request.nlp)
+    for node, data in graph.nodes(data=True):
+        data["id"] = node
+    return graph
+
+
+def graph_json(graph: nx.MultiDiGraph) -> dict:
+    """Node-link JSON with the edges under an explicit `edges` key."""
+    return nx.node_link_data(graph, edges="edges")
+
+
+def graphml_text(graph: nx.MultiDiGraph) -> str:
+    """GraphML (opens in Gephi)."""
+    buffer = io.BytesIO()
+    nx.write_graphml(graph, buffer, encoding="utf-8", prettyprint=True)
+    return buffer.getvalue().decode("utf-8")
+
+
+def write_graph(programme: Programme, folder: Path) -> list[Path]:
+    """Write graph.json and graph.graphml of a programme into `folder`."""
+    graph = build_graph(programme)
+    targets = [folder / "graph.json", folder / "graph.graphml"]
+    write_atomic(targets[0], canonical_json(graph_json(graph)))
+    write_atomic(targets[1], graphml_text(graph))
+    return targets

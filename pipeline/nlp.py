@@ -1,0 +1,508 @@
+"""NLP stage: actors, commissions, topics, keyphrases, timing, references and instruments.
+
+The Dutch pipeline is loaded once per process: `nl_core_news_sm` when it is
+installed, else the project's own pipeline in `models/nl_werkprogramma`, else
+`spacy.blank("nl")` with the lookup lemmatizer of spacy-lookups-data and a
+sentencizer.  Which one was used is logged and recorded as `nlp_model`.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from difflib import SequenceMatcher
+from functools import cache
+from pathlib import Path
+
+import spacy
+import yaml
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.models import (
+    Actor,
+    ActorMention,
+    Annotations,
+    Commission,
+    Evidence,
+    Programme,
+    Reference,
+    Timing,
+    Topic,
+)
+from pipeline.rules import RULES_DIR
+from pipeline.utils.text import comparison_key, slugify
+
+LOG = logging.getLogger("werkprogramma")
+INSTALLED_MODEL = "nl_core_news_sm"
+PROJECT_MODEL = Path(__file__).resolve().parent.parent / "models" / "nl_werkprogramma"
+CAPITAL_WORD = r"[A-Z][\w&'’-]*"
+CONNECTOR = r"(?:en|van|voor|de|het|der|&)"
+
+
+@dataclass(frozen=True)
+class LoadedModel:
+    """A loaded Dutch pipeline and how to name it in the output."""
+
+    nlp: Language
+    name: str
+
+    @property
+    def tagged(self) -> bool:
+        return any(name in self.nlp.pipe_names for name in ("morphologizer", "tagger"))
+
+
+def blank_dutch() -> Language:
+    """spaCy's blank Dutch with the lookup lemmatizer and a sentencizer."""
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"}).initialize()
+    return nlp
+
+
+def load_model(installed: str = INSTALLED_MODEL, project: Path | str = PROJECT_MODEL) -> LoadedModel:
+    """The best Dutch pipeline available here (see the module docstring)."""
+    project = Path(project)
+    if spacy.util.is_package(installed):
+        nlp = spacy.load(installed, exclude=["ner"])
+        name = f"{installed} {nlp.meta.get('version', '')}".strip()
+    elif (project / "config.cfg").is_file():
+        nlp = spacy.load(project, exclude=["senter"])
+        name = f"{nlp.meta.get('name', project.name)} {nlp.meta.get('version', '')} (project pipeline)".strip()
+    else:
+        nlp = blank_dutch()
+        name = "blank nl + lookup lemmatizer (spacy-lookups-data)"
+    LOG.info("Dutch NLP pipeline: %s", name)
+    return LoadedModel(nlp=nlp, name=name)
+
+
+@cache
+def default_model() -> LoadedModel:
+    """The pipeline of this process, loaded on first use."""
+    return load_model()
+
+
+@cache
+def nlp_rules(folder: Path = RULES_DIR) -> dict:
+    """The YAML rule files the NLP stage reads."""
+    return {name: yaml.safe_load((folder / f"{name}.yml").read_text(encoding="utf-8"))
+            for name in ("actors", "topics", "commissions", "nlp")}
+
+
+# ---------------------------------------------------------------- actors
+
+
+@dataclass
+class ActorFinder:
+    """Finds actors in text: the gazetteer first, then generic patterns."""
+
+    rules: dict
+    index: dict[str, tuple[str, str]] = field(default_factory=dict)
+    pattern: re.Pattern[str] | None = None
+
+    def __post_init__(self) -> None:
+        for entry in self.rules["actors"]:
+            for alias in [entry["name"], *entry.get("aliases", [])]:
+                self.index[alias] = (entry["name"], entry["kind"])
+                if alias[:1].isupper() and not alias.isupper() and " " in alias:
+                    self.index[alias[0].lower() + alias[1:]] = (entry["name"], entry["kind"])
+        names = sorted(self.index, key=len, reverse=True)
+        self.pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+        self.stop = set(self.rules["acronym_stoplist"])
+        heads = "|".join(map(re.escape, sorted(self.rules["organisation_heads"], key=len, reverse=True)))
+        self.head_re = re.compile(rf"\b(?:{heads})(?:\s+(?:{CONNECTOR}\s+)*{CAPITAL_WORD})+")
+        self.acronym_re = re.compile(r"(?<![\w-])[A-Z][A-Z&]{1,5}(?:'s)?(?![\w-])")
+        words = "|".join(map(re.escape, self.rules["organisation_words"]))
+        self.organisation_re = re.compile(rf"(?:{words})", re.IGNORECASE)
+        self.introduced_re = re.compile(
+            rf"((?:{CAPITAL_WORD}\s+(?:{CONNECTOR}\s+)*){{1,8}}?{CAPITAL_WORD})\s*\((?P<acronym>[A-Z][A-Za-z&]{{1,6}})\)")
+        forms = "|".join(map(re.escape, self.rules["legal_forms"]))
+        self.legal_re = re.compile(
+            rf"((?:{CAPITAL_WORD}\s+(?:{CONNECTOR}\s+)*){{0,6}}{CAPITAL_WORD})(?:\s*\([A-Z]{{2,6}}\))?\s+(?:{forms})\b")
+        titles = "|".join(map(re.escape, self.rules["office_titles"]))
+        self.office_re = re.compile(
+            rf"\b(?:Vlaams\w*\s+|federaal\s+|Europees\s+)?(?:{titles})(?:\s+van\s+(?:[A-Z][\w-]*\s*(?:,|en)?\s*)+)?"
+            rf"\s+(?P<name>[A-Z][a-zà-ÿ'’-]+(?:\s+(?:van\s+|de\s+)?[A-Z][a-zà-ÿ'’-]+)?)")
+
+    def known(self, text: str) -> tuple[str, str] | None:
+        return self.index.get(text)
+
+    def find(self, text: str) -> Iterator[tuple[str, str, bool, str]]:
+        """(canonical name, kind, known, surface) for each actor mention."""
+        taken: list[tuple[int, int]] = []
+
+        def free(start: int, end: int) -> bool:
+            return all(end <= a or start >= b for a, b in taken)
+
+        for match in self.pattern.finditer(text):
+            name, kind = self.index[match.group(0)]
+            taken.append(match.span())
+            yield name, kind, True, match.group(0)
+        for match in self.introduced_re.finditer(text):
+            acronym = match.group("acronym")
+            if acronym in self.stop or not free(*match.span()):
+                continue
+            long_name = re.sub(r"^(?:De|Het|Een)\s+", "", match.group(1))
+            known = self.known(acronym) or self.known(long_name)
+            if not known and not self.organisation_re.search(long_name):
+                continue
+            taken.append(match.span())
+            yield (known[0], known[1], True, acronym) if known else (long_name, "organisation", False, acronym)
+        for regex, kind in ((self.head_re, "organisation"), (self.legal_re, "organisation")):
+            for match in regex.finditer(text):
+                surface = match.group(1) if regex is self.legal_re else match.group(0)
+                start = match.start(1) if regex is self.legal_re else match.start()
+                if free(start, start + len(surface)) and len(surface.split()) >= 2:
+                    taken.append((start, start + len(surface)))
+                    yield surface, kind, False, surface
+        for match in self.office_re.finditer(text):
+            if free(*match.span("name")):
+                taken.append(match.span())
+                yield f"minister {match.group('name')}", "office_holder", False, match.group(0)
+        for match in self.acronym_re.finditer(text):
+            word = match.group(0).removesuffix("'s")
+            if word in self.stop or not free(*match.span()) or caps_run(text, match.start(), match.end()):
+                continue
+            if re.fullmatch(r"[IVXLC]+", word):
+                continue
+            yield word, "organisation", False, word
+
+
+def caps_run(text: str, start: int, end: int) -> bool:
+    """Whether an all-capitals word stands among other all-capitals words (a heading set in capitals)."""
+    before = text[max(0, start - 30):start].split()[-1:]
+    after = text[end:end + 30].split()[:1]
+    return any(len(w) > 2 and w.isupper() and w.isalpha() for w in before + after)
+
+
+# ---------------------------------------------------------------- timing
+
+
+def month_end(year: int, month: int) -> int:
+    next_month = date(year + (month == 12), month % 12 + 1, 1)
+    return (next_month - date(year, month, 1)).days
+
+
+@dataclass
+class TimingFinder:
+    """Dutch periods and dates → ISO start and end dates."""
+
+    rules: dict
+
+    def __post_init__(self) -> None:
+        months = "|".join(self.rules["months"])
+        periods = "|".join(map(re.escape, sorted(self.rules["year_periods"], key=len, reverse=True)))
+        parts = "|".join(map(re.escape, sorted(self.rules["month_parts"], key=len, reverse=True)))
+        self.date_re = re.compile(rf"\b(\d{{1,2}})\s+({months})\s+(\d{{4}})\b", re.IGNORECASE)
+        self.month_part_re = re.compile(rf"\b({parts})\s+({months})(?:\s+(\d{{4}}))?\b", re.IGNORECASE)
+        self.month_re = re.compile(rf"(?<!\d\s)\b({months})\s+(\d{{4}})\b", re.IGNORECASE)
+        self.period_re = re.compile(rf"\b({periods})\s+(?:van\s+)?(\d{{4}})\b", re.IGNORECASE)
+
+    def month(self, name: str) -> int:
+        return self.rules["months"].index(name.lower()) + 1
+
+    def find(self, text: str, default_year: int | None) -> list[Timing]:
+        found: list[tuple[int, int, Timing]] = []
+
+        def add(match: re.Match[str], start: date, end: date) -> None:
+            if any(not (match.end() <= a or match.start() >= b) for a, b, _ in found):
+                return
+            found.append((match.start(), match.end(), Timing(phrase=match.group(0), start=start.isoformat(),
+                                                              end=end.isoformat())))
+
+        for m in self.date_re.finditer(text):
+            year, month, day = int(m.group(3)), self.month(m.group(2)), int(m.group(1))
+            if 1 <= day <= month_end(year, month):
+                add(m, date(year, month, day), date(year, month, day))
+        for m in self.month_part_re.finditer(text):
+            year = int(m.group(3)) if m.group(3) else default_year
+            if year is None:
+                continue
+            month = self.month(m.group(2))
+            first, last = self.rules["month_parts"][m.group(1).lower()]
+            add(m, date(year, month, first), date(year, month, min(last, month_end(year, month))))
+        for m in self.month_re.finditer(text):
+            year, month = int(m.group(2)), self.month(m.group(1))
+            add(m, date(year, month, 1), date(year, month, month_end(year, month)))
+        for m in self.period_re.finditer(text):
+            first, last = self.rules["year_periods"][m.group(1).lower()]
+            year = int(m.group(2))
+            add(m, date.fromisoformat(f"{year}-{first}"), date.fromisoformat(f"{year}-{last}"))
+        found.sort(key=lambda t: t[0])
+        return combine_ranges(text, found)
+
+
+def combine_ranges(text: str, found: list[tuple[int, int, Timing]]) -> list[Timing]:
+    """Join "najaar 2023/voorjaar 2024" (two periods joined by / or -) into one range."""
+    out: list[tuple[int, int, Timing]] = []
+    for start, end, timing in found:
+        if out and re.fullmatch(r"\s*[/–-]\s*|\s+tot\s+", text[out[-1][1]:start]):
+            first_start, _, first = out[-1]
+            out[-1] = (first_start, end, Timing(phrase=text[first_start:end], start=first.start, end=timing.end))
+        else:
+            out.append((start, end, timing))
+    return [t for _, _, t in out]
+
+
+# ---------------------------------------------------------------- the stage
+
+
+@dataclass
+class Owner:
+    """A dossier, request, theme or part whose text is analysed."""
+
+    id: str
+    kind: str
+    title: str
+    text: str
+    pages: list[int]
+    annotations: Annotations
+
+
+def owners(programme: Programme) -> list[Owner]:
+    """Everything the NLP stage annotates, in reading order."""
+    out = []
+    for section in programme.front_matter:
+        section.nlp = Annotations()
+        out.append(Owner(f"front/{slugify(section.title)}", "front_matter", section.title, section.text,
+                         section.pages, section.nlp))
+    for part in programme.parts:
+        part.nlp = Annotations()
+        out.append(Owner(part.id, "part", part.title, part.intro, part.pages, part.nlp))
+        for theme in part.themes:
+            theme.nlp = Annotations()
+            out.append(Owner(theme.id, "theme", theme.title, theme.intro, theme.pages, theme.nlp))
+            for dossier in theme.dossiers:
+                dossier.nlp = Annotations()
+                out.append(Owner(dossier.id, "dossier", dossier.title, dossier.text, dossier.pages, dossier.nlp))
+            for request in theme.advisory_requests:
+                request.nlp = Annotations()
+                out.append(Owner(request.id, "advisory_request", "", request.text, request.pages, request.nlp))
+    return out
+
+
+@cache
+def topic_patterns(topics: tuple[tuple[str, tuple[str, ...]], ...]) -> list[tuple[str, re.Pattern[str]]]:
+    """One regular expression per topic over a text of space-separated lemmas."""
+    compiled = []
+    for topic, keywords in topics:
+        alternatives = [re.escape(k[:-1]) + r"[\w-]*" if k.endswith("*") else re.escape(k) for k in keywords]
+        compiled.append((topic, re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")))
+    return compiled
+
+
+def lemma_text(doc: Doc) -> str:
+    return " ".join(t.lemma_.lower() or t.lower_ for t in doc if not t.is_punct and not t.is_space)
+
+
+def choose_topics(title_doc: Doc, text_doc: Doc, rules: dict) -> list[str]:
+    """The 1-3 topics of the controlled vocabulary that the title and text are most about.
+
+    Keywords are lemmas, word beginnings ending in '*', or phrases; the title counts `title_weight` times.
+    """
+    key = tuple((t, tuple(e["keywords"])) for t, e in rules["topics"].items())
+    title, text = lemma_text(title_doc), lemma_text(text_doc)
+    scores = {topic: rules["title_weight"] * len(regex.findall(title)) + len(regex.findall(text))
+              for topic, regex in topic_patterns(key)}
+    ranked = sorted((t for t, s in scores.items() if s >= rules["min_hits"]), key=lambda t: (-scores[t], t))
+    return ranked[: rules["max_topics"]]
+
+
+def keyphrases(docs: Iterable[Doc], tagged: bool, limit: int = 5) -> list[str]:
+    """Up to `limit` lemmatised noun phrases (adjectives + nouns), the title's first."""
+    counts: Counter = Counter()
+    order: dict[str, int] = {}
+    for doc in docs:
+        phrase: list[str] = []
+        for token in [*doc, None]:
+            noun_like = token is not None and (
+                token.pos_ in ("NOUN", "PROPN", "ADJ") if tagged else (token.is_alpha and not token.is_stop))
+            if noun_like and len(token.text) > 2:
+                phrase.append(token.lemma_.lower() or token.lower_)
+                continue
+            while phrase and tagged and token is not None and phrase and doc[token.i - 1].pos_ == "ADJ":
+                phrase.pop()
+                break
+            if phrase:
+                key = " ".join(phrase[-4:])
+                if len(key) > 3:
+                    counts[key] += 1
+                    order.setdefault(key, len(order))
+            phrase = []
+    return sorted(counts, key=lambda k: (-counts[k] - (len(k.split()) > 1), order[k]))[:limit]
+
+
+def sentences_of(doc: Doc) -> list[tuple[int, int, str]]:
+    return [(s.start_char, s.end_char, s.text.strip()) for s in doc.sents]
+
+
+class Analyser:
+    """Runs the NLP stage over a programme."""
+
+    def __init__(self, model: LoadedModel | None = None, rules: dict | None = None) -> None:
+        self.model = model or default_model()
+        self.rules = rules or nlp_rules()
+        self.actors = ActorFinder(self.rules["actors"])
+        self.timing = TimingFinder(self.rules["nlp"])
+        names = "|".join(self.rules["commissions"]["name_patterns"])
+        self.commission_re = re.compile(
+            rf"\b(?:{names})s? ((?:{CAPITAL_WORD})(?: (?:en |& )?{CAPITAL_WORD})*)")
+        self.reference_res = [re.compile(p) for p in self.rules["nlp"]["reference_patterns"]]
+        self.instrument_res = [(name, [re.compile(p, re.IGNORECASE) for p in patterns])
+                               for name, patterns in self.rules["nlp"]["instruments"].items()]
+
+    def analyse(self, programme: Programme) -> Programme:
+        """Annotate the programme in place and return it."""
+        items = owners(programme)
+        texts = [o.title for o in items] + [o.text for o in items]
+        docs = list(self.model.nlp.pipe(texts, batch_size=64))
+        title_docs, text_docs = docs[: len(items)], docs[len(items):]
+        actors: dict[str, Actor] = {}
+        commissions: dict[str, Commission] = {}
+        year = programme.edition.year
+        for owner, title_doc, text_doc in zip(items, title_docs, text_docs, strict=True):
+            self.annotate_actors(owner, text_doc, actors)
+            self.annotate_commissions(owner, commissions)
+            owner.annotations.topics = choose_topics(title_doc, text_doc, self.rules["topics"])
+            owner.annotations.keyphrases = keyphrases([title_doc, text_doc], self.model.tagged)
+            owner.annotations.timing = self.timing.find(owner.text, year)
+        self.assign_commissions(programme, commissions)
+        self.fill_topics(programme)
+        self.resolve_references(programme, items)
+        for theme in (t for p in programme.parts for t in p.themes):
+            for request in theme.advisory_requests:
+                request.instrument = self.instrument(request.text)
+        programme.nlp_model = self.model.name
+        programme.actors = sorted(actors.values(), key=lambda a: a.id)
+        programme.commissions = sorted(commissions.values(), key=lambda c: c.id)
+        used = sorted({t for o in items for t in o.annotations.topics})
+        programme.topics = [Topic(id=t, label=self.rules["topics"]["topics"][t]["label"]) for t in used]
+        return programme
+
+    def annotate_actors(self, owner: Owner, doc: Doc, actors: dict[str, Actor]) -> None:
+        sentences = sentences_of(doc)
+        mentions: dict[str, ActorMention] = {}
+        for name, kind, known, surface in self.actors.find(owner.text):
+            actor_id = f"actor/{slugify(name)}"
+            actor = actors.setdefault(actor_id, Actor(id=actor_id, name=name, kind=kind, known=known, mentions=0))
+            actor.mentions += 1
+            if surface != name and surface not in actor.aliases:
+                actor.aliases = sorted([*actor.aliases, surface])
+            if actor_id in mentions:
+                mentions[actor_id].count += 1
+                continue
+            position = owner.text.find(surface)
+            sentence = next((s for a, b, s in sentences if a <= position < b), surface)
+            mentions[actor_id] = ActorMention(actor=actor_id, count=1, evidence=Evidence(
+                sentence=sentence, page=owner.pages[0] if owner.pages else None))
+        owner.annotations.actors = list(mentions.values())
+
+    def commission_name(self, words: str) -> str:
+        return "Commissie " + words.strip()
+
+    def annotate_commissions(self, owner: Owner, commissions: dict[str, Commission]) -> None:
+        found = []
+        for match in self.commission_re.finditer(owner.text):
+            plural = "commissies" in match.group(0)
+            for name in re.split(r"\s+(?:en|&)\s+", match.group(1)) if plural else [match.group(1)]:
+                prefix = "Adviescommissie" if match.group(0).startswith("Adviescommissie") else "Commissie"
+                full = f"{prefix} {name.strip()}"
+                commission_id = f"commission/{slugify(full)}"
+                commissions.setdefault(commission_id, Commission(id=commission_id, name=full, assumed=False))
+                if commission_id not in found:
+                    found.append(commission_id)
+        owner.annotations.commissions = found
+
+    def assign_commissions(self, programme: Programme, commissions: dict[str, Commission]) -> None:
+        """Themes named after a commission are that commission; others follow the editable theme map."""
+        named = re.compile(r"^(?:" + "|".join(self.rules["commissions"]["name_patterns"]) + r")\s")
+        for part in programme.parts:
+            for theme in part.themes:
+                if named.match(theme.title):
+                    commission_id = f"commission/{slugify(theme.title)}"
+                    entry = commissions.setdefault(
+                        commission_id, Commission(id=commission_id, name=theme.title, assumed=False))
+                    entry.assumed = False
+                else:
+                    words = set(re.findall(r"\w+", theme.title.lower()))
+                    rule = next((r for r in self.rules["commissions"]["theme_map"] if words & set(r["words"])), None)
+                    if rule is None or part.number != 1:
+                        continue
+                    commission_id = f"commission/{slugify(rule['commission'])}"
+                    entry = commissions.setdefault(
+                        commission_id, Commission(id=commission_id, name=rule["commission"], assumed=True))
+                theme.commission = commission_id
+                entry.themes = sorted({*entry.themes, theme.id})
+
+    def fill_topics(self, programme: Programme) -> None:
+        """A dossier or request without a topic of its own takes its theme's."""
+        for part in programme.parts:
+            for theme in part.themes:
+                children = [d.nlp for d in theme.dossiers] + [r.nlp for r in theme.advisory_requests]
+                pooled = Counter(t for c in children for t in c.topics)
+                fallback = theme.nlp.topics[:1] or [t for t, _ in pooled.most_common(1)]
+                for child in children:
+                    if not child.topics and fallback:
+                        child.topics = list(fallback)
+
+    def resolve_references(self, programme: Programme, items: list[Owner]) -> None:
+        targets = [(p.id, "part", f"deel {p.number}", p.title) for p in programme.parts]
+        for part in programme.parts:
+            for theme in part.themes:
+                targets.append((theme.id, "theme", theme.title, theme.title))
+                targets += [(d.id, "dossier", d.title, d.title) for d in theme.dossiers]
+        rules = self.rules["nlp"]
+        for owner in items:
+            references: list[Reference] = []
+            for regex in self.reference_res:
+                for match in regex.finditer(owner.text):
+                    target = self.resolve(match.group("kind"), match.group("target"), targets, owner.id)
+                    references.append(Reference(phrase=match.group(0).strip(), target=target[0] if target else None,
+                                                target_type=target[1] if target else None))
+            for line in owner.text.split("\n\n"):
+                if line.startswith("- ") and len(line.split()) <= rules["list_reference_max_words"] + 1:
+                    target = self.match_title(line[2:], targets, owner.id, rules["list_reference_similarity"])
+                    if target:
+                        references.append(Reference(phrase=line[2:].strip(), target=target[0], target_type=target[1]))
+            owner.annotations.references = references
+
+    def resolve(self, kind: str, text: str, targets, self_id: str):
+        text = text.strip()
+        if kind.lower() == "deel" and (m := re.match(r"(\d+)\b", text)):
+            return next(((t[0], t[1]) for t in targets if t[1] == "part" and t[2] == f"deel {m.group(1)}"), None)
+        return self.match_title(text, targets, self_id, 0.8)
+
+    @staticmethod
+    def match_title(text: str, targets, self_id: str, threshold: float):
+        key = comparison_key(re.sub(r"\(.*?\)", "", text))
+        if len(key) < 3:
+            return None
+        best = None
+        for target_id, target_type, _, title in targets:
+            if target_id == self_id or target_type == "part":
+                continue
+            title_key = comparison_key(title)
+            words = re.findall(r"\w{4,}", title_key)
+            contained = words and sum(w in key for w in words) / len(words) >= 0.75
+            close = SequenceMatcher(None, title_key, key, autojunk=False)
+            score = 1.0 if title_key == key else max(
+                close.ratio() if close.real_quick_ratio() >= threshold and close.quick_ratio() >= threshold else 0.0,
+                0.9 if title_key.startswith(key + " ") else 0.0,
+                0.86 if contained and len(words) >= 2 else 0.0)
+            if score >= threshold and (best is None or score > best[2]):
+                best = (target_id, target_type, score)
+        return best[:2] if best else None
+
+    def instrument(self, text: str) -> str | None:
+        for name, patterns in self.instrument_res:
+            if any(p.search(text) for p in patterns):
+                return name
+        return None
+
+
+def analyse(programme: Programme, model: LoadedModel | None = None) -> Programme:
+    """Run the NLP stage on an extracted programme (in place) and return it."""
+    return Analyser(model).analyse(programme)

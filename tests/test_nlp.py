@@ -1,0 +1,108 @@
+"""The NLP stage: model loading, actors, commissions, timing, references, topics, and the graph."""
+from __future__ import annotations
+
+import json
+
+import networkx as nx
+import pytest
+import spacy
+
+from pipeline import nlp as nlp_stage
+from pipeline.cli import main
+from pipeline.graph import build_graph, graph_json
+from pipeline.nlp import ActorFinder, Analyser, TimingFinder, blank_dutch, load_model, nlp_rules
+
+
+@pytest.fixture(scope="module")
+def blank_model():
+    return load_model(installed="no_such_dutch_package", project="/no/such/folder")
+
+
+def test_loading_falls_back_to_blank_dutch(blank_model):
+    assert blank_model.name.startswith("blank nl")
+    assert [t.lemma_ for t in blank_model.nlp("De partners werkten samen.")][2] == "werken"
+
+
+def test_loading_prefers_the_project_pipeline(tmp_path):
+    blank_dutch().to_disk(tmp_path / "pipeline")
+    loaded = load_model(installed="no_such_dutch_package", project=tmp_path / "pipeline")
+    assert loaded.name.endswith("(project pipeline)")
+
+
+def test_loading_prefers_an_installed_nl_core_news_sm(monkeypatch):
+    monkeypatch.setattr(spacy.util, "is_package", lambda name: name == "nl_core_news_sm")
+    monkeypatch.setattr(nlp_stage.spacy, "load", lambda name, **kwargs: blank_dutch())
+    assert load_model().name.startswith("nl_core_news_sm")
+
+
+@pytest.mark.parametrize(("phrase", "start", "end"), [
+    ("begin 2024", "2024-01-01", "2024-03-31"),
+    ("voorjaar 2024", "2024-03-01", "2024-05-31"),
+    ("eerste helft 2024", "2024-01-01", "2024-06-30"),
+    ("eind april 2024", "2024-04-21", "2024-04-30"),
+    ("27 maart 2024", "2024-03-27", "2024-03-27"),
+    ("najaar 2023/voorjaar 2024", "2023-09-01", "2024-05-31"),
+    ("in de loop van 2024", "2024-01-01", "2024-12-31"),
+    ("tweede jaarhelft van 2025", "2025-07-01", "2025-12-31"),
+])
+def test_timing_phrases_are_normalised(phrase, start, end):
+    found = TimingFinder(nlp_rules()["nlp"]).find(f"Het advies volgt {phrase} na overleg.", 2024)
+    assert [(t.phrase, t.start, t.end) for t in found] == [(phrase, start, end)]
+
+
+def test_actors_from_gazetteer_and_generic_patterns():
+    finder = ActorFinder(nlp_rules()["actors"])
+    text = ("Samen met VDAB, het Departement Werk en Sociale Economie en het Kenniscentrum Data & Maatschappij "
+            "(KDM) bereidt de Vlaamse Regering een BVR voor. Vlaams minister van Werk Jo Brouns en het "
+            "Agentschap Plantenbescherming Vlaanderen volgen het op, net als XYZB.")
+    found = {(name, known) for name, _, known, _ in finder.find(text)}
+    assert {("VDAB", True), ("Departement Werk en Sociale Economie", True),
+            ("Kenniscentrum Data & Maatschappij", True), ("Vlaamse Regering", True)} <= found
+    assert ("minister Brouns", False) in found
+    assert ("Agentschap Plantenbescherming Vlaanderen", False) in found
+    assert ("XYZB", False) in found
+    assert not any(name == "BVR" for name, _ in found), "instruments are not actors"
+
+
+def test_analyse_a_small_programme(blank_model):
+    from test_diff import BASE, programme
+
+    built = programme(2024, BASE, {"Arbeid": ["BVR jobbonus (voorjaar 2024)", "Conceptnota werkbaar werk"]})
+    theme = built.parts[0].themes[0]
+    theme.intro = "De SERV-commissie Arbeidsmarkt volgt dit op met VDAB.\n\n- Beroepsonderwijs"
+    theme.dossiers[0].text += " Zie deel Energie."
+    Analyser(blank_model).analyse(built)
+    assert built.nlp_model.startswith("blank nl")
+    assert [r.instrument for r in theme.advisory_requests] == ["BVR", "conceptnota"]
+    assert theme.advisory_requests[0].nlp.timing[0].start == "2024-03-01"
+    assert "commission/commissie-arbeidsmarkt" in theme.nlp.commissions
+    assert [a.actor for a in theme.nlp.actors] == ["actor/vdab"]
+    assert {(r.target, r.target_type) for r in theme.nlp.references} == {(theme.dossiers[1].id, "dossier")}
+    assert theme.dossiers[0].nlp.references[0].target == built.parts[0].themes[1].id
+    assert all(d.nlp.topics for t in built.parts[0].themes for d in t.dossiers)
+
+
+def test_corpus_graph(corpus_programmes):
+    programme = corpus_programmes["serv-werkprogramma-2024"]
+    graph = build_graph(programme)
+    dossiers = [n for n, d in graph.nodes(data=True) if d["type"] == "dossier"]
+    assert len(dossiers) == sum(len(t.dossiers) for p in programme.parts for t in p.themes)
+    for node in dossiers:
+        incoming = {d["type"] for _, _, d in graph.in_edges(node, data=True)}
+        outgoing = {d["type"] for _, _, d in graph.out_edges(node, data=True)}
+        assert "contains" in incoming and "about" in outgoing, node
+    commissions = {d["label"].lower() for _, d in graph.nodes(data=True) if d["type"] == "commission"}
+    named = {"commissie diversiteit", "commissie sociale economie", "adviescommissie economische migratie"}
+    assert named <= commissions
+    actors = {d["label"] for _, d in graph.nodes(data=True) if d["type"] == "actor"}
+    assert {"VDAB", "Vlaamse Regering", "sociale partners", "Departement Werk en Sociale Economie"} <= actors
+    data = graph_json(graph)
+    assert "edges" in data and all({"id", "type", "label"} <= set(n) for n in data["nodes"])
+
+
+def test_graph_command(corpus_programmes, tmp_path):
+    path = tmp_path / "programme.json"
+    path.write_text(corpus_programmes["serv-werkprogramma-2024"].model_dump_json(), encoding="utf-8")
+    assert main(["graph", str(path)]) == 0
+    graph = nx.node_link_graph(json.loads((tmp_path / "graph.json").read_text()), edges="edges")
+    assert nx.read_graphml(tmp_path / "graph.graphml").number_of_nodes() == graph.number_of_nodes()
