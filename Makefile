@@ -4,7 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup extract test lint schema diff clean
+.PHONY: setup extract test lint schema diff model bench fuzz clean
+
+UD ?= ../shared/ud
+REALWORLD ?= ../shared/realworld
+CASES ?= 5000
 
 A ?= serv-werkprogramma-2023
 B ?= serv-werkprogramma-2024
@@ -21,17 +25,29 @@ extract: $(STAMP)  ## extract every corpus/*.pdf into output/<stem>/programme.js
 	$(BIN)/werkprogramma extract corpus/*.pdf --out output --verbose
 
 test: $(STAMP)  ## run the test suite
-	$(BIN)/ruff check pipeline tests
+	$(BIN)/ruff check pipeline tests bench models
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check pipeline tests
+	$(BIN)/ruff check pipeline tests bench models
 
 diff: $(STAMP)  ## compare output/$(A) with output/$(B) (run `make extract` first)
 	$(BIN)/werkprogramma diff output/$(A)/programme.json output/$(B)/programme.json --out output
+
+model: $(STAMP)  ## retrain models/nl_werkprogramma from the UD Dutch treebanks in $(UD) (about an hour)
+	$(BIN)/python models/convert.py $(UD) build/ud
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python -m spacy train models/config.cfg \
+		--paths.train build/ud/train.spacy --paths.dev build/ud/dev.spacy --output build/model --nlp.batch_size 256
+	$(BIN)/python models/package.py build/model/model-best models/nl_werkprogramma build/ud
+
+bench: $(STAMP)  ## time the pipeline against pdfplumber's extract_text, the 400-page case and the cache
+	$(BIN)/python bench/bench.py
+
+fuzz: $(STAMP)  ## $(CASES) mutated PDFs plus every PDF in $(REALWORLD)
+	$(BIN)/python tests/fuzz.py --cases $(CASES) --realworld $(REALWORLD)
 
 schema: $(STAMP)  ## regenerate schema/programme.schema.json from the models
 	$(BIN)/werkprogramma schema
 
 clean:
-	rm -rf output .pytest_cache .ruff_cache
+	rm -rf output build .pytest_cache .ruff_cache

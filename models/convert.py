@@ -7,12 +7,21 @@ in the training material (LassySmall was re-split after 2017).  Sentences are
 compared by their token sequences.  XPOS written as "_" (the 2017 file has no
 fine-grained tags) becomes a missing tag, not a label.
 
+The 2017 file follows the UD 2.0 guidelines; the current files follow later
+ones (possessives are PRON instead of DET, ordinals ADJ instead of NUM, …).
+`harmonise` moves the 2017 part POS tags to the current convention, learnt from
+the current training files only: a word form whose tag is consistent in both
+but different is retagged.  Lemmas are written without the compound
+segmentation underscores of the current files ("op_nemen" → "opnemen"), the
+form the NLP stage needs; the evaluation compares lemmas the same way.
+
     python models/convert.py UD_FOLDER OUT_FOLDER
 """
 from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +31,9 @@ from spacy.vocab import Vocab
 TRAIN_FILES = ("nl_lassysmall-ud-train-v2.0.conllu", "nl_lassysmall-ud-dev.conllu", "nl_alpino-ud-dev.conllu")
 EVAL_FILES = ("nl_alpino-ud-test.conllu", "nl_lassysmall-ud-test.conllu")
 SENTENCES_PER_DOC = 10
+# Every 20th training sentence is held out to choose the best checkpoint, so
+# that the evaluation sentences play no part in training or model selection.
+DEV_EVERY = 20
 
 
 def sentences(path: Path) -> Iterator[list[list[str]]]:
@@ -40,6 +52,45 @@ def sentences(path: Path) -> Iterator[list[list[str]]]:
         yield rows
 
 
+# Possessive determiners of UD 2.0 are possessive pronouns now (with their person).
+POSSESSIVES = {"mijn": "1", "m'n": "1", "ons": "1", "onze": "1", "jouw": "2", "je": "2", "uw": "2", "jullie": "2",
+               "zijn": "3", "z'n": "3", "haar": "3", "d'r": "3", "hun": "3"}
+# Only function-word classes are harmonised; open classes differ by sentence, not by convention.
+HARMONISED_TAGS = {"DET", "PRON", "NUM", "ADJ", "AUX", "VERB", "ADV", "CCONJ", "SCONJ", "ADP"}
+
+
+def harmonise(old: list[list[list[str]]], current: list[list[list[str]]], share: float = 0.9,
+              minimum: int = 3) -> dict[str, tuple[str, str]]:
+    """Retag forms of the old sentences whose UPOS is consistent in both sets but different; return the map."""
+    def distribution(sentences):
+        counts: dict[str, Counter] = {}
+        for rows in sentences:
+            for row in rows:
+                counts.setdefault(row[1].lower(), Counter())[row[3]] += 1
+        return counts
+
+    before, after = distribution(old), distribution(current)
+    mapping = {}
+    for form, counts in before.items():
+        now = after.get(form)
+        if not now or sum(now.values()) < minimum:
+            continue
+        old_tag, old_n = counts.most_common(1)[0]
+        new_tag, new_n = now.most_common(1)[0]
+        consistent = old_n / sum(counts.values()) >= share and new_n / sum(now.values()) >= share
+        if old_tag != new_tag and consistent and {old_tag, new_tag} <= HARMONISED_TAGS:
+            mapping[form] = (old_tag, new_tag)
+    for rows in old:
+        for row in rows:
+            form = row[1].lower()
+            old_tag, new_tag = mapping.get(form, (None, None))
+            if row[3] == old_tag:
+                row[3] = new_tag
+            if row[3] == "DET" and row[2].lower() in POSSESSIVES and form in POSSESSIVES:
+                row[3], row[5] = "PRON", f"Person={POSSESSIVES[form]}|Poss=Yes|PronType=Prs"
+    return mapping
+
+
 def to_doc(vocab: Vocab, group: list[list[list[str]]]) -> Doc:
     """One Doc of several sentences with tags, POS, morphology, lemmas and dependencies."""
     words, spaces, tags, pos, morphs, lemmas, heads, deps, starts = ([] for _ in range(9))
@@ -52,7 +103,7 @@ def to_doc(vocab: Vocab, group: list[list[list[str]]]) -> Doc:
             tags.append("" if xpos == "_" else xpos)
             pos.append(upos)
             morphs.append("" if feats == "_" else feats)
-            lemmas.append(lemma)
+            lemmas.append(lemma.replace("_", "") if lemma != "_" else lemma)
             heads.append(offset + int(head) - 1 if head != "0" else offset + index)
             deps.append("ROOT" if deprel == "root" else deprel)
             starts.append(index == 0)
@@ -71,15 +122,19 @@ def main(ud: Path, out: Path) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     seen: set[tuple[str, ...]] = set()
     train, evaluation, stats = [], [], {"train": {}, "eval": {}}
+    per_file = {}
     for name in TRAIN_FILES:
-        kept = 0
+        kept = []
         for rows in sentences(ud / name):
             key = tuple(r[1] for r in rows)
             if key not in seen:
                 seen.add(key)
-                train.append(rows)
-                kept += 1
-        stats["train"][name] = kept
+                kept.append(rows)
+        per_file[name] = kept
+        train += kept
+        stats["train"][name] = len(kept)
+    mapping = harmonise(per_file[TRAIN_FILES[0]], [s for name in TRAIN_FILES[1:] for s in per_file[name]])
+    stats["harmonised_forms"] = {form: f"{a}->{b}" for form, (a, b) in sorted(mapping.items())}
     eval_seen: set[tuple[str, ...]] = set()
     for name in EVAL_FILES:
         kept = 0
@@ -91,9 +146,13 @@ def main(ud: Path, out: Path) -> dict:
                 kept += 1
         stats["eval"][name] = kept
     vocab = Vocab()
+    development = train[::DEV_EVERY]
+    train = [rows for index, rows in enumerate(train) if index % DEV_EVERY]
     write(out / "train.spacy", vocab, train)
+    write(out / "dev.spacy", vocab, development)
     write(out / "eval.spacy", vocab, evaluation)
-    stats["train_sentences"], stats["eval_sentences"] = len(train), len(evaluation)
+    stats["train_sentences"], stats["dev_sentences"] = len(train), len(development)
+    stats["eval_sentences"] = len(evaluation)
     (out / "data.json").write_text(json.dumps(stats, indent=1) + "\n", encoding="utf-8")
     return stats
 

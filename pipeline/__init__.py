@@ -4,10 +4,29 @@ The library is the product; the `werkprogramma` command is a thin layer over it:
 
     from pipeline import extract
     programme = extract("corpus/serv-werkprogramma-2024.pdf")
+
+The stages are imported on first use, so that the command starts fast.
 """
-from pipeline.extract import ExtractionError, extract
-from pipeline.models import Programme
-from pipeline.score import score_programme
+from __future__ import annotations
+
+import importlib
+from typing import Any
 
 __version__ = "0.1.0"
-__all__ = ["ExtractionError", "Programme", "__version__", "extract", "score_programme"]
+_EXPORTS = {
+    "extract": "pipeline.extract",
+    "ExtractionError": "pipeline.extract",
+    "Programme": "pipeline.models",
+    "analyse": "pipeline.nlp",
+    "compare": "pipeline.diff",
+    "build_graph": "pipeline.graph",
+    "score_programme": "pipeline.score",
+    "score_diff": "pipeline.score",
+}
+__all__ = [*_EXPORTS, "__version__"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'pipeline' has no attribute {name!r}")

@@ -8,14 +8,7 @@ import sys
 from pathlib import Path
 
 from pipeline import __version__
-from pipeline.batch import Outcome, extract_all, summary_table
-from pipeline.compare import FORMATS, DiffInputError, diff_files
-from pipeline.graph import write_graph
-from pipeline.models import Programme
-from pipeline.nlp import analyse
-from pipeline.output import canonical_json, write_atomic
-from pipeline.schema import SCHEMA_PATH, programme_schema, validation_errors
-from pipeline.score import score_diff, score_programme
+from pipeline.batch import DEFAULT_TIMEOUT, Outcome, Settings, extract_all, summary_table
 
 EXIT_USAGE = 2
 
@@ -33,13 +26,17 @@ def cmd_extract(args: argparse.Namespace) -> int:
             print(f"[{index}/{total}] {outcome.source.name} → {outcome.output} ({outcome.seconds:.1f} s)",
                   file=sys.stderr)
 
-    outcomes = extract_all([Path(p) for p in args.pdf], Path(args.out), args.password, progress, not args.no_nlp)
-    if (len(outcomes) > 1 or args.verbose) and any(o.programme for o in outcomes):
+    settings = Settings(out_dir=Path(args.out), password=args.password, nlp=not args.no_nlp, jobs=args.jobs,
+                        timeout=args.timeout, use_cache=not args.no_cache)
+    outcomes = extract_all([Path(p) for p in args.pdf], settings, progress)
+    if (len(outcomes) > 1 or args.verbose) and any(o.counts for o in outcomes):
         print(summary_table(outcomes))
     return EXIT_USAGE if any(o.error for o in outcomes) else 0
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from pipeline.schema import validation_errors
+
     status = 0
     for name in args.json:
         errors = validation_errors(Path(name))
@@ -62,6 +59,8 @@ def load_json(name: str) -> dict:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
+    from pipeline.score import score_programme
+
     try:
         result = score_programme(load_json(args.programme), load_json(args.gold))
     except ValueError as error:
@@ -82,6 +81,8 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 
 def cmd_score_diff(args: argparse.Namespace) -> int:
+    from pipeline.score import score_diff
+
     try:
         result = score_diff(load_json(args.diff), load_json(args.expected))
     except ValueError as error:
@@ -97,6 +98,8 @@ def cmd_score_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
+    from pipeline.compare import FORMATS, DiffInputError, diff_files
+
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
@@ -113,6 +116,10 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_graph(args: argparse.Namespace) -> int:
+    from pipeline.graph import write_graph
+    from pipeline.models import Programme
+    from pipeline.nlp import analyse
+
     path = Path(args.programme)
     try:
         programme = Programme.model_validate_json(path.read_bytes())
@@ -128,6 +135,9 @@ def cmd_graph(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
+    from pipeline.output import canonical_json, write_atomic
+    from pipeline.schema import SCHEMA_PATH, programme_schema
+
     target = Path(args.out) if args.out else SCHEMA_PATH
     write_atomic(target, canonical_json(programme_schema()))
     print(f"wrote {target}")
@@ -146,6 +156,10 @@ def parser() -> argparse.ArgumentParser:
     extract.add_argument("--password", help="password of encrypted PDFs")
     extract.add_argument("-v", "--verbose", action="store_true", help="progress and summary for one file too")
     extract.add_argument("--no-nlp", action="store_true", help="structure only: no actors, topics, timing or graph")
+    extract.add_argument("--jobs", type=int, default=0, help="processes to use (default: one per core)")
+    extract.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
+                         help=f"seconds allowed per file (default: {DEFAULT_TIMEOUT:g})")
+    extract.add_argument("--no-cache", action="store_true", help="extract again even when a cached result exists")
     extract.set_defaults(run=cmd_extract)
 
     validate = commands.add_parser("validate", help="check programme JSON files against the schema")
@@ -170,7 +184,7 @@ def parser() -> argparse.ArgumentParser:
     diff.add_argument("old", help="the older edition: a PDF or a programme.json")
     diff.add_argument("new", help="the newer edition: a PDF or a programme.json")
     diff.add_argument("--out", default="output", help="output folder (default: output)")
-    diff.add_argument("--format", default="json,md,html", help="reports to write (default: json,md,html)")
+    diff.add_argument("--format", default="json,md,html", help="reports to write: json, md, html (default: all)")
     diff.add_argument("--password", help="password of encrypted PDFs")
     diff.set_defaults(run=cmd_diff)
 
@@ -180,7 +194,7 @@ def parser() -> argparse.ArgumentParser:
     graph.add_argument("--reanalyse", action="store_true", help="run the NLP stage again before building")
     graph.set_defaults(run=cmd_graph)
 
-    schema = commands.add_parser("schema", help=f"write the JSON Schema (default: {SCHEMA_PATH.name})")
+    schema = commands.add_parser("schema", help="write the JSON Schema (default: schema/programme.schema.json)")
     schema.add_argument("--out", help="where to write it")
     schema.set_defaults(run=cmd_schema)
     return main

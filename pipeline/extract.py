@@ -2,20 +2,26 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 import re
+import time
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 
-from pipeline.layout import Block, layout_document
+from pipeline.layout import Block, PageLayout, layout_pages, read_page
 from pipeline.models import Edition, Programme, Source
 from pipeline.nlp import analyse
 from pipeline.repair import casing_table, repair_blocks, restore_case
 from pipeline.rules import Rules, load_rules
 from pipeline.structure import NoStructure, cover_block, segment
 from pipeline.utils.text import collapse_spaces
+
+MIN_PAGES_PER_WORKER = 4
 
 
 class ExtractionError(Exception):
@@ -89,28 +95,58 @@ def edition_of(cover: Block | None, metadata: dict, running_texts: list[str], ca
     return title, year, organisation
 
 
+def read_pages(path: Path, password: str | None, numbers: list[int], rules: Rules) -> list[PageLayout]:
+    """Read the given pages (1-based) of a PDF, releasing each page's parsed objects when done."""
+    with pdfplumber.open(path, password=password or "") as pdf:
+        layouts = []
+        for number in numbers:
+            page = pdf.pages[number - 1]
+            layouts.append(read_page(page, number, rules.layout))
+            page.close()
+        return layouts
+
+
+def read_pages_parallel(path: Path, password: str | None, page_count: int, rules: Rules,
+                        workers: int | None) -> list[PageLayout]:
+    """Read all pages, split into contiguous runs over `workers` processes (pages are independent)."""
+    workers = min(workers or os.cpu_count() or 1, max(1, page_count // MIN_PAGES_PER_WORKER))
+    numbers = list(range(1, page_count + 1))
+    if workers <= 1:
+        return read_pages(path, password, numbers, rules)
+    runs = [numbers[i::workers * 2] for i in range(workers * 2)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        results = pool.map(read_pages, *zip(*[(path, password, run, rules) for run in runs], strict=True))
+        return sorted((p for run in results for p in run), key=lambda p: p.number)
+
+
 def extract(path: Path | str, password: str | None = None, rules: Rules | None = None,
-            nlp: bool = True) -> Programme:
+            nlp: bool = True, workers: int | None = None, timings: dict[str, float] | None = None) -> Programme:
     """Extract the programme of one edition PDF (with the NLP stage unless `nlp` is False).
+
+    Pages are read in `workers` processes (default: one per core). When `timings`
+    is given, the seconds of each stage are recorded in it.
 
     Raises ExtractionError with a reason a user can act on.
     """
     path = Path(path)
     rules = rules or load_rules()
+    clock = StageClock(timings)
     data = check_header(path)
     try:
         with pdfplumber.open(path, password=password or "") as pdf:
             metadata = {k: v for k, v in (pdf.metadata or {}).items() if isinstance(v, str)}
             page_count = len(pdf.pages)
-            layout = layout_document(pdf.pages, rules.layout)
-    except ExtractionError:
-        raise
+        pages = read_pages_parallel(path, password, page_count, rules, workers)
     except Exception as error:  # pdfminer raises many kinds of errors on damaged files
         raise ExtractionError(path, describe_pdf_error(error)) from None
+    layout = layout_pages(pages, rules.layout)
+    clock.lap("layout")
     if not layout.blocks:
         raise ExtractionError(path, "no text layer; scanned PDFs are not supported")
     blocks = repair_blocks(layout.blocks, rules.text)
     casing = casing_table(blocks)
+    clock.lap("repair")
     try:
         front, parts = segment(blocks, rules.structure, casing)
     except NoStructure as error:
@@ -119,4 +155,22 @@ def extract(path: Path | str, password: str | None = None, rules: Rules | None =
     source = Source(file=path.name, sha256=hashlib.sha256(data).hexdigest(), pages=page_count)
     programme = Programme(edition=Edition(title=title, year=year, organisation=organisation, source=source),
                           front_matter=front, parts=parts)
-    return analyse(programme) if nlp else programme
+    clock.lap("structure")
+    if nlp:
+        analyse(programme)
+        clock.lap("nlp")
+    return programme
+
+
+class StageClock:
+    """Records the seconds since the previous lap under a stage name (when given a dict)."""
+
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self.timings = timings
+        self.last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        if self.timings is not None:
+            self.timings[stage] = self.timings.get(stage, 0.0) + now - self.last
+        self.last = now

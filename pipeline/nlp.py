@@ -22,6 +22,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
+import pipeline.lemma_backstop  # noqa: F401  (registers the project pipeline's lemma backstop)
 from pipeline.models import (
     Actor,
     ActorMention,
@@ -70,7 +71,7 @@ def load_model(installed: str = INSTALLED_MODEL, project: Path | str = PROJECT_M
         nlp = spacy.load(installed, exclude=["ner"])
         name = f"{installed} {nlp.meta.get('version', '')}".strip()
     elif (project / "config.cfg").is_file():
-        nlp = spacy.load(project, exclude=["senter"])
+        nlp = spacy.load(project)
         name = f"{nlp.meta.get('name', project.name)} {nlp.meta.get('version', '')} (project pipeline)".strip()
     else:
         nlp = blank_dutch()

@@ -5,13 +5,12 @@ import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
-from pydantic import BaseModel
 
-
-def canonical_json(data: BaseModel | dict | list) -> str:
-    """JSON with a fixed layout, so the same data always gives the same bytes."""
-    if isinstance(data, BaseModel):
+def canonical_json(data: Any) -> str:
+    """JSON with a fixed layout, so the same data always gives the same bytes (pydantic models too)."""
+    if hasattr(data, "model_dump"):
         data = data.model_dump(mode="json")
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 

@@ -16,6 +16,12 @@ EDITIONS = sorted(p.stem for p in CORPUS.glob("*.pdf"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch):
+    """Each test run gets an empty result cache of its own."""
+    monkeypatch.setenv("WERKPROGRAMMA_CACHE", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
 @pytest.fixture(scope="session")
 def corpus_programmes() -> dict:
     """Each corpus edition extracted once for the whole test run."""

@@ -1,0 +1,84 @@
+"""A cache of extraction results keyed by the PDF's content, the rules, the code and the NLP model.
+
+A hit copies the stored files into place without importing the heavy stages,
+so that a re-run on an unchanged edition takes a fraction of a second.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import os
+import shutil
+from functools import cache
+from pathlib import Path
+
+from pipeline.output import write_atomic
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+ROOT = PACKAGE_DIR.parent
+RESULT_FILES = ("programme.json", "graph.json", "graph.graphml")
+
+
+def cache_dir() -> Path:
+    """`$WERKPROGRAMMA_CACHE`, else `$XDG_CACHE_HOME/werkprogramma`, else `~/.cache/werkprogramma`."""
+    if folder := os.environ.get("WERKPROGRAMMA_CACHE"):
+        return Path(folder)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "werkprogramma"
+
+
+def _digest_files(paths) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+@cache
+def environment_digest() -> str:
+    """What else decides the result: the code, the rules and which Dutch pipeline is present."""
+    model_meta = ROOT / "models" / "nl_werkprogramma" / "meta.json"
+    parts = [
+        _digest_files(PACKAGE_DIR.rglob("*.py")),
+        _digest_files((ROOT / "rules").glob("*.yml")),
+        "nl_core_news_sm" if importlib.util.find_spec("nl_core_news_sm") else "",
+        hashlib.sha256(model_meta.read_bytes()).hexdigest() if model_meta.is_file() else "",
+    ]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def cache_key(pdf: Path, nlp: bool) -> str | None:
+    """The key of a PDF's result, or None when the file cannot be read."""
+    try:
+        content = hashlib.sha256(pdf.read_bytes()).hexdigest()
+    except OSError:
+        return None
+    return hashlib.sha256(f"{content}|{environment_digest()}|nlp={nlp}".encode()).hexdigest()
+
+
+def restore(key: str, target: Path) -> dict | None:
+    """Copy a cached result into the folder `target`; return its counts, or None on a miss."""
+    entry = cache_dir() / key
+    try:
+        counts = json.loads((entry / "counts.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    target.mkdir(parents=True, exist_ok=True)
+    for name in RESULT_FILES:
+        if (entry / name).is_file():
+            write_atomic(target / name, (entry / name).read_text(encoding="utf-8"))
+    return counts
+
+
+def store(key: str, source: Path, counts: dict) -> None:
+    """Keep the result files of the folder `source` under `key` (best effort: a full disk is no error)."""
+    entry = cache_dir() / key
+    try:
+        entry.mkdir(parents=True, exist_ok=True)
+        for name in RESULT_FILES:
+            if (source / name).is_file():
+                shutil.copyfile(source / name, entry / name)
+        write_atomic(entry / "counts.json", json.dumps(counts, sort_keys=True))
+    except OSError:
+        shutil.rmtree(entry, ignore_errors=True)
