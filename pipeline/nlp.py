@@ -111,7 +111,10 @@ class ActorFinder:
                 if alias[:1].isupper() and not alias.isupper() and " " in alias:
                     self.index[alias[0].lower() + alias[1:]] = (entry["name"], entry["kind"])
         names = sorted(self.index, key=len, reverse=True)
-        self.pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+        acronyms = [n for n in names if n.isupper()]
+        others = [n for n in names if not n.isupper()]
+        self.pattern = re.compile(r"(?<![\w-])(?:(?:" + "|".join(map(re.escape, acronyms)) + r")(?![\w])"
+                                  r"|(?:" + "|".join(map(re.escape, others)) + r")(?![\w-]))")
         self.stop = set(self.rules["acronym_stoplist"])
         heads = "|".join(map(re.escape, sorted(self.rules["organisation_heads"], key=len, reverse=True)))
         self.head_re = re.compile(rf"\b(?:{heads})(?:\s+(?:{CONNECTOR}\s+)*{CAPITAL_WORD})+")

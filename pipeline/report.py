@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import difflib
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from pipeline.diff import KINDS, Change, Diff, Side
 
@@ -68,6 +68,44 @@ def grouped(diff: Diff) -> list[tuple[int, str, list[Change]]]:
     return [(part, theme, sorted(changes, key=spearhead_first)) for (part, theme), changes in ordered]
 
 
+def walk(diff: Diff) -> Iterator[tuple[str, object]]:
+    """("part", number), ("theme", title) and ("change", change) events in report order."""
+    current_part = None
+    for part, theme, changes in grouped(diff):
+        if part != current_part:
+            yield "part", part
+            current_part = part
+        yield "theme", theme
+        for change in changes:
+            yield "change", change
+
+
+def describe(change: Change) -> str:
+    """What a moved or spearhead change means, in words."""
+    if change.kind == "moved":
+        def place(side: Side) -> str:
+            return f"{side.theme} (Deel {side.part})" if side.theme else f"Deel {side.part}"
+        return f"from {place(change.before)} to {place(change.after)}"
+    return "now a spearhead" if change.after.spearhead else "no longer a spearhead"
+
+
+def star(change: Change) -> str:
+    return " ★" if any(s and s.spearhead for s in (change.before, change.after)) else ""
+
+
+def change_markdown(change: Change, old_link: str, new_link: str, page_link) -> str:
+    head = f"- **{KIND_LABELS[change.kind]}** {ENTITY_LABELS[change.entity]}{star(change)}: "
+    refs = " ".join(filter(None, [page_refs(change.before, old_link, page_link),
+                                  page_refs(change.after, new_link, page_link)]))
+    before, after = label(change.before), label(change.after)
+    if change.kind in ("renamed", "modified"):
+        old, new = word_diff(before, after, ("~~", "~~"), ("**", "**"))
+        return f"{head}{old} → {new} ({refs})"
+    if change.kind in ("moved", "spearhead_changed"):
+        return f"{head}{after} — {describe(change)} ({refs})"
+    return f"{head}{before or after} ({refs})"
+
+
 def page_refs(side: Side | None, link: str, fmt) -> str:
     if side is None or not side.pages:
         return ""
@@ -85,29 +123,13 @@ def to_markdown(diff: Diff) -> str:
     def md_page(link: str, page: int) -> str:
         return f"[p. {page}]({link}#page={page})"
 
-    current_part = None
-    for part, theme, changes in grouped(diff):
-        if part != current_part:
-            lines += ["", f"## Deel {part}"]
-            current_part = part
-        lines += ["", f"### {theme}", ""]
-        for change in changes:
-            star = " ★" if any(s and s.spearhead for s in (change.before, change.after)) else ""
-            head = f"- **{KIND_LABELS[change.kind]}** {ENTITY_LABELS[change.entity]}{star}: "
-            refs = " ".join(filter(None, [page_refs(change.before, source_from.link, md_page),
-                                          page_refs(change.after, source_to.link, md_page)]))
-            before, after = label(change.before), label(change.after)
-            if change.kind in ("renamed", "modified"):
-                old, new = word_diff(before, after, ("~~", "~~"), ("**", "**"))
-                lines.append(f"{head}{old} → {new} ({refs})")
-            elif change.kind == "moved":
-                lines.append(f"{head}{after} — from *{change.before.theme or 'Deel ' + str(change.before.part)}* "
-                             f"to *{change.after.theme or 'Deel ' + str(change.after.part)}* ({refs})")
-            elif change.kind == "spearhead_changed":
-                state = "now a spearhead" if change.after.spearhead else "no longer a spearhead"
-                lines.append(f"{head}{after} — {state} ({refs})")
-            else:
-                lines.append(f"{head}{before or after} ({refs})")
+    for event, value in walk(diff):
+        if event == "part":
+            lines += ["", f"## Deel {value}"]
+        elif event == "theme":
+            lines += ["", f"### {value}", ""]
+        else:
+            lines.append(change_markdown(value, source_from.link, source_to.link, md_page))
     return "\n".join(lines) + "\n"
 
 
@@ -125,37 +147,30 @@ def to_html(diff: Diff) -> str:
     def html_page(link: str, page: int) -> str:
         return f"<a href=\"{esc(link)}#page={page}\">p. {page}</a>"
 
-    current_part = None
-    for part, theme, changes in grouped(diff):
-        if part != current_part:
-            out.append(f"<h2>Deel {part}</h2>")
-            current_part = part
-        out.append(f"<h3>{esc(theme)}</h3>")
-        for change in changes:
-            out.append(change_html(change, source_from.link, source_to.link, html_page))
+    for event, value in walk(diff):
+        if event == "part":
+            out.append(f"<h2>Deel {value}</h2>")
+        elif event == "theme":
+            out.append(f"<h3>{esc(value)}</h3>")
+        else:
+            out.append(change_html(value, source_from.link, source_to.link, html_page))
     out.append("</body></html>")
     return "\n".join(out) + "\n"
 
 
 def change_html(change: Change, old_link: str, new_link: str, page_link) -> str:
     esc = html.escape
-    star = " ★" if any(s and s.spearhead for s in (change.before, change.after)) else ""
     before, after = label(change.before), label(change.after)
     head = (f"<div class=\"change {change.kind}\" data-kind=\"{change.kind}\" data-entity=\"{change.entity}\">"
-            f"<span class=\"badge\">{KIND_LABELS[change.kind]}</span>{ENTITY_LABELS[change.entity]}{star}")
+            f"<span class=\"badge\">{KIND_LABELS[change.kind]}</span>{ENTITY_LABELS[change.entity]}{star(change)}")
     old_ref = page_refs(change.before, old_link, page_link)
     new_ref = page_refs(change.after, new_link, page_link)
     if change.kind in ("renamed", "modified"):
         old, new = word_diff(before, after, ("<del>", "</del>"), ("<ins>", "</ins>"), esc)
         body = (f"<div class=\"sides\"><div class=\"side\"><div class=\"meta\">before {old_ref}</div>{old}</div>"
                 f"<div class=\"side\"><div class=\"meta\">after {new_ref}</div>{new}</div></div>")
-    elif change.kind == "moved":
-        body = (f"<p>{esc(after)}</p><p class=\"meta\">from {esc(change.before.theme or '')} (Deel "
-                f"{change.before.part}) {old_ref} to {esc(change.after.theme or '')} (Deel {change.after.part}) "
-                f"{new_ref}</p>")
-    elif change.kind == "spearhead_changed":
-        state = "now a spearhead" if change.after.spearhead else "no longer a spearhead"
-        body = f"<p>{esc(after)}</p><p class=\"meta\">{state} {old_ref} {new_ref}</p>"
+    elif change.kind in ("moved", "spearhead_changed"):
+        body = f"<p>{esc(after)}</p><p class=\"meta\">{esc(describe(change))} {old_ref} {new_ref}</p>"
     else:
         body = f"<p>{esc(before or after)}</p><p class=\"meta\">{old_ref}{new_ref}</p>"
     return head + body + "</div>"

@@ -106,3 +106,19 @@ def test_graph_command(corpus_programmes, tmp_path):
     assert main(["graph", str(path)]) == 0
     graph = nx.node_link_graph(json.loads((tmp_path / "graph.json").read_text()), edges="edges")
     assert nx.read_graphml(tmp_path / "graph.graphml").number_of_nodes() == graph.number_of_nodes()
+
+
+def test_actor_nodes_against_the_hand_checked_list(corpus_programmes):
+    """Precision and recall of actor nodes against tests/data/actors-2024.yml (made by reading the text)."""
+    import yaml
+    from conftest import ROOT
+
+    gold = yaml.safe_load((ROOT / "tests" / "data" / "actors-2024.yml").read_text(encoding="utf-8"))
+    spellings = {name.lower(): name for name in gold}
+    spellings.update({alias.lower(): name for name, aliases in gold.items() for alias in aliases})
+    actors = corpus_programmes["serv-werkprogramma-2024"].actors
+    matched = [next((spellings[k] for k in (a.name.lower(), *map(str.lower, a.aliases)) if k in spellings), None)
+               for a in actors]
+    precision = sum(m is not None for m in matched) / len(actors)
+    recall = len({m for m in matched if m}) / len(gold)
+    assert precision >= 0.9 and recall >= 0.9, (precision, recall, set(gold) - set(matched))
