@@ -6,6 +6,7 @@ the batch down.  A single file uses all cores for its pages instead.
 """
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import signal
@@ -73,6 +74,8 @@ def extract_to(pdf: Path, settings: Settings, page_workers: int = 1) -> Outcome:
 
 def _child(pdf: Path, settings: Settings, page_workers: int, connection: Connection) -> None:
     os.setpgrp()
+    for name in ("pdfminer", "pdfplumber"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     try:
         outcome = extract_to(pdf, settings, page_workers)
     except MemoryError:

@@ -8,9 +8,12 @@ sentencizer.  Which one was used is logged and recorded as `nlp_model`.
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
@@ -20,7 +23,7 @@ from pathlib import Path
 import spacy
 import yaml
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, DocBin
 
 import pipeline.lemma_backstop  # noqa: F401  (registers the project pipeline's lemma backstop)
 from pipeline.models import (
@@ -253,6 +256,38 @@ def combine_ranges(text: str, found: list[tuple[int, int, Timing]]) -> list[Timi
 
 # ---------------------------------------------------------------- the stage
 
+DOC_ATTRS = ["ORTH", "LEMMA", "POS", "SENT_START", "SPACY"]
+MIN_WORDS_PER_WORKER = 4000
+_FORKED_PIPELINE: list[Language] = []
+
+
+def _parse_slice(texts: list[str]) -> bytes:
+    """In a forked worker: parse with the pipeline inherited from the parent."""
+    return DocBin(attrs=DOC_ATTRS, docs=_FORKED_PIPELINE[0].pipe(texts, batch_size=64)).to_bytes()
+
+
+def parse(nlp: Language, texts: list[str], workers: int) -> list[Doc]:
+    """Run the pipeline over the texts, split over forked processes when there is enough text.
+
+    The workers inherit the loaded pipeline and send back serialised docs
+    (words, lemmas, POS, sentence starts).
+    """
+    words = sum(len(t.split()) for t in texts)
+    workers = min(workers, max(1, words // MIN_WORDS_PER_WORKER))
+    if workers <= 1:
+        return list(nlp.pipe(texts, batch_size=64))
+    order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+    slices = [order[i::workers] for i in range(workers)]
+    context = multiprocessing.get_context("fork")
+    _FORKED_PIPELINE[:] = [nlp]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        results = pool.map(_parse_slice, [[texts[i] for i in s] for s in slices])
+        docs: list[Doc | None] = [None] * len(texts)
+        for indexes, data in zip(slices, results, strict=True):
+            for index, doc in zip(indexes, DocBin().from_bytes(data).get_docs(nlp.vocab), strict=True):
+                docs[index] = doc
+    return docs
+
 
 @dataclass
 class Owner:
@@ -346,8 +381,9 @@ def sentences_of(doc: Doc) -> list[tuple[int, int, str]]:
 class Analyser:
     """Runs the NLP stage over a programme."""
 
-    def __init__(self, model: LoadedModel | None = None, rules: dict | None = None) -> None:
+    def __init__(self, model: LoadedModel | None = None, rules: dict | None = None, workers: int | None = None) -> None:
         self.model = model or default_model()
+        self.workers = workers or os.cpu_count() or 1
         self.rules = rules or nlp_rules()
         self.actors = ActorFinder(self.rules["actors"])
         self.timing = TimingFinder(self.rules["nlp"])
@@ -362,7 +398,7 @@ class Analyser:
         """Annotate the programme in place and return it."""
         items = owners(programme)
         texts = [o.title for o in items] + [o.text for o in items]
-        docs = list(self.model.nlp.pipe(texts, batch_size=64))
+        docs = parse(self.model.nlp, texts, self.workers)
         title_docs, text_docs = docs[: len(items)], docs[len(items):]
         actors: dict[str, Actor] = {}
         commissions: dict[str, Commission] = {}

@@ -92,6 +92,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--timeout", type=float, default=60.0)
     parser.add_argument("--realworld", type=Path, help="a folder of real-world PDFs to run as well")
+    parser.add_argument("--jobs", type=int, default=0, help="processes at once (default: one per core)")
     args = parser.parse_args()
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from pdfmaker import ONE_COLUMN_SERIF, SAMPLE, TWO_COLUMN, render
@@ -111,7 +112,8 @@ def main() -> int:
             cases += sorted(args.realworld.rglob("*.pdf"))
         out = folder / "out"
         started = time.perf_counter()
-        outcomes = extract_all(cases, Settings(out_dir=out, timeout=args.timeout, use_cache=False),
+        outcomes = extract_all(cases, Settings(out_dir=out, jobs=args.jobs, timeout=args.timeout,
+                                                      use_cache=False),
                                lambda i, n, o: print(f"\r{i}/{n}", end="", file=sys.stderr, flush=True))
         print(file=sys.stderr)
         problems = check(outcomes, out)
