@@ -76,7 +76,7 @@ def test_analyse_a_small_programme(blank_model):
     assert [r.instrument for r in theme.advisory_requests] == ["BVR", "conceptnota"]
     assert theme.advisory_requests[0].nlp.timing[0].start == "2024-03-01"
     assert "commission/commissie-arbeidsmarkt" in theme.nlp.commissions
-    assert [a.actor for a in theme.nlp.actors] == ["actor/vdab"]
+    assert [a.actor for a in theme.nlp.actors] == ["actor/serv", "actor/vdab"]
     assert {(r.target, r.target_type) for r in theme.nlp.references} == {(theme.dossiers[1].id, "dossier")}
     assert theme.dossiers[0].nlp.references[0].target == built.parts[0].themes[1].id
     assert all(d.nlp.topics for t in built.parts[0].themes for d in t.dossiers)
@@ -122,3 +122,18 @@ def test_actor_nodes_against_the_hand_checked_list(corpus_programmes):
     precision = sum(m is not None for m in matched) / len(actors)
     recall = len({m for m in matched if m}) / len(gold)
     assert precision >= 0.9 and recall >= 0.9, (precision, recall, set(gold) - set(matched))
+
+
+def test_shipped_dutch_pipeline_tags_corpus_sentences():
+    """The project's own pipeline loads by path and tags sentences of the corpus sensibly."""
+    loaded = load_model(installed="no_such_dutch_package")
+    assert loaded.name.endswith("(project pipeline)")
+    doc = loaded.nlp("De sociale partners willen de komende maanden wegen op de nieuwe legislatuur. "
+                     "VDAB bereidt een actieplan voor.")
+    pos = {t.text: t.pos_ for t in doc}
+    assert pos["partners"] == "NOUN" and pos["sociale"] == "ADJ" and pos["willen"] in ("AUX", "VERB")
+    assert pos["VDAB"] == "PROPN" and pos["De"] == "DET"
+    assert {t.text: t.lemma_ for t in doc}["partners"] == "partner"
+    assert len(list(doc.sents)) == 2
+    meta = loaded.nlp.meta
+    assert meta["license"] == "CC BY-SA 4.0" and meta["performance"]["pos_acc"] > 0.9
