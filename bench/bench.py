@@ -62,14 +62,15 @@ def pipeline_seconds(pdf: Path) -> tuple[float, dict[str, float], int]:
     return time.perf_counter() - started, timings, words
 
 
-def tree_rss(pid: int) -> int:
-    """Resident memory (bytes) of a process and all its descendants."""
+def tree_memory(pid: int) -> int:
+    """Proportional set size (bytes) of a process and all its descendants: pages shared by
+    forked processes are counted once, split over the processes that share them."""
     total, stack = 0, [pid]
     while stack:
         current = stack.pop()
         try:
-            status = Path(f"/proc/{current}/status").read_text()
-            total += next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")) * 1024
+            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
+            total += next(int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:")) * 1024
             for task in Path(f"/proc/{current}/task").iterdir():
                 stack += [int(c) for c in (task / "children").read_text().split()]
         except (OSError, StopIteration, ValueError):
@@ -78,7 +79,7 @@ def tree_rss(pid: int) -> int:
 
 
 def run_measured(args: list[str], env: dict) -> tuple[float, int, int]:
-    """Wall seconds, peak tree RSS and exit status of a command."""
+    """Wall seconds, peak memory of the process tree and exit status of a command."""
     started = time.perf_counter()
     process = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peak = 0
@@ -87,7 +88,7 @@ def run_measured(args: list[str], env: dict) -> tuple[float, int, int]:
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, tree_rss(process.pid))
+            peak = max(peak, tree_memory(process.pid))
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample)
@@ -142,7 +143,7 @@ def main() -> int:
         seconds, peak, status = run_measured([*COMMAND, "extract", str(big), "--out", str(folder / "big"),
                                               "--no-cache"], env)
         print(f"{pages_big}-page document: {seconds:.1f} s, peak memory {peak / 2**20:.0f} MB "
-              f"(whole process tree), exit status {status}")
+              f"(PSS of the whole process tree), exit status {status}")
 
         print("\n3. cache")
         run_measured([*COMMAND, "extract", str(editions[-1]), "--out", str(folder / "cached")], env)

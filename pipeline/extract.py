@@ -22,6 +22,9 @@ from pipeline.structure import NoStructure, cover_block, segment
 from pipeline.utils.text import collapse_spaces
 
 MIN_PAGES_PER_WORKER = 4
+# A worker opens the PDF afresh for each run of pages, which bounds the memory
+# that pdfminer's object cache can take on long documents.
+MAX_PAGES_PER_RUN = 16
 
 
 class ExtractionError(Exception):
@@ -108,12 +111,13 @@ def read_pages(path: Path, password: str | None, numbers: list[int], rules: Rule
 
 def read_pages_parallel(path: Path, password: str | None, page_count: int, rules: Rules,
                         workers: int | None) -> list[PageLayout]:
-    """Read all pages, split into contiguous runs over `workers` processes (pages are independent)."""
+    """Read all pages in contiguous runs spread over `workers` processes (pages are independent)."""
     workers = min(workers or os.cpu_count() or 1, max(1, page_count // MIN_PAGES_PER_WORKER))
     numbers = list(range(1, page_count + 1))
     if workers <= 1:
         return read_pages(path, password, numbers, rules)
-    runs = [numbers[i::workers * 2] for i in range(workers * 2)]
+    size = max(1, min(MAX_PAGES_PER_RUN, -(-page_count // (workers * 2))))
+    runs = [numbers[i:i + size] for i in range(0, page_count, size)]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         results = pool.map(read_pages, *zip(*[(path, password, run, rules) for run in runs], strict=True))

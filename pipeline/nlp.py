@@ -23,7 +23,7 @@ from pathlib import Path
 import spacy
 import yaml
 from spacy.language import Language
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc
 
 import pipeline.lemma_backstop  # noqa: F401  (registers the project pipeline's lemma backstop)
 from pipeline.models import (
@@ -256,37 +256,68 @@ def combine_ranges(text: str, found: list[tuple[int, int, Timing]]) -> list[Timi
 
 # ---------------------------------------------------------------- the stage
 
-DOC_ATTRS = ["ORTH", "LEMMA", "POS", "SENT_START", "SPACY"]
+# Dossiers, requests and themes get topics and keyphrases and go through the
+# full pipeline; front matter and part intros only need actors, timing and
+# references, for which splitting sentences is enough.
+TAGGED_KINDS = {"dossier", "advisory_request", "theme"}
 MIN_WORDS_PER_WORKER = 4000
+# Forked workers copy the parent's memory as they touch it; past this much text
+# (a document of hundreds of pages) one process parses it, to bound memory.
+MAX_WORDS_FOR_WORKERS = 50_000
 _FORKED_PIPELINE: list[Language] = []
 
 
-def _parse_slice(texts: list[str]) -> bytes:
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """What the NLP stage keeps of a parsed text: lemmas, sentences, and tokens for keyphrases."""
+
+    lemmas: str
+    sentences: tuple[tuple[int, int, str], ...]
+    tokens: tuple[tuple[str, str, str, bool], ...]
+
+
+def features(doc: Doc) -> Parsed:
+    """The compact features of a spaCy doc (the doc itself can then be dropped)."""
+    tokens = tuple((t.text, (t.lemma_ or t.text).lower(), t.pos_, t.is_alpha and not t.is_stop) for t in doc)
+    lemmas = " ".join(lemma for text, lemma, pos, _ in tokens if pos not in ("PUNCT", "SPACE") and text.strip())
+    sentences = tuple((s.start_char, s.end_char, s.text.strip()) for s in doc.sents)
+    return Parsed(lemmas=lemmas, sentences=sentences, tokens=tokens)
+
+
+@cache
+def sentence_splitter() -> Language:
+    """A tokenizer with a rule-based sentencizer, for texts that need no tags."""
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def _parse_slice(texts: list[str]) -> list[Parsed]:
     """In a forked worker: parse with the pipeline inherited from the parent."""
-    return DocBin(attrs=DOC_ATTRS, docs=_FORKED_PIPELINE[0].pipe(texts, batch_size=64)).to_bytes()
+    return [features(doc) for doc in _FORKED_PIPELINE[0].pipe(texts, batch_size=64)]
 
 
-def parse(nlp: Language, texts: list[str], workers: int) -> list[Doc]:
-    """Run the pipeline over the texts, split over forked processes when there is enough text.
+def parse(nlp: Language, texts: list[str], workers: int) -> list[Parsed]:
+    """Parse the texts, split over forked processes when there is enough text.
 
-    The workers inherit the loaded pipeline and send back serialised docs
-    (words, lemmas, POS, sentence starts).
+    The workers inherit the loaded pipeline and send back only the compact
+    features of each text, so that memory stays small on long documents.
     """
     words = sum(len(t.split()) for t in texts)
     workers = min(workers, max(1, words // MIN_WORDS_PER_WORKER))
-    if workers <= 1:
-        return list(nlp.pipe(texts, batch_size=64))
+    if workers <= 1 or words > MAX_WORDS_FOR_WORKERS:
+        return [features(doc) for doc in nlp.pipe(texts, batch_size=64)]
     order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
     slices = [order[i::workers] for i in range(workers)]
     context = multiprocessing.get_context("fork")
     _FORKED_PIPELINE[:] = [nlp]
+    parsed: list[Parsed | None] = [None] * len(texts)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        results = pool.map(_parse_slice, [[texts[i] for i in s] for s in slices])
-        docs: list[Doc | None] = [None] * len(texts)
-        for indexes, data in zip(slices, results, strict=True):
-            for index, doc in zip(indexes, DocBin().from_bytes(data).get_docs(nlp.vocab), strict=True):
-                docs[index] = doc
-    return docs
+        for indexes, results in zip(slices, pool.map(_parse_slice, [[texts[i] for i in s] for s in slices]),
+                                    strict=True):
+            for index, result in zip(indexes, results, strict=True):
+                parsed[index] = result
+    return parsed
 
 
 @dataclass
@@ -333,49 +364,84 @@ def topic_patterns(topics: tuple[tuple[str, tuple[str, ...]], ...]) -> list[tupl
     return compiled
 
 
-def lemma_text(doc: Doc) -> str:
-    return " ".join(t.lemma_.lower() or t.lower_ for t in doc if not t.is_punct and not t.is_space)
-
-
-def choose_topics(title_doc: Doc, text_doc: Doc, rules: dict) -> list[str]:
+def choose_topics(title: Parsed, text: Parsed, rules: dict) -> list[str]:
     """The 1-3 topics of the controlled vocabulary that the title and text are most about.
 
     Keywords are lemmas, word beginnings ending in '*', or phrases; the title counts `title_weight` times.
     """
     key = tuple((t, tuple(e["keywords"])) for t, e in rules["topics"].items())
-    title, text = lemma_text(title_doc), lemma_text(text_doc)
-    scores = {topic: rules["title_weight"] * len(regex.findall(title)) + len(regex.findall(text))
+    scores = {topic: rules["title_weight"] * len(regex.findall(title.lemmas)) + len(regex.findall(text.lemmas))
               for topic, regex in topic_patterns(key)}
     ranked = sorted((t for t, s in scores.items() if s >= rules["min_hits"]), key=lambda t: (-scores[t], t))
     return ranked[: rules["max_topics"]]
 
 
-def keyphrases(docs: Iterable[Doc], tagged: bool, limit: int = 5) -> list[str]:
-    """Up to `limit` lemmatised noun phrases (adjectives + nouns), the title's first."""
+def keyphrases(texts: Iterable[Parsed], tagged: bool, limit: int = 5) -> list[str]:
+    """Up to `limit` lemmatised noun phrases (adjectives and nouns ending in a noun), the title's first.
+
+    Without a tagger, runs of content words stand in for noun phrases.
+    """
     counts: Counter = Counter()
     order: dict[str, int] = {}
-    for doc in docs:
-        phrase: list[str] = []
-        for token in [*doc, None]:
-            noun_like = token is not None and (
-                token.pos_ in ("NOUN", "PROPN", "ADJ") if tagged else (token.is_alpha and not token.is_stop))
-            if noun_like and len(token.text) > 2:
-                phrase.append(token.lemma_.lower() or token.lower_)
-                continue
-            while phrase and tagged and token is not None and phrase and doc[token.i - 1].pos_ == "ADJ":
-                phrase.pop()
-                break
-            if phrase:
-                key = " ".join(phrase[-4:])
-                if len(key) > 3:
-                    counts[key] += 1
-                    order.setdefault(key, len(order))
-            phrase = []
+
+    def close(phrase: list[tuple[str, str]]) -> None:
+        while tagged and phrase and phrase[-1][1] == "ADJ":
+            phrase.pop()
+        key = " ".join(lemma for lemma, _ in phrase[-4:])
+        if len(key) > 3:
+            counts[key] += 1
+            order.setdefault(key, len(order))
+
+    for parsed in texts:
+        phrase: list[tuple[str, str]] = []
+        for text, lemma, pos, content in parsed.tokens:
+            wanted = pos in ("NOUN", "PROPN", "ADJ") if tagged else content
+            if wanted and len(text) > 2:
+                phrase.append((lemma, pos))
+            elif phrase:
+                close(phrase)
+                phrase = []
+        if phrase:
+            close(phrase)
     return sorted(counts, key=lambda k: (-counts[k] - (len(k.split()) > 1), order[k]))[:limit]
 
 
-def sentences_of(doc: Doc) -> list[tuple[int, int, str]]:
-    return [(s.start_char, s.end_char, s.text.strip()) for s in doc.sents]
+@dataclass
+class Target:
+    """A part, theme or dossier that a reference can point to."""
+
+    id: str
+    type: str
+    name: str
+    title: str
+    key: str = ""
+    words: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.key = comparison_key(self.title)
+        self.words = re.findall(r"\w{4,}", self.key)
+
+
+def match_title(text: str, targets: list[Target], self_id: str, threshold: float) -> tuple[str, str] | None:
+    """The theme or dossier whose title the text names: equal, a prefix, most words, or similar enough."""
+    key = comparison_key(re.sub(r"\(.*?\)", "", text))
+    if len(key) < 3:
+        return None
+    matcher = SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(key)
+    best = None
+    for target in targets:
+        if target.id == self_id or target.type == "part":
+            continue
+        contained = target.words and sum(w in key for w in target.words) / len(target.words) >= 0.75
+        matcher.set_seq1(target.key)
+        close = matcher.ratio() if matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold \
+            else 0.0
+        score = 1.0 if target.key == key else max(close, 0.9 if target.key.startswith(key + " ") else 0.0,
+                                                   0.86 if contained and len(target.words) >= 2 else 0.0)
+        if score >= threshold and (best is None or score > best[2]):
+            best = (target.id, target.type, score)
+    return best[:2] if best else None
 
 
 class Analyser:
@@ -397,17 +463,24 @@ class Analyser:
     def analyse(self, programme: Programme) -> Programme:
         """Annotate the programme in place and return it."""
         items = owners(programme)
-        texts = [o.title for o in items] + [o.text for o in items]
-        docs = parse(self.model.nlp, texts, self.workers)
-        title_docs, text_docs = docs[: len(items)], docs[len(items):]
+        tagged = [o for o in items if o.kind in TAGGED_KINDS]
+        docs = parse(self.model.nlp, [o.title for o in tagged] + [o.text for o in tagged], self.workers)
+        parsed = dict(zip((id(o) for o in tagged), zip(docs[: len(tagged)], docs[len(tagged):], strict=True),
+                          strict=True))
+        light = sentence_splitter()
+        for owner in items:
+            if id(owner) not in parsed:
+                parsed[id(owner)] = (features(light(owner.title)), features(light(owner.text)))
         actors: dict[str, Actor] = {}
         commissions: dict[str, Commission] = {}
         year = programme.edition.year
-        for owner, title_doc, text_doc in zip(items, title_docs, text_docs, strict=True):
+        for owner in items:
+            title_doc, text_doc = parsed[id(owner)]
             self.annotate_actors(owner, text_doc, actors)
             self.annotate_commissions(owner, commissions)
-            owner.annotations.topics = choose_topics(title_doc, text_doc, self.rules["topics"])
-            owner.annotations.keyphrases = keyphrases([title_doc, text_doc], self.model.tagged)
+            if owner.kind in TAGGED_KINDS:
+                owner.annotations.topics = choose_topics(title_doc, text_doc, self.rules["topics"])
+                owner.annotations.keyphrases = keyphrases([title_doc, text_doc], self.model.tagged)
             owner.annotations.timing = self.timing.find(owner.text, year)
         self.assign_commissions(programme, commissions)
         self.fill_topics(programme)
@@ -422,8 +495,8 @@ class Analyser:
         programme.topics = [Topic(id=t, label=self.rules["topics"]["topics"][t]["label"]) for t in used]
         return programme
 
-    def annotate_actors(self, owner: Owner, doc: Doc, actors: dict[str, Actor]) -> None:
-        sentences = sentences_of(doc)
+    def annotate_actors(self, owner: Owner, parsed: Parsed, actors: dict[str, Actor]) -> None:
+        sentences = parsed.sentences
         mentions: dict[str, ActorMention] = {}
         for name, kind, known, surface in self.actors.find(owner.text):
             actor_id = f"actor/{slugify(name)}"
@@ -489,11 +562,11 @@ class Analyser:
                         child.topics = list(fallback)
 
     def resolve_references(self, programme: Programme, items: list[Owner]) -> None:
-        targets = [(p.id, "part", f"deel {p.number}", p.title) for p in programme.parts]
+        targets = [Target(p.id, "part", f"deel {p.number}", p.title) for p in programme.parts]
         for part in programme.parts:
             for theme in part.themes:
-                targets.append((theme.id, "theme", theme.title, theme.title))
-                targets += [(d.id, "dossier", d.title, d.title) for d in theme.dossiers]
+                targets.append(Target(theme.id, "theme", theme.title, theme.title))
+                targets += [Target(d.id, "dossier", d.title, d.title) for d in theme.dossiers]
         rules = self.rules["nlp"]
         for owner in items:
             references: list[Reference] = []
@@ -504,37 +577,18 @@ class Analyser:
                                                 target_type=target[1] if target else None))
             for line in owner.text.split("\n\n"):
                 if line.startswith("- ") and len(line.split()) <= rules["list_reference_max_words"] + 1:
-                    target = self.match_title(line[2:], targets, owner.id, rules["list_reference_similarity"])
+                    target = match_title(line[2:], targets, owner.id, rules["list_reference_similarity"])
                     if target:
                         references.append(Reference(phrase=line[2:].strip(), target=target[0], target_type=target[1]))
             owner.annotations.references = references
 
-    def resolve(self, kind: str, text: str, targets, self_id: str):
+    @staticmethod
+    def resolve(kind: str, text: str, targets: list[Target], self_id: str) -> tuple[str, str] | None:
         text = text.strip()
         if kind.lower() == "deel" and (m := re.match(r"(\d+)\b", text)):
-            return next(((t[0], t[1]) for t in targets if t[1] == "part" and t[2] == f"deel {m.group(1)}"), None)
-        return self.match_title(text, targets, self_id, 0.8)
-
-    @staticmethod
-    def match_title(text: str, targets, self_id: str, threshold: float):
-        key = comparison_key(re.sub(r"\(.*?\)", "", text))
-        if len(key) < 3:
-            return None
-        best = None
-        for target_id, target_type, _, title in targets:
-            if target_id == self_id or target_type == "part":
-                continue
-            title_key = comparison_key(title)
-            words = re.findall(r"\w{4,}", title_key)
-            contained = words and sum(w in key for w in words) / len(words) >= 0.75
-            close = SequenceMatcher(None, title_key, key, autojunk=False)
-            score = 1.0 if title_key == key else max(
-                close.ratio() if close.real_quick_ratio() >= threshold and close.quick_ratio() >= threshold else 0.0,
-                0.9 if title_key.startswith(key + " ") else 0.0,
-                0.86 if contained and len(words) >= 2 else 0.0)
-            if score >= threshold and (best is None or score > best[2]):
-                best = (target_id, target_type, score)
-        return best[:2] if best else None
+            return next(((t.id, t.type) for t in targets if t.type == "part" and t.name == f"deel {m.group(1)}"),
+                        None)
+        return match_title(text, targets, self_id, 0.8)
 
     def instrument(self, text: str) -> str | None:
         for name, patterns in self.instrument_res:
