@@ -178,12 +178,11 @@ def color_hex(value: object) -> str:
 
 
 def page_words(page) -> list[Word]:
-    """The words of a pdfplumber page, split at font and size changes."""
+    """The words of a pdfplumber page, split at changes of font, size and colour."""
     raw = page.extract_words(
         keep_blank_chars=False,
         use_text_flow=False,
-        extra_attrs=["fontname", "size"],
-        return_chars=True,
+        extra_attrs=["fontname", "size", "non_stroking_color"],
     )
     words = []
     for item in raw:
@@ -195,7 +194,7 @@ def page_words(page) -> list[Word]:
             text=text, x0=float(item["x0"]), x1=float(item["x1"]), top=float(item["top"]),
             bottom=float(item["bottom"]), size=float(item["size"]),
             bold=bool(BOLD_RE.search(font)), italic=bool(ITALIC_RE.search(font)),
-            color=color_hex(item["chars"][0].get("non_stroking_color")), font=font,
+            color=color_hex(item.get("non_stroking_color")), font=font,
         ))
     return words
 
