@@ -95,6 +95,7 @@ class _Running:
 
 
 def _stop(running: _Running) -> None:
+    """End a file process and its page workers (its process group); its outcome is already in or given up."""
     try:
         os.killpg(running.process.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
@@ -159,7 +160,7 @@ def _run(queue, running: dict[int, _Running], settings: Settings, context, page_
                     outcome = item.connection.recv()
                 except EOFError:
                     outcome = Outcome(item.pdf, None, None, f"{item.pdf.name}: the extraction process died", 0.0)
-                item.process.join()
+                _stop(item)
             elif time.perf_counter() - item.started >= settings.timeout:
                 _stop(item)
                 outcome = Outcome(item.pdf, None, None,

@@ -1,6 +1,7 @@
 """Extraction: one edition PDF → a validated `Programme` (layout → repair → structure)."""
 from __future__ import annotations
 
+import atexit
 import hashlib
 import multiprocessing
 import os
@@ -8,6 +9,7 @@ import re
 import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
+from functools import cache
 from pathlib import Path
 
 import pdfplumber
@@ -118,10 +120,16 @@ def read_pages_parallel(path: Path, password: str | None, page_count: int, rules
         return read_pages(path, password, numbers, rules)
     size = max(1, min(MAX_PAGES_PER_RUN, -(-page_count // (workers * 2))))
     runs = [numbers[i:i + size] for i in range(0, page_count, size)]
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        results = pool.map(read_pages, *zip(*[(path, password, run, rules) for run in runs], strict=True))
-        return sorted((p for run in results for p in run), key=lambda p: p.number)
+    results = page_pool(workers).map(read_pages, *zip(*[(path, password, run, rules) for run in runs], strict=True))
+    return sorted((p for run in results for p in run), key=lambda p: p.number)
+
+
+@cache
+def page_pool(workers: int) -> ProcessPoolExecutor:
+    """Page-reading processes, forked once per process and reused for every file it extracts."""
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+    atexit.register(pool.shutdown, cancel_futures=True)
+    return pool
 
 
 def extract(path: Path | str, password: str | None = None, rules: Rules | None = None,
