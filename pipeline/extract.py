@@ -9,7 +9,6 @@ import re
 import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
-from functools import cache
 from pathlib import Path
 
 import pdfplumber
@@ -124,12 +123,19 @@ def read_pages_parallel(path: Path, password: str | None, page_count: int, rules
     return sorted((p for run in results for p in run), key=lambda p: p.number)
 
 
-@cache
+_POOLS: dict[tuple[int, int], ProcessPoolExecutor] = {}
+
+
 def page_pool(workers: int) -> ProcessPoolExecutor:
-    """Page-reading processes, forked once per process and reused for every file it extracts."""
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
-    atexit.register(pool.shutdown, cancel_futures=True)
-    return pool
+    """Page-reading processes, forked once per process and reused for every file it extracts.
+
+    Keyed by process ID: a forked child never uses its parent's workers.
+    """
+    key = (os.getpid(), workers)
+    if key not in _POOLS:
+        _POOLS[key] = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+        atexit.register(_POOLS[key].shutdown, cancel_futures=True)
+    return _POOLS[key]
 
 
 def extract(path: Path | str, password: str | None = None, rules: Rules | None = None,
