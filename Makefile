@@ -7,6 +7,7 @@ STAMP := $(VENV)/.installed
 .PHONY: setup extract test lint schema diff model bench fuzz clean
 
 UD ?= ../shared/ud
+SPEED_PDF ?= corpus/serv-werkprogramma-2024.pdf
 REALWORLD ?= ../shared/realworld
 CASES ?= 5000
 
@@ -38,7 +39,7 @@ model: $(STAMP)  ## retrain models/nl_werkprogramma from the UD Dutch treebanks 
 	$(BIN)/python models/convert.py $(UD) build/ud
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python -m spacy train models/config.cfg \
 		--paths.train build/ud/train.spacy --paths.dev build/ud/dev.spacy --output build/model --nlp.batch_size 256
-	$(BIN)/python models/package.py build/model/model-best models/nl_werkprogramma build/ud
+	$(BIN)/python models/package.py build/model/model-best models/nl_werkprogramma build/ud $(SPEED_PDF)
 
 bench: $(STAMP)  ## time the pipeline against pdfplumber's extract_text, the 400-page case and the cache
 	$(BIN)/python bench/bench.py

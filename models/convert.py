@@ -11,7 +11,9 @@ The 2017 file follows the UD 2.0 guidelines; the current files follow later
 ones (possessives are PRON instead of DET, ordinals ADJ instead of NUM, …).
 `harmonise` moves the 2017 part POS tags to the current convention, learnt from
 the current training files only: a word form whose tag is consistent in both
-but different is retagged.  Lemmas are written without the compound
+but different is retagged; `harmonise_feature_values` respells feature values
+the current files spell in another case (`Foreign=yes` → `Foreign=Yes`).
+Lemmas are written without the compound
 segmentation underscores of the current files ("op_nemen" → "opnemen"), the
 form the NLP stage needs; the evaluation compares lemmas the same way.
 
@@ -95,6 +97,23 @@ def harmonise(old: list[list[list[str]]], current: list[list[list[str]]], share:
     return mapping
 
 
+def harmonise_feature_values(old: list[list[list[str]]], current: list[list[list[str]]]) -> dict[str, str]:
+    """Respell old feature values that the current files write in another case ("Foreign=yes" → "Foreign=Yes")."""
+    current_features = {feature for rows in current for row in rows if row[5] != "_" for feature in row[5].split("|")}
+    by_lower = {feature.lower(): feature for feature in current_features}
+    mapping: dict[str, str] = {}
+    for rows in old:
+        for row in rows:
+            if row[5] == "_":
+                continue
+            features = row[5].split("|")
+            for feature in features:
+                if feature not in current_features and feature.lower() in by_lower:
+                    mapping[feature] = by_lower[feature.lower()]
+            row[5] = "|".join(sorted((mapping.get(f, f) for f in features), key=str.lower))
+    return mapping
+
+
 def to_doc(vocab: Vocab, group: list[list[list[str]]]) -> Doc:
     """One Doc of several sentences with tags, POS, morphology, lemmas and dependencies."""
     words, spaces, tags, pos, morphs, lemmas, heads, deps, starts = ([] for _ in range(9))
@@ -137,8 +156,10 @@ def main(ud: Path, out: Path) -> dict:
         per_file[name] = kept
         train += kept
         stats["train"][name] = len(kept)
-    mapping = harmonise(per_file[TRAIN_FILES[0]], [s for name in TRAIN_FILES[1:] for s in per_file[name]])
+    old, current = per_file[TRAIN_FILES[0]], [rows for name in TRAIN_FILES[1:] for rows in per_file[name]]
+    mapping = harmonise(old, current)
     stats["harmonised_forms"] = {form: f"{a}->{b}" for form, (a, b) in sorted(mapping.items())}
+    stats["harmonised_features"] = harmonise_feature_values(old, current)
     eval_seen: set[tuple[str, ...]] = set()
     for name in EVAL_FILES:
         kept = 0

@@ -1,10 +1,11 @@
 """Package a trained pipeline as the project's Dutch pipeline `models/nl_werkprogramma`.
 
-    python models/package.py TRAINED_MODEL_DIR TARGET_DIR DATA_DIR
+    python models/package.py TRAINED_MODEL_DIR TARGET_DIR DATA_DIR [SPEED_PDF]
 
-Adds the lookup-table lemma backstop after the trainable lemmatizer, writes
-the sources, licence and training-data figures into meta.json, then evaluates
-on DATA_DIR/eval.spacy (models/evaluate.py) and records the figures there.
+Adds the lookup-table components (word-class check, lemma backstop) after the
+trained ones, writes the sources, licence and training-data figures into
+meta.json, then evaluates on DATA_DIR/eval.spacy (models/evaluate.py; speed
+also on SPEED_PDF, an edition) and records the figures there.
 """
 from __future__ import annotations
 
@@ -17,10 +18,12 @@ import spacy
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from evaluate import evaluate
+from evaluate import record
 
-import pipeline.lemma_backstop  # noqa: F401  (registers the backstop component)
+import pipeline.spacy_components  # noqa: F401  (registers the project pipeline's own components)
 
+# Rule components that follow the trained ones (pipeline/spacy_components.py).
+ADDED_COMPONENTS = ("werkprogramma_lexicon_pos", "werkprogramma_lemma_backstop")
 SOURCES = [
     {"name": "UD Dutch LassySmall", "url": "https://github.com/UniversalDependencies/UD_Dutch-LassySmall",
      "files": "nl_lassysmall-ud-train-v2.0.conllu (UD 2.0, commit ccd0244), nl_lassysmall-ud-dev.conllu and "
@@ -29,33 +32,31 @@ SOURCES = [
     {"name": "UD Dutch Alpino", "url": "https://github.com/UniversalDependencies/UD_Dutch-Alpino",
      "files": "nl_alpino-ud-dev.conllu and nl_alpino-ud-test.conllu (commit 95e374a)",
      "author": "Daniel Zeman, Zdeněk Žabokrtský, Gosse Bouma, Gertjan van Noord", "license": "CC BY-SA 4.0"},
-    {"name": "spacy-lookups-data (Dutch lemma lookup table, lemma backstop)",
+    {"name": "spacy-lookups-data (Dutch lemma tables: word-class check and lemma backstop)",
      "url": "https://github.com/explosion/spacy-lookups-data", "license": "MIT"},
 ]
 
 
-def main(trained: Path, target: Path, data: Path) -> None:
+def main(trained: Path, target: Path, data: Path, speed_pdf: Path | None = None) -> None:
     nlp = spacy.load(trained)
-    if "werkprogramma_lemma_backstop" not in nlp.pipe_names:
-        nlp.add_pipe("werkprogramma_lemma_backstop", after="trainable_lemmatizer")
+    for component in ADDED_COMPONENTS:
+        if component not in nlp.pipe_names:
+            nlp.add_pipe(component)
     nlp.meta.update({
         "name": "werkprogramma", "version": "0.1.0", "lang": "nl",
-        "description": "Dutch tagger, morphologizer, trainable lemmatizer (with a lookup backstop) and sentence "
-                       "recogniser for the werkprogramma project, trained on UD Dutch LassySmall and Alpino.",
+        "description": "Dutch tagger, morphologizer, trainable lemmatizer and sentence recogniser for the "
+                       "werkprogramma project, trained on UD Dutch LassySmall and Alpino, with word-class checks "
+                       "and a lemma backstop from the Dutch lookup tables.",
         "license": "CC BY-SA 4.0", "sources": SOURCES, "author": "werkprogramma",
         "training_data": json.loads((data / "data.json").read_text(encoding="utf-8")),
     })
     if target.exists():
         shutil.rmtree(target)
     nlp.to_disk(target)
-    scores = evaluate(target, data / "eval.spacy")
-    meta = json.loads((target / "meta.json").read_text(encoding="utf-8"))
-    meta["performance"] = {k: round(v, 4) for k, v in scores.items()}
-    (target / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(json.dumps(meta["performance"], indent=1))
+    print(json.dumps(record(target, data / "eval.spacy", speed_pdf), indent=1))
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 4:
+    if len(sys.argv) not in (4, 5):
         sys.exit(__doc__.strip().splitlines()[2].strip())
-    main(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))
+    main(*map(Path, sys.argv[1:]))

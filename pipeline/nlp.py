@@ -25,7 +25,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import pipeline.lemma_backstop  # noqa: F401  (registers the project pipeline's lemma backstop)
+import pipeline.spacy_components  # noqa: F401  (registers the project pipeline's own components)
 from pipeline.models import (
     Actor,
     ActorMention,

@@ -7,17 +7,15 @@ removed where the pieces are not words and the joined form is.
 """
 from __future__ import annotations
 
-import gzip
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from pipeline.layout import Block
 from pipeline.rules import TextRules
+from pipeline.utils.lookups import dutch_table
 from pipeline.utils.text import words_of
 
 LINE_HYPHENS = ("-", "\u00ad", "\u2010")
@@ -29,16 +27,11 @@ LETTER_RUN = re.compile(r"[^\W\d_]+")
 @cache
 def dutch_lexicon() -> frozenset[str]:
     """Lower-case Dutch word forms and lemmas from the lemma tables of spacy-lookups-data."""
-    folder = resources.files("spacy_lookups_data") / "data"
     words: set[str] = set()
-    for name in ("nl_lemma_lookup.json.gz", "nl_lemma_index.json.gz"):
-        with (folder / name).open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
-            table = json.load(handle)
-        for key, value in table.items():
-            if name.startswith("nl_lemma_lookup"):
-                words.update((key.lower(), value.lower()))
-            else:
-                words.update(v.lower() for v in value)
+    for form, lemma in dutch_table("lookup").items():
+        words.update((form.lower(), lemma.lower()))
+    for lemmas in dutch_table("index").values():
+        words.update(lemma.lower() for lemma in lemmas)
     return frozenset(words)
 
 
