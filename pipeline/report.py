@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import difflib
 import html
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from pipeline.diff import KINDS, Change, Diff, Side
 
@@ -112,6 +112,22 @@ def page_refs(side: Side | None, link: str, fmt) -> str:
     return fmt(link, side.pages[0])
 
 
+def body(diff: Diff, part: Callable[[int], str], theme: Callable[[str], str],
+         change: Callable[[Change, str, str, Callable[[str, int], str]], str],
+         page_link: Callable[[str, int], str]) -> list[str]:
+    """The report's parts, themes and changes in report order, each written by the format's function."""
+    old_link, new_link = diff.editions["from"].link, diff.editions["to"].link
+    out = []
+    for event, value in walk(diff):
+        if event == "part":
+            out.append(part(value))
+        elif event == "theme":
+            out.append(theme(value))
+        else:
+            out.append(change(value, old_link, new_link, page_link))
+    return out
+
+
 def to_markdown(diff: Diff) -> str:
     """The diff as Markdown."""
     source_from, source_to = diff.editions["from"], diff.editions["to"]
@@ -119,17 +135,8 @@ def to_markdown(diff: Diff) -> str:
              "| change | count |", "|---|---:|"]
     lines += [f"| {KIND_LABELS[k]} | {diff.counts.get(k, 0)} |" for k in KINDS]
     lines.append(f"| **total** | **{len(diff.changes)}** |")
-
-    def md_page(link: str, page: int) -> str:
-        return f"[p. {page}]({link}#page={page})"
-
-    for event, value in walk(diff):
-        if event == "part":
-            lines += ["", f"## Deel {value}"]
-        elif event == "theme":
-            lines += ["", f"### {value}", ""]
-        else:
-            lines.append(change_markdown(value, source_from.link, source_to.link, md_page))
+    lines += body(diff, part=lambda number: f"\n## Deel {number}", theme=lambda title: f"\n### {title}\n",
+                  change=change_markdown, page_link=lambda link, page: f"[p. {page}]({link}#page={page})")
     return "\n".join(lines) + "\n"
 
 
@@ -143,17 +150,8 @@ def to_html(diff: Diff) -> str:
            "<table class=\"counts\"><tr><th>change</th><th>count</th></tr>"]
     out += [f"<tr><th>{KIND_LABELS[k]}</th><td>{diff.counts.get(k, 0)}</td></tr>" for k in KINDS]
     out.append(f"<tr><th>total</th><td>{len(diff.changes)}</td></tr></table>")
-
-    def html_page(link: str, page: int) -> str:
-        return f"<a href=\"{esc(link)}#page={page}\">p. {page}</a>"
-
-    for event, value in walk(diff):
-        if event == "part":
-            out.append(f"<h2>Deel {value}</h2>")
-        elif event == "theme":
-            out.append(f"<h3>{esc(value)}</h3>")
-        else:
-            out.append(change_html(value, source_from.link, source_to.link, html_page))
+    out += body(diff, part=lambda number: f"<h2>Deel {number}</h2>", theme=lambda title: f"<h3>{esc(title)}</h3>",
+                change=change_html, page_link=lambda link, page: f"<a href=\"{esc(link)}#page={page}\">p. {page}</a>")
     out.append("</body></html>")
     return "\n".join(out) + "\n"
 
