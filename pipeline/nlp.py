@@ -513,9 +513,6 @@ class Analyser:
                 sentence=sentence, page=owner.pages[0] if owner.pages else None))
         owner.annotations.actors = list(mentions.values())
 
-    def commission_name(self, words: str) -> str:
-        return "Commissie " + words.strip()
-
     def annotate_commissions(self, owner: Owner, commissions: dict[str, Commission]) -> None:
         found = []
         for match in self.commission_re.finditer(owner.text):

@@ -1,7 +1,7 @@
 """One-dimensional clustering of measurements (font sizes, positions)."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -15,20 +15,6 @@ def cluster_by_ratio(values: Iterable[float], max_ratio: float) -> list[list[flo
             groups[-1].append(value)
         else:
             groups.append([value])
-    return groups
-
-
-def cluster_by_gap(items: Sequence[T], key: Callable[[T], float], max_gap: float) -> list[list[T]]:
-    """Group items sorted by key; a new group starts where the key jumps by more than max_gap."""
-    groups: list[list[T]] = []
-    last = None
-    for item in sorted(items, key=key):
-        value = key(item)
-        if groups and last is not None and value - last <= max_gap:
-            groups[-1].append(item)
-        else:
-            groups.append([item])
-        last = value
     return groups
 
 
