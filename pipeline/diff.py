@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from pipeline.models import Programme
 from pipeline.rules import RULES_DIR
 from pipeline.score import similarity
+from pipeline.utils.matching import one_to_one
 from pipeline.utils.text import comparison_key
 
 YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
@@ -183,13 +184,7 @@ def pair_greedy(old: list[Item], new: list[Item], score: Callable[[Item, Item], 
     """One-to-one pairs, best score first, at or above threshold (ties: reading order)."""
     scored = sorted(((s, i, j) for i, a in enumerate(old) for j, b in enumerate(new)
                      if (s := score(a, b)) >= threshold), key=lambda t: (-t[0], t[1], t[2]))
-    used_old, used_new, pairs = set(), set(), []
-    for s, i, j in scored:
-        if i not in used_old and j not in used_new:
-            used_old.add(i)
-            used_new.add(j)
-            pairs.append((old[i], new[j], s))
-    return pairs
+    return [(old[i], new[j], s) for i, j, s in one_to_one(scored)]
 
 
 @dataclass

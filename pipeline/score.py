@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from pipeline.utils.matching import one_to_one
 from pipeline.utils.text import comparison_key
 
 MEASURES = ("themes_f1", "dossiers_f1", "dossier_theme_acc", "spearhead_acc",
@@ -24,15 +25,9 @@ def similarity(a: str, b: str) -> float:
 
 def pair_up(predicted: list[str], gold: list[str], threshold: float) -> list[tuple[int, int]]:
     """Greedy one-to-one pairing, most similar first, of pairs at or above threshold."""
-    scored = sorted(((similarity(p, g), i, j) for i, p in enumerate(predicted) for j, g in enumerate(gold)
-                     if similarity(p, g) >= threshold), reverse=True)
-    used_p, used_g, pairs = set(), set(), []
-    for _, i, j in scored:
-        if i not in used_p and j not in used_g:
-            used_p.add(i)
-            used_g.add(j)
-            pairs.append((i, j))
-    return pairs
+    scored = sorted(((score, i, j) for i, p in enumerate(predicted) for j, g in enumerate(gold)
+                     if (score := similarity(p, g)) >= threshold), reverse=True)
+    return [(i, j) for i, j, _ in one_to_one(scored)]
 
 
 def f1(hits: int, predicted: int, gold: int) -> tuple[float, float, float]:
