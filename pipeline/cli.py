@@ -118,16 +118,14 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 def cmd_graph(args: argparse.Namespace) -> int:
     from pipeline.graph import write_graph
-    from pipeline.models import Programme
+    from pipeline.models import ProgrammeFileError, read_programme
     from pipeline.nlp import analyse
 
     path = Path(args.programme)
     try:
-        programme = Programme.model_validate_json(path.read_bytes())
-    except FileNotFoundError:
-        return fail(f"{path.name}: no such file")
-    except (OSError, ValueError) as error:
-        return fail(f"{path.name}: not a programme JSON ({str(error).splitlines()[0]})")
+        programme = read_programme(path)
+    except ProgrammeFileError as error:
+        return fail(str(error))
     if programme.nlp_model is None or args.reanalyse:
         analyse(programme)
     for target in write_graph(programme, Path(args.out) if args.out else path.parent):

@@ -4,11 +4,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from pipeline.diff import Diff, compare, diff_json
 from pipeline.extract import ExtractionError, extract
-from pipeline.models import Programme
+from pipeline.models import Programme, ProgrammeFileError, read_programme
 from pipeline.output import canonical_json, write_atomic
 from pipeline.report import report_names, to_html, to_markdown
 
@@ -23,12 +21,9 @@ def load_programme(path: Path, password: str | None = None) -> tuple[Programme, 
     """A programme from a PDF (extracted) or a programme JSON file, and the edition's PDF if found."""
     if path.suffix.lower() == ".json":
         try:
-            programme = Programme.model_validate_json(path.read_bytes())
-        except FileNotFoundError:
-            raise DiffInputError(f"{path.name}: no such file") from None
-        except (OSError, ValidationError, ValueError) as error:
-            reason = str(error).splitlines()[0]
-            raise DiffInputError(f"{path.name}: not a programme JSON ({reason})") from None
+            programme = read_programme(path)
+        except ProgrammeFileError as error:
+            raise DiffInputError(str(error)) from None
         name = programme.edition.source.file
         pdf = next((c for c in (path.parent / name, path.parent.parent / name, Path("corpus") / name)
                     if c.is_file()), None)

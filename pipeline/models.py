@@ -4,6 +4,8 @@
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "1"
@@ -199,3 +201,17 @@ class Programme(_Model):
 
 
 FrontMatter.model_rebuild()
+
+
+class ProgrammeFileError(ValueError):
+    """A programme JSON file that cannot be read, with the file and the reason."""
+
+
+def read_programme(path: Path) -> Programme:
+    """A programme from its JSON file; raises ProgrammeFileError with a one-line reason."""
+    try:
+        return Programme.model_validate_json(path.read_bytes())
+    except FileNotFoundError:
+        raise ProgrammeFileError(f"{path.name}: no such file") from None
+    except (OSError, ValueError) as error:
+        raise ProgrammeFileError(f"{path.name}: not a programme JSON ({str(error).splitlines()[0]})") from None
