@@ -369,21 +369,17 @@ def drop_furniture(pages: list[PageLayout], rules: LayoutRules) -> list[str]:
         band = rules.furniture_margin * page.height
         return line.bottom <= band or line.top >= page.height - band
 
-    repeats = Counter()
-    for page in pages:
-        repeats.update({furniture_key(line) for line in page.lines if in_margin(line, page)})
+    keyed = [[(line, furniture_key(line) if in_margin(line, page) else None) for line in page.lines]
+             for page in pages]
+    repeats = Counter(key for lines in keyed for key in {key for _, key in lines if key is not None})
     running: list[str] = []
-    for page in pages:
+    for page, lines in zip(pages, keyed, strict=True):
         kept = []
-        for line in page.lines:
-            repeated = repeats[furniture_key(line)] >= rules.furniture_min_pages
-            if in_margin(line, page) and (
-                    repeated
-                    or re.fullmatch(r"[#\s|/.–-]*(page|pagina|p\.)?[#\s|/.–-]*", furniture_key(line))
-                    or line.size < rules.furniture_small_size * (page.body_size or doc_body)):
-                if repeated:
-                    running.append(line.text)
-            else:
+        for line, key in lines:
+            if key is not None and repeats[key] >= rules.furniture_min_pages:
+                running.append(line.text)
+            elif key is None or not (re.fullmatch(rules.page_number_line, key)
+                                     or line.size < rules.furniture_small_size * (page.body_size or doc_body)):
                 kept.append(line)
         page.lines = kept
     return running

@@ -33,6 +33,7 @@ class LayoutRules(_Rules):
     furniture_margin: float
     furniture_min_pages: int
     furniture_small_size: float
+    page_number_line: str
     raised_marks: tuple[str, ...]
     ambiguous_bullets: tuple[str, ...]
     ambiguous_bullet_gap: float
