@@ -89,6 +89,7 @@ def _child(pdf: Path, settings: Settings, page_workers: int, connection: Connect
 @dataclass
 class _Running:
     pdf: Path
+    key: str | None
     process: multiprocessing.process.BaseProcess
     connection: Connection
     started: float
@@ -121,37 +122,35 @@ def extract_all(pdfs: Iterable[Path], settings: Settings,
     for index, pdf in enumerate(pdfs):
         key = cache.cache_key(pdf, settings.nlp) if settings.use_cache else None
         started = time.perf_counter()
-        counts = cache.restore(key, output_path(pdf, settings.out_dir).parent) if key else None
+        target = output_path(pdf, settings.out_dir)
+        counts = cache.restore(key, target.parent) if key else None
         if counts is not None:
-            finish(index, Outcome(pdf, output_path(pdf, settings.out_dir), counts, None,
-                                  time.perf_counter() - started, cached=True))
+            finish(index, Outcome(pdf, target, counts, None, time.perf_counter() - started, cached=True))
         else:
             pending.append((index, pdf, key))
 
     context = multiprocessing.get_context("fork")
     page_workers = settings.workers if len(pending) == 1 else 1
     running: dict[int, _Running] = {}
-    keys = {index: key for index, _, key in pending}
-    queue = list(pending)
     try:
-        _run(queue, running, settings, context, page_workers, keys, finish)
+        _run(pending, running, settings, context, page_workers, finish)
     finally:
         for item in running.values():
             _stop(item)
     return [outcomes[i] for i in range(len(pdfs))]
 
 
-def _run(queue, running: dict[int, _Running], settings: Settings, context, page_workers: int,
-         keys: dict[int, str | None], finish: Callable[[int, Outcome], None]) -> None:
+def _run(queue: list[tuple[int, Path, str | None]], running: dict[int, _Running], settings: Settings, context,
+         page_workers: int, finish: Callable[[int, Outcome], None]) -> None:
     """Start up to `settings.workers` file processes at a time and collect their outcomes."""
     while queue or running:
         while queue and len(running) < settings.workers:
-            index, pdf, _ = queue.pop(0)
+            index, pdf, key = queue.pop(0)
             receiver, sender = context.Pipe(duplex=False)
             process = context.Process(target=_child, args=(pdf, settings, page_workers, sender), daemon=False)
             process.start()
             sender.close()
-            running[index] = _Running(pdf, process, receiver, time.perf_counter())
+            running[index] = _Running(pdf, key, process, receiver, time.perf_counter())
         deadline = min(r.started for r in running.values()) + settings.timeout
         ready = wait([r.connection for r in running.values()], timeout=max(0.0, deadline - time.perf_counter()))
         for index, item in list(running.items()):
@@ -168,8 +167,8 @@ def _run(queue, running: dict[int, _Running], settings: Settings, context, page_
             else:
                 continue
             del running[index]
-            if outcome.error is None and keys[index]:
-                cache.store(keys[index], outcome.output.parent, outcome.counts)
+            if outcome.error is None and item.key:
+                cache.store(item.key, outcome.output.parent, outcome.counts)
             finish(index, outcome)
 
 
