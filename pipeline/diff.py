@@ -115,6 +115,8 @@ class Item:
     order: int
     spearhead: bool | None = None
     words: Counter = field(default_factory=Counter)
+    key: str = ""  # the title's comparison key (items of the new edition)
+    readings: set[str] = field(default_factory=set)  # its keys with years shifted (items of the old edition)
 
     def side(self) -> Side:
         key = "text" if self.entity == "advisory_request" else "title"
@@ -152,10 +154,13 @@ def shifted_keys(text: str, shift: int) -> set[str]:
     return keys
 
 
-def title_similarity(old: str, new: str, shift: int) -> float:
+def title_similarity(old: Item, new: Item) -> float:
     """Similarity of two titles, the best over the year readings of the old one."""
-    target = comparison_key(new)
-    return max(similarity(key, target) for key in shifted_keys(old, shift))
+    return max(similarity(key, new.key) for key in old.readings)
+
+
+def same_title(old: Item, new: Item) -> bool:
+    return new.key in old.readings
 
 
 def idf_weights(texts: Sequence[Counter]) -> dict[str, float]:
@@ -189,14 +194,10 @@ def pair_greedy(old: list[Item], new: list[Item], score: Callable[[Item, Item], 
 
 @dataclass
 class Comparison:
-    """State of one comparison: the rules, the year shift and the theme pairing."""
+    """State of one comparison: the rules and the theme pairing."""
 
     rules: DiffRules
-    shift: int
     theme_map: dict[str, str] = field(default_factory=dict)
-
-    def same_title(self, old: str, new: str) -> bool:
-        return comparison_key(new) in shifted_keys(old, self.shift)
 
     def context(self, old: Item, new: Item) -> float:
         if old.theme_id is not None and self.theme_map.get(old.theme_id) == new.theme_id:
@@ -205,8 +206,7 @@ class Comparison:
 
     def match_themes(self, old: list[Item], new: list[Item]) -> list[tuple[Item, Item, float]]:
         def score(a: Item, b: Item) -> float:
-            title = title_similarity(a.label, b.label, self.shift)
-            return title + (0.01 if a.part == b.part else 0.0)
+            return title_similarity(a, b) + (0.01 if a.part == b.part else 0.0)
 
         pairs = pair_greedy(old, new, score, self.rules.theme_title_match)
         self.theme_map = {a.id: b.id for a, b, _ in pairs}
@@ -236,8 +236,12 @@ def build_changes(old: Programme, new: Programme, rules: DiffRules | None = None
     """All changes from `old` to `new`, in the reading order of the new edition."""
     rules = rules or load_diff_rules()
     shift = (new.edition.year - old.edition.year) if old.edition.year and new.edition.year else 0
-    comparison = Comparison(rules=rules, shift=shift)
+    comparison = Comparison(rules=rules)
     before, after = flatten(old), flatten(new)
+    for item in (item for items in before.values() for item in items):
+        item.readings = shifted_keys(item.label, shift)
+    for item in (item for items in after.values() for item in items):
+        item.key = comparison_key(item.label)
 
     for item in before["dossier"] + after["dossier"]:
         item.words = Counter(w.lower() for w in WORD.findall(item.text))
@@ -247,7 +251,7 @@ def build_changes(old: Programme, new: Programme, rules: DiffRules | None = None
 
     def dossier_score(a: Item, b: Item) -> float:
         weights = rules.dossier_weights
-        title = title_similarity(a.label, b.label, shift)
+        title = title_similarity(a, b)
         text = text_similarity(a.words, b.words, idf)
         context = comparison.context(a, b)
         combined = weights["title"] * title + weights["text"] * text + weights["context"] * context
@@ -260,7 +264,7 @@ def build_changes(old: Programme, new: Programme, rules: DiffRules | None = None
 
     def request_score(a: Item, b: Item) -> float:
         weights = rules.request_weights
-        text = title_similarity(a.label, b.label, shift)
+        text = title_similarity(a, b)
         return weights["text"] * text + weights["context"] * comparison.context(a, b)
 
     request_pairs = pair_greedy(before["advisory_request"], after["advisory_request"], request_score,
@@ -276,15 +280,15 @@ def build_changes(old: Programme, new: Programme, rules: DiffRules | None = None
                                          after=b.side() if b else None, similarity=scores)))
 
     for a, b, _ in theme_pairs:
-        title = title_similarity(a.label, b.label, shift)
-        if not comparison.same_title(a.label, b.label):
+        title = title_similarity(a, b)
+        if not same_title(a, b):
             emit("renamed", a, b, title)
         if a.part != b.part:
             emit("moved", a, b, title)
     for a, b, _ in dossier_pairs:
-        title = title_similarity(a.label, b.label, shift)
+        title = title_similarity(a, b)
         text = text_similarity(a.words, b.words, idf)
-        if not comparison.same_title(a.label, b.label):
+        if not same_title(a, b):
             emit("renamed", a, b, title, text)
         if comparison.theme_map.get(a.theme_id) != b.theme_id:
             emit("moved", a, b, title, text)
@@ -293,8 +297,8 @@ def build_changes(old: Programme, new: Programme, rules: DiffRules | None = None
         if text < rules.dossier_modified_text:
             emit("modified", a, b, title, text)
     for a, b, _ in request_pairs:
-        text = title_similarity(a.label, b.label, shift)
-        if not comparison.same_title(a.label, b.label):
+        text = title_similarity(a, b)
+        if not same_title(a, b):
             emit("modified", a, b, text=text)
         if comparison.theme_map.get(a.theme_id) != b.theme_id:
             emit("moved", a, b, text=text)
