@@ -158,13 +158,12 @@ class ActorFinder:
                 continue
             taken.append(match.span())
             yield (known[0], known[1], True, acronym) if known else (long_name, "organisation", False, acronym)
-        for regex, kind in ((self.head_re, "organisation"), (self.legal_re, "organisation")):
+        for regex, group in ((self.head_re, 0), (self.legal_re, 1)):
             for match in regex.finditer(text):
-                surface = match.group(1) if regex is self.legal_re else match.group(0)
-                start = match.start(1) if regex is self.legal_re else match.start()
-                if free(start, start + len(surface)) and len(surface.split()) >= 2:
-                    taken.append((start, start + len(surface)))
-                    yield surface, kind, False, surface
+                surface = match.group(group)
+                if free(*match.span(group)) and len(surface.split()) >= 2:
+                    taken.append(match.span(group))
+                    yield surface, "organisation", False, surface
         for match in self.office_re.finditer(text):
             if free(*match.span("name")):
                 taken.append(match.span())
@@ -517,8 +516,8 @@ class Analyser:
         found = []
         for match in self.commission_re.finditer(owner.text):
             plural = "commissies" in match.group(0)
+            prefix = "Adviescommissie" if match.group(0).startswith("Adviescommissie") else "Commissie"
             for name in re.split(r"\s+(?:en|&)\s+", match.group(1)) if plural else [match.group(1)]:
-                prefix = "Adviescommissie" if match.group(0).startswith("Adviescommissie") else "Commissie"
                 full = f"{prefix} {name.strip()}"
                 commission_id = f"commission/{slugify(full)}"
                 commissions.setdefault(commission_id, Commission(id=commission_id, name=full, assumed=False))
