@@ -4,12 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup extract test lint schema diff model bench fuzz clean
+.PHONY: setup extract test lint schema diff model bench fuzz sweep clean
 
 UD ?= ../shared/ud
 SPEED_PDF ?= corpus/serv-werkprogramma-2024.pdf
 REALWORLD ?= ../shared/realworld
 CASES ?= 5000
+SEEDS ?= 500
+SEED ?=
 
 A ?= serv-werkprogramma-2023
 B ?= serv-werkprogramma-2024
@@ -46,6 +48,9 @@ bench: $(STAMP)  ## time the pipeline against pdfplumber's extract_text, the 400
 
 fuzz: $(STAMP)  ## $(CASES) mutated PDFs plus every PDF in $(REALWORLD)
 	$(BIN)/python tests/fuzz.py --cases $(CASES) --realworld $(REALWORLD)
+
+sweep: $(STAMP)  ## $(SEEDS) random house styles scored against the gold into output/sweep.md; SEED=N redoes one
+	$(BIN)/python tests/house_styles.py $(if $(SEED),--seed $(SEED),--seeds $(SEEDS)) --out output
 
 schema: $(STAMP)  ## regenerate schema/programme.schema.json from the models
 	$(BIN)/werkprogramma schema

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipeline.rules import LayoutRules
 from pipeline.utils.clustering import weighted_mode
@@ -45,6 +45,7 @@ class Line:
     marker: str = ""
     number: int | None = None
     marker_x0: float | None = None
+    dash: bool = False
     column: int = 0
     column_x0: float = 0.0
 
@@ -200,13 +201,15 @@ def page_words(page) -> list[Word]:
 
 
 def rows_of(words: Iterable[Word]) -> list[list[Word]]:
-    """Group words whose vertical centres agree into rows, top to bottom."""
+    """Group words whose vertical centres agree into rows, top to bottom (each within a third of its
+    size of the nearest centre so far, so that columns set a little apart still share a row)."""
     rows: list[list[Word]] = []
     centres: list[float] = []
     for word in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
         centre = (word.top + word.bottom) / 2
         if rows and abs(centre - centres[-1]) <= 0.3 * word.size:
             rows[-1].append(word)
+            centres[-1] = centre
         else:
             rows.append([word])
             centres.append(centre)
@@ -218,30 +221,33 @@ def segments_of(row: list[Word], rules: LayoutRules) -> list[list[Word]]:
     segments = [[row[0]]]
     for word in row[1:]:
         previous = segments[-1][-1]
-        if word.x0 - previous.x1 > rules.segment_gap * max(word.size, previous.size):
+        if word.x0 - previous.x1 > rules.segment_gap * min(word.size, previous.size):
             segments.append([word])
         else:
             segments[-1].append(word)
     return segments
 
 
-def attach_raised_marks(segments: list[list[Word]], rules: LayoutRules) -> list[list[Word]]:
-    """Join a segment made only of raised marks (a superscript '*') to the word it follows."""
-    kept = [s for s in segments if not all(w.text in rules.raised_marks for w in s)]
-    for segment in segments:
-        if segment in kept:
-            continue
-        mark = segment[0]
-        host = min(
-            (s for s in kept if abs(s[-1].x1 - mark.x0) <= 0.4 * s[-1].size
-             and s[-1].top - s[-1].size <= mark.top <= s[-1].bottom),
-            key=lambda s: abs(s[-1].x1 - mark.x0),
-            default=None,
-        )
+def attach_raised_marks(words: list[Word], rules: LayoutRules) -> list[Word]:
+    """Join each word made only of marks (a spearhead '*', raised or not) to the word it follows.
+
+    A superscript mark sits on a baseline of its own, so it is joined by position
+    before words are grouped into rows: the nearest word ending just left of it
+    whose height band holds the mark's centre.
+    """
+    marks = [w for w in words if w.text and all(c in rules.raised_marks for c in w.text)]
+    if not marks:
+        return words
+    kept = [w for w in words if w not in marks]
+    for mark in marks:
+        centre = (mark.top + mark.bottom) / 2
+        hosts = [w for w in kept if -0.3 * w.size <= mark.x0 - w.x1 <= rules.raised_mark_gap * w.size
+                 and w.top - 0.5 * w.size <= centre <= w.bottom + 0.3 * w.size]
+        host = min(hosts, key=lambda w, x0=mark.x0: abs(x0 - w.x1), default=None)
         if host is None:
-            kept.append(segment)
+            kept.append(mark)
         else:
-            host.extend(segment)
+            kept[kept.index(host)] = replace(host, text=host.text + mark.text, x1=max(host.x1, mark.x1))
     return kept
 
 
@@ -256,7 +262,11 @@ def bullet_shapes(page) -> list[tuple[float, float, float, float]]:
 
 
 def mark_list_item(line: Line, shapes: Sequence[tuple[float, float, float, float]], rules: LayoutRules) -> None:
-    """Detect a bullet (shape or glyph) or a number set apart at the start of a line."""
+    """Detect a bullet (shape or glyph, set apart or against the text) or a number at the start of a line.
+
+    A dash set close to the text may be punctuation at the start of a wrapped
+    line; such a line is only flagged (`dash`) and decided later from its context.
+    """
     first = line.words[0]
     size = first.size
     for x0, top, x1, bottom in shapes:
@@ -266,15 +276,24 @@ def mark_list_item(line: Line, shapes: Sequence[tuple[float, float, float, float
                 and x1 - x0 <= rules.bullet_shape_max_size * size):
             line.marker, line.marker_x0 = "bullet", x0
             return
+    attached = re.match(rf"(?:{rules.unmapped_glyph.strip('^$')}|[{re.escape(''.join(rules.bullet_glyphs))}])(?=\w)",
+                        first.text)
+    if attached:
+        if attached.group(0) in rules.ambiguous_bullets:
+            line.dash = True
+        else:
+            make_bullet(line, len(attached.group(0)))
+        return
     if len(line.words) < 2:
         return
-    second = line.words[1]
-    gap = second.x0 - first.x1
+    gap = line.words[1].x0 - first.x1
     is_glyph = (first.text in rules.bullet_glyphs or re.match(rules.unmapped_glyph, first.text) is not None
                 or (len(first.text) == 1 and any(f in first.font.lower() for f in rules.bullet_fonts)))
-    if is_glyph and (first.text not in rules.ambiguous_bullets or gap >= rules.ambiguous_bullet_gap * size):
-        line.marker, line.marker_x0 = "bullet", first.x0
-        line.words = line.words[1:]
+    if is_glyph:
+        if first.text not in rules.ambiguous_bullets or gap >= rules.ambiguous_bullet_gap * size:
+            make_bullet(line, len(first.text))
+        else:
+            line.dash = True
         return
     match = rules.number_re.match(first.text)
     if match and gap >= 0.2 * size:
@@ -282,13 +301,38 @@ def mark_list_item(line: Line, shapes: Sequence[tuple[float, float, float, float
         line.words = line.words[1:]
 
 
+def make_bullet(line: Line, glyph_length: int) -> None:
+    """Take the bullet glyph (its first `glyph_length` characters) off the start of a line."""
+    first = line.words[0]
+    line.marker, line.marker_x0, line.dash = "bullet", first.x0, False
+    if glyph_length >= len(first.text):
+        line.words = line.words[1:]
+    else:
+        glyph_width = (first.x1 - first.x0) / len(first.text)
+        line.words = [replace(first, text=first.text[glyph_length:], x0=first.x0 + glyph_width), *line.words[1:]]
+
+
+def resolve_aligned_dashes(lines: Sequence[Line]) -> None:
+    """Dash lines that start at the same place as another dash line of the page form a list."""
+    dashes = [(line, line.words[0].text[0], line.x0) for line in lines if line.dash]
+    aligned = [line for line, glyph, x0 in dashes
+               if any(other is not line and other_glyph == glyph and abs(other_x0 - x0) <= 0.5 * line.size
+                      for other, other_glyph, other_x0 in dashes)]
+    for line in aligned:
+        make_bullet(line, 1)
+
+
 def find_gutters(lines: Sequence[Line], body_size: float, rules: LayoutRules) -> list[tuple[float, float]]:
-    """Vertical strips that no narrow line crosses, with text on both sides."""
+    """Vertical strips that no narrow line of text crosses, with text on both sides.
+
+    Lines in large type (part and theme titles) may span the columns; they become bands.
+    """
     if not lines:
         return []
     left = min(line.start_x0 for line in lines)
     right = max(line.x1 for line in lines)
-    narrow = [line for line in lines if line.x1 - line.start_x0 < rules.gutter_wide_line_share * (right - left)]
+    narrow = [line for line in lines if line.x1 - line.start_x0 < rules.gutter_wide_line_share * (right - left)
+              and line.size < rules.gutter_heading_size * body_size]
     if len(narrow) < 2 * rules.gutter_min_segments_each_side:
         return []
     origin = int(left)
@@ -342,14 +386,15 @@ def reading_order(lines: list[Line], gutters: Sequence[tuple[float, float]]) -> 
 
 def read_page(page, number: int, rules: LayoutRules) -> PageLayout:
     """Lines of one pdfplumber page with list markers, before furniture removal and ordering."""
-    words = page_words(page)
+    words = attach_raised_marks(page_words(page), rules)
     shapes = bullet_shapes(page)
     lines = []
     for row in rows_of(words):
-        for segment in attach_raised_marks(segments_of(row, rules), rules):
-            line = Line(page=number, words=sorted(segment, key=lambda w: w.x0))
+        for segment in segments_of(row, rules):
+            line = Line(page=number, words=segment)
             mark_list_item(line, shapes, rules)
             lines.append(line)
+    resolve_aligned_dashes(lines)
     regular = ((round(w.size, 1), len(w.text)) for w in words if not w.bold)
     body_size = weighted_mode(regular) or weighted_mode((round(w.size, 1), 1.0) for w in words) or 0.0
     return PageLayout(number=number, width=float(page.width), height=float(page.height),
@@ -385,41 +430,101 @@ def drop_furniture(pages: list[PageLayout], rules: LayoutRules) -> list[str]:
     return running
 
 
-def same_style(a: Line, b: Line) -> bool:
-    """Two lines of one size (within 5%), weight and slant."""
+def majority(line: Line, attribute: str) -> bool:
+    """Whether most of the line's letters are set in a font with `attribute` (bold, italic)."""
+    return sum(len(w.text) for w in line.words if getattr(w, attribute)) * 2 > sum(len(w.text) for w in line.words)
+
+
+def line_color(line: Line) -> str:
+    return weighted_mode((w.color, len(w.text)) for w in line.words) or ""
+
+
+def is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+@dataclass(frozen=True, slots=True)
+class BodyStyle:
+    """The document's body text: size and colour of most letters, and the usual white space between
+    its lines as a share of the font size."""
+
+    size: float
+    color: str
+    line_gap: float
+
+
+def emphasised(line: Line, body: BodyStyle) -> bool:
+    """Set apart from body text: bold, italic, larger or in another colour."""
+    return (majority(line, "bold") or majority(line, "italic") or line.size > 1.1 * body.size
+            or line_color(line) != body.color)
+
+
+def same_style(a: Line, b: Line, body: BodyStyle) -> bool:
+    """Two lines of one size (within 5%), weight, slant and colour; an emphasised line in capitals
+    is not continued by one in lower case (a theme in capitals above a dossier in the same font)."""
     if abs(a.size - b.size) > 0.05 * max(a.size, b.size):
         return False
-    bold_a = sum(len(w.text) for w in a.words if w.bold) * 2 > sum(len(w.text) for w in a.words)
-    bold_b = sum(len(w.text) for w in b.words if w.bold) * 2 > sum(len(w.text) for w in b.words)
-    italic_a = sum(len(w.text) for w in a.words if w.italic) * 2 > sum(len(w.text) for w in a.words)
-    italic_b = sum(len(w.text) for w in b.words if w.italic) * 2 > sum(len(w.text) for w in b.words)
-    return bold_a == bold_b and italic_a == italic_b
+    if any(majority(a, attribute) != majority(b, attribute) for attribute in ("bold", "italic")):
+        return False
+    if line_color(a) != line_color(b):
+        return False
+    return not (emphasised(a, body) and is_upper(a.text) and not is_upper(b.text))
 
 
-def continues(previous: Line, line: Line, rules: LayoutRules) -> bool:
-    """Whether `line` goes on with the block that `previous` ends."""
-    if line.marker or not same_style(previous, line):
+def continues(first: Line, previous: Line, line: Line, body: BodyStyle, rules: LayoutRules) -> bool:
+    """Whether `line` goes on with the block that starts with `first` and ends with `previous`.
+
+    In one column, the white space above the line must be no more than the usual line gap plus
+    `paragraph_gap_extra`; across a column or page break, the text must run on (no closing
+    punctuation, a lower-case start) or the line must keep the hanging indent of the list item.
+    """
+    if line.marker or not same_style(previous, line, body):
+        return False
+    text = previous.text.rstrip()
+    if line.dash and text.endswith(":"):
         return False
     if line.page == previous.page and line.column == previous.column and line.top > previous.top:
         gap = line.top - previous.bottom
-        return gap <= rules.paragraph_gap * line.size
-    text = previous.text.rstrip()
-    first = line.words[0].text
-    return bool(text) and text[-1] not in ".:;!?" and first[:1].islower()
+        return gap <= max(rules.paragraph_gap, body.line_gap + rules.paragraph_gap_extra) * line.size
+    hanging = first.x0 - first.column_x0
+    if first.marker and hanging > 0.5 * line.size and abs(line.x0 - line.column_x0 - hanging) <= 0.5 * line.size:
+        return True
+    return bool(text) and text[-1] not in ".:;!?" and line.words[0].text[:1].islower()
+
+
+def body_style(pages: Sequence[PageLayout]) -> BodyStyle:
+    """Size and colour of most letters, and the most common gap between consecutive lines of a column."""
+    words = [w for page in pages for line in page.lines for w in line.words]
+    size = weighted_mode((page.body_size, len(page.lines)) for page in pages) or 0.0
+    gaps = []
+    for page in pages:
+        for above, below in zip(page.lines, page.lines[1:], strict=False):
+            if (above.column == below.column and above.top < below.top and abs(above.size - below.size) < 0.1
+                    and -0.5 * below.size <= below.top - above.bottom <= 1.5 * below.size):
+                gaps.append((round((below.top - above.bottom) / below.size, 2), 1.0))
+    return BodyStyle(size=size, color=weighted_mode((w.color, len(w.text)) for w in words) or "",
+                     line_gap=weighted_mode(gaps) or 0.0)
 
 
 def build_blocks(pages: Sequence[PageLayout], rules: LayoutRules) -> list[Block]:
-    """Group the ordered lines of all pages into blocks."""
+    """Group the ordered lines of all pages into blocks; decide the dash lines left open."""
     blocks: list[Block] = []
     previous: Line | None = None
+    document = body_style(pages)
     for page in pages:
+        body = replace(document, size=page.body_size or document.size)
         for line in page.lines:
             current = blocks[-1] if blocks else None
-            if current is not None and previous is not None and continues(previous, line, rules):
+            joins = (current is not None and previous is not None
+                     and continues(current.lines[0], previous, line, body, rules))
+            if line.dash and not joins:
+                make_bullet(line, 1)
+            elif joins:
                 first = current.lines[0]
-                indent_ok = (not first.marker or line.x0 >= first.x0 - 0.5 * line.size
-                             or line.page != previous.page or line.column != previous.column
-                             or (first.words[0].bold and line.words[0].bold))
+                indent = line.x0 - line.column_x0
+                indent_ok = (first.marker != "bullet" or emphasised(line, body)
+                             or indent >= min(first.x0, first.start_x0) - first.column_x0 - 0.5 * line.size)
                 if indent_ok:
                     current.lines.append(line)
                     previous = line

@@ -23,7 +23,9 @@ class LayoutRules(_Rules):
     gutter_min_width: float
     gutter_min_segments_each_side: int
     gutter_wide_line_share: float
+    gutter_heading_size: float
     paragraph_gap: float
+    paragraph_gap_extra: float
     bullet_shape_max_size: float
     bullet_max_distance: float
     bullet_glyphs: tuple[str, ...]
@@ -35,6 +37,7 @@ class LayoutRules(_Rules):
     furniture_small_size: float
     page_number_line: str
     raised_marks: tuple[str, ...]
+    raised_mark_gap: float
     ambiguous_bullets: tuple[str, ...]
     ambiguous_bullet_gap: float
 
@@ -47,7 +50,9 @@ class StructureRules(_Rules):
     """How styled blocks become parts, themes, dossiers and lists."""
 
     part_marker: str
+    heading_min_relative_size: float
     heading_min_size_ratio: float
+    outline_number: str
     heading_max_lines: int
     heading_max_words: int
     bold_share: float
@@ -62,6 +67,10 @@ class StructureRules(_Rules):
     @property
     def part_re(self) -> re.Pattern[str]:
         return re.compile(self.part_marker, re.IGNORECASE)
+
+    @property
+    def outline_re(self) -> re.Pattern[str]:
+        return re.compile(self.outline_number)
 
 
 class TextRules(_Rules):

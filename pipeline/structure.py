@@ -9,13 +9,14 @@ larger than it are themes, smaller ones are sub-headings.  The words of
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from pipeline.layout import Block
 from pipeline.models import AdvisoryRequest, Dossier, FrontMatter, ListItem, Part, Theme
 from pipeline.repair import restore_case
 from pipeline.rules import StructureRules
-from pipeline.utils.clustering import cluster_by_ratio
+from pipeline.utils.clustering import cluster_by_ratio, weighted_mode
 from pipeline.utils.text import collapse_spaces, slugify
 
 ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
@@ -26,26 +27,65 @@ class NoStructure(ValueError):
 
 
 @dataclass(frozen=True)
-class HeadingLevels:
-    """The typographic signature of the dossier level and the threshold for themes."""
+class Look:
+    """The typographic signature of a heading: size step, weight, slant, colour, capitals."""
 
-    dossier_size: float
-    dossier_bold: bool
-    dossier_italic: bool
-    size_tolerance: float
-    theme_min_size: float
+    step: int
+    bold: bool
+    italic: bool
+    color: str
+    caps: bool
+
+
+@dataclass(frozen=True)
+class Typography:
+    """What the document's own type says: its body colour, heading size steps and heading looks."""
+
+    body_color: str
+    steps: tuple[tuple[float, float], ...]
+    rules: StructureRules
+
+    def step_of(self, size: float) -> int:
+        """The index of the size step nearest to a relative size."""
+        return min(range(len(self.steps)), key=lambda i: max(self.steps[i][0] / size, size / self.steps[i][1]))
+
+    def look(self, block: Block) -> Look:
+        share = self.rules.bold_share
+        return Look(step=self.step_of(block.relative_size), bold=block.share("bold") >= share,
+                    italic=block.share("italic") >= share, color=block.color, caps=block.upper)
+
+    def is_heading(self, block: Block) -> bool:
+        return is_heading_like(block, self.rules, self.body_color)
+
+
+def strip_outline(title: str, rules: StructureRules) -> tuple[str, int | None]:
+    """A title without its outline number, and the number's last component when it is numeric."""
+    match = rules.outline_re.match(title)
+    if not match:
+        return title, None
+    digits = re.findall(r"\d+", match.group(0))
+    return title[match.end():].strip(), int(digits[-1]) if digits else None
+
+
+@dataclass(frozen=True)
+class HeadingLevels:
+    """The looks of the dossier level and of the theme level, learnt from one document."""
+
+    typography: Typography
+    dossier: Look
+    themes: frozenset[Look]
 
     def level(self, block: Block, rules: StructureRules) -> str:
         """'theme', 'dossier' or 'sub' for a heading-like block."""
-        size = block.relative_size
-        if size >= self.theme_min_size:
+        look = self.typography.look(block)
+        if look in self.themes:
             return "theme"
-        bold = block.share("bold") >= rules.bold_share
-        italic = block.share("italic") >= rules.bold_share
-        same_size = self.dossier_size / self.size_tolerance <= size <= self.dossier_size * self.size_tolerance
-        if same_size and bold == self.dossier_bold and italic == self.dossier_italic:
+        if look == self.dossier:
             return "dossier"
-        if size > self.dossier_size * self.size_tolerance:
+        sizes = self.typography.steps
+        if sizes[look.step][0] >= sizes[self.dossier.step][1] * rules.theme_over_dossier:
+            return "theme"
+        if look.step > self.dossier.step:
             return "dossier"
         return "sub"
 
@@ -58,34 +98,43 @@ def roman_or_int(token: str) -> int:
     return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
-def is_heading_like(block: Block, rules: StructureRules) -> bool:
-    """Bold or clearly larger than the body, short, and not a bulleted item."""
+def is_heading_like(block: Block, rules: StructureRules, body_color: str) -> bool:
+    """Short, not a bulleted item, not smaller than the body, and set apart from it by size, weight,
+    slant or colour."""
     if block.marker == "bullet" or not block.text:
         return False
     if len(block.lines) > rules.heading_max_lines or len(block.text.split()) > rules.heading_max_words:
         return False
-    return block.share("bold") >= rules.bold_share or block.relative_size >= rules.heading_min_size_ratio
+    if block.relative_size < rules.heading_min_relative_size:
+        return False
+    return (block.share("bold") >= rules.bold_share or block.relative_size >= rules.heading_min_size_ratio
+            or block.share("italic") >= rules.bold_share or block.color != body_color)
 
 
-def learn_levels(candidates: list[Block], rules: StructureRules) -> HeadingLevels:
-    """Find the dossier style: the most frequent heading style within the parts."""
+def more_prominent(look: Look, than: Look) -> bool:
+    """At the same size step or larger, capitals over lower case."""
+    return look.step >= than.step and look.caps and not than.caps
+
+
+def learn_levels(candidates: list[Block], first_headings: list[Block], typography: Typography,
+                 rules: StructureRules) -> HeadingLevels:
+    """The dossier look is the most frequent heading look within the parts; theme looks are those clearly
+    larger, or in capitals at the same size, or the look a part's first heading has in most parts.
+
+    Weight, slant and colour alone rank nothing: a house style may set its dossiers in colour and its
+    sub-headings in bold, or the other way round.
+    """
     if not candidates:
         raise NoStructure("no programme structure: no headings found inside the parts")
-    steps = cluster_by_ratio((b.relative_size for b in candidates), rules.size_step_tolerance)
-
-    def step_of(size: float) -> int:
-        return next(i for i, group in enumerate(steps) if group[0] <= size <= group[-1])
-
-    tally: dict[tuple[int, bool, bool], int] = {}
-    for block in candidates:
-        key = (step_of(block.relative_size), block.share("bold") >= rules.bold_share,
-               block.share("italic") >= rules.bold_share)
-        tally[key] = tally.get(key, 0) + 1
-    step, bold, italic = max(tally, key=lambda k: (tally[k], k[0]))
-    size = sum(steps[step]) / len(steps[step])
-    return HeadingLevels(dossier_size=size, dossier_bold=bold, dossier_italic=italic,
-                         size_tolerance=rules.size_step_tolerance,
-                         theme_min_size=size * rules.theme_over_dossier)
+    tally = Counter(typography.look(block) for block in candidates)
+    dossier = max(tally, key=lambda look: (tally[look], look.step, look.caps, look.bold))
+    sizes = typography.steps
+    themes = {look for look in tally if look != dossier and (
+        sizes[look.step][0] >= sizes[dossier.step][1] * rules.theme_over_dossier or more_prominent(look, dossier))}
+    openers = Counter(typography.look(block) for block in first_headings)
+    themes |= {look for look, count in openers.items()
+               if look != dossier and look.step >= dossier.step and 2 * count >= len(first_headings)}
+    return HeadingLevels(typography=typography, dossier=dossier, themes=frozenset(themes))
 
 
 @dataclass
@@ -138,7 +187,7 @@ class Builder:
 
     def start_theme(self, block: Block, title: str | None = None) -> Theme:
         part = self.parts[-1]
-        title = title if title is not None else self.title(block.text)
+        title = title if title is not None else strip_outline(self.title(block.text), self.rules)[0]
         self.theme = Theme(id=self.unique(f"{part.id}/{slugify(title)}"), title=title,
                            pages=list(block.pages), intro="")
         part.themes.append(self.theme)
@@ -150,10 +199,9 @@ class Builder:
         theme = self.theme or self.start_theme(block, self.parts[-1].title)
         text = block.text.strip()
         spearhead = text.endswith(tuple(self.rules.spearhead_marks))
-        title = self.title(text.rstrip("".join(self.rules.spearhead_marks) + " "))
-        number = block.number
-        if number is None and (m := re.match(r"^(\d{1,2})\.\s+(.+)$", title)):
-            number, title = int(m.group(1)), m.group(2)
+        title, number = strip_outline(self.title(text.rstrip("".join(self.rules.spearhead_marks) + " ")),
+                                      self.rules)
+        number = block.number if block.number is not None else number
         self.dossier = Dossier(id=self.unique(f"{theme.id}/{slugify(title)}"), number=number,
                                title=title, spearhead=spearhead, pages=list(block.pages), text="")
         theme.dossiers.append(self.dossier)
@@ -211,7 +259,7 @@ class Builder:
 
     def feed(self, block: Block) -> None:
         rules = self.rules
-        heading = is_heading_like(block, rules)
+        heading = self.levels.typography.is_heading(block)
         if heading and (match := rules.part_re.match(block.text.strip())):
             self.start_part(block, match)
             return
@@ -250,7 +298,7 @@ def front_matter(blocks: list[Block], levels: HeadingLevels, rules: StructureRul
     for block in blocks:
         if block is cover:
             continue
-        if is_heading_like(block, rules) and levels.level(block, rules) == "theme":
+        if levels.typography.is_heading(block) and levels.level(block, rules) == "theme":
             sections.append(FrontMatter(title=collapse_spaces(restore_case(block.text, casing)),
                                         text="", pages=list(block.pages)))
         elif sections:
@@ -267,19 +315,32 @@ def cover_block(blocks: list[Block]) -> Block | None:
     return max(first, key=lambda b: b.relative_size, default=None)
 
 
+def typography_of(blocks: list[Block], rules: StructureRules) -> Typography:
+    """The body colour (the colour of most letters) and the size steps of the heading-like blocks."""
+    body_color = weighted_mode((b.color, len(b.text)) for b in blocks) or ""
+    sizes = [b.relative_size for b in blocks if is_heading_like(b, rules, body_color)] or [1.0]
+    steps = tuple((group[0], group[-1]) for group in cluster_by_ratio(sizes, rules.size_step_tolerance))
+    return Typography(body_color=body_color, steps=steps, rules=rules)
+
+
 def segment(blocks: list[Block], rules: StructureRules, casing: dict[str, str]) -> tuple[list[FrontMatter], list[Part]]:
     """Split the blocks into front matter and the tree of parts."""
+    typography = typography_of(blocks, rules)
     starts = [i for i, b in enumerate(blocks)
-              if is_heading_like(b, rules) and rules.part_re.match(b.text.strip())]
+              if typography.is_heading(b) and rules.part_re.match(b.text.strip())]
     if not starts:
         raise NoStructure("no programme structure: no part headings such as 'DEEL 1' found")
-    body = blocks[starts[0]:]
-    part_titles = {id(body[i - starts[0] + 1]) for i in starts if i + 1 < len(blocks)}
-    candidates = [b for b in body
-                  if is_heading_like(b, rules) and id(b) not in part_titles
+    part_titles = {id(blocks[i + 1]) for i in starts if i + 1 < len(blocks)
+                   and not rules.part_re.match(blocks[i].text.strip()).group("title")}
+    candidates = [b for b in blocks[starts[0]:]
+                  if typography.is_heading(b) and id(b) not in part_titles
                   and not rules.part_re.match(b.text.strip())
                   and not is_list_heading(b, True, rules)]
-    levels = learn_levels(candidates, rules)
+    positions = {id(b): i for i, b in enumerate(blocks)}
+    first_headings = [next(b for b in candidates if positions[id(b)] > start) for start in starts
+                      if any(positions[id(b)] > start for b in candidates)]
+    levels = learn_levels(candidates, first_headings, typography, rules)
+    body = blocks[starts[0]:]
     builder = Builder(rules=rules, levels=levels, casing=casing)
     for block in body:
         builder.feed(block)

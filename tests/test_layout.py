@@ -77,7 +77,8 @@ def bullet_pdf(path, kind: str) -> None:
         else:
             canvas.drawString(49, y, kind)
         canvas.drawString(62, y, item)
-    canvas.drawString(50, y - 30, "– dit is een gewone regel die met een streepje begint.")
+    canvas.drawString(50, y - 30, "Een gewone zin over het rapport van de OESO, Talent")
+    canvas.drawString(50, y - 42, "– Flanders, loopt door op een regel die met een streepje begint.")
     canvas.showPage()
     canvas.save()
 
@@ -91,7 +92,24 @@ def test_bullets_as_shapes_glyphs_and_numbers(tmp_path):
         assert [" ".join(line.text for line in b.lines) for b in items] == [
             "eerste punt van de lijst", "tweede punt van de lijst"], kind
         assert items[0].marker == ("number" if kind == "number" else "bullet")
-        assert not blocks[-1].marker, "a dash followed by a plain space is punctuation, not a bullet"
+        assert not blocks[-1].marker, "a dash that continues a paragraph is punctuation, not a bullet"
+        assert blocks[-1].lines[-1].text.startswith("– Flanders")
+
+
+def test_dash_bullets_close_to_the_text(tmp_path):
+    """A dash with a plain space, or none, is a bullet when it starts a block or lines up with another."""
+    for glyph, space in (("–", " "), ("-", " "), ("–", ""), ("•", "")):
+        path = tmp_path / "dashes.pdf"
+        canvas = Canvas(str(path), pagesize=A4)
+        canvas.setFont("Helvetica", 10)
+        canvas.drawString(50, HEIGHT - 100, "Adviesvragen:")
+        for index, item in enumerate(("BVR eerste punt van de lijst", "BVR tweede punt van de lijst")):
+            canvas.drawString(50, HEIGHT - 118 - 14 * index, f"{glyph}{space}{item}")
+        canvas.showPage()
+        canvas.save()
+        items = [b for b in blocks_of(path) if b.marker]
+        assert [b.text or " ".join(line.text for line in b.lines) for b in items] == [
+            "BVR eerste punt van de lijst", "BVR tweede punt van de lijst"], (glyph, space)
 
 
 def test_raised_asterisk_joins_the_title(tmp_path):

@@ -1,0 +1,147 @@
+"""Typeset a corpus edition in a random house style, extract it and score it against the gold.
+
+Shared by the property test (`tests/test_house_styles.py`) and `make sweep`
+(`python tests/house_styles.py --seeds 500`, or `--seed N` for one style).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from pdfmaker import draw_style, edition_title, render, source_elements
+
+from pipeline.extract import ExtractionError, extract
+from pipeline.score import score_programme
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "corpus" / "gold"
+EDITIONS = ("serv-werkprogramma-2023", "serv-werkprogramma-2024")
+THRESHOLDS = {"themes_f1": 1.0, "dossiers_f1": 0.98, "spearhead_acc": 1.0, "dossier_title_exact": 0.97,
+              "requests_f1": 0.95, "request_theme_acc": 0.95}
+
+
+def edition_for(seed: int) -> str:
+    """Seeds alternate between the two corpus editions."""
+    return EDITIONS[seed % len(EDITIONS)]
+
+
+def typeset(seed: int, folder: Path, stem: str | None = None) -> Path:
+    """The edition of `seed` (or `stem`) typeset in the house style drawn from `seed`."""
+    stem = stem or edition_for(seed)
+    return render(folder / f"{stem}-style-{seed}.pdf", source_elements(stem), draw_style(seed), edition_title(stem))
+
+
+def run_seed(seed: int) -> dict:
+    """Typeset, extract (no NLP, one process) and score one seed; the result names what fell short."""
+    stem = edition_for(seed)
+    gold = json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as folder:
+        pdf = typeset(seed, Path(folder))
+        try:
+            programme = extract(pdf, nlp=False, workers=1)
+        except ExtractionError as error:
+            return {"seed": seed, "edition": stem, "error": str(error), "below": {"extraction": 0.0}}
+    scores = score_programme(programme.model_dump(mode="json"), gold)
+    below = {k: round(scores[k], 3) for k, v in THRESHOLDS.items() if scores[k] < v}
+    return {"seed": seed, "edition": stem, "scores": {k: round(scores[k], 4) for k in THRESHOLDS},
+            "below": below, "missed": scores["missed_dossiers"][:8]}
+
+
+def report_failure(result: dict) -> str:
+    """What a failing seed drew and how to reproduce it."""
+    return (f"seed {result['seed']} ({result['edition']}) below the thresholds: {result['below']}\n"
+            f"missed dossiers: {result.get('missed') or result.get('error')}\n"
+            f"style: {draw_style(result['seed']).describe()}\n"
+            f"reproduce: make sweep SEED={result['seed']}")
+
+
+def dimension_values(seed: int) -> dict[str, str]:
+    """The style's value in each dimension, as short strings for the table."""
+    values = {}
+    for key, value in asdict(draw_style(seed)).items():
+        if key == "total_pages":
+            continue
+        if key == "widths":
+            values["columns"] = str(len(value))
+            values["column widths"] = "equal" if len(set(value)) == 1 else "unequal"
+        elif key in ("body", "margin", "gutter", "leading", "mark_rise", "mark_scale", "heading_measure"):
+            values[key] = f"{round(value * 2) / 2:g}" if key in ("body",) else f"{round(value, 1):g}"
+        elif isinstance(value, dict):
+            values[key] = "+".join(k if v is True else f"{k}={v}" for k, v in value.items() if v not in (False,))
+        else:
+            values[key] = str(value)
+    return values
+
+
+def sweep_table(results: list[dict]) -> str:
+    """Markdown: the overall distribution, then per dimension and value the share of seeds that pass."""
+    passed = [r for r in results if not r["below"]]
+    lines = ["# House-style sweep", "",
+             f"{len(passed)} of {len(results)} seeds reach every threshold "
+             f"({100 * len(passed) / max(1, len(results)):.1f} %).", "",
+             "| measure | threshold | min | 5th pct | median | seeds below |", "|---|---|---|---|---|---|"]
+    scored = [r for r in results if "scores" in r]
+    for key, threshold in THRESHOLDS.items():
+        values = sorted(r["scores"][key] for r in scored) or [0.0]
+        below = sum(1 for r in results if key in r["below"])
+        lines.append(f"| {key} | {threshold} | {values[0]:.3f} | {values[len(values) // 20]:.3f} | "
+                     f"{values[len(values) // 2]:.3f} | {below} |")
+    errors = [r for r in results if "error" in r]
+    lines += ["", f"Extraction errors: {len(errors)}.", "", "## Per dimension", "",
+              "| dimension | value | seeds | failing | failing share |", "|---|---|---|---|---|"]
+    table: dict[tuple[str, str], list[bool]] = defaultdict(list)
+    for result in results:
+        for key, value in dimension_values(result["seed"]).items():
+            table[key, value].append(bool(result["below"]))
+    rows = sorted(table.items(), key=lambda kv: (-sum(kv[1]) / len(kv[1]), kv[0]))
+    for (key, value), fails in rows:
+        lines.append(f"| {key} | {value} | {len(fails)} | {sum(fails)} | {sum(fails) / len(fails):.2f} |")
+    failing = [r for r in results if r["below"]]
+    if failing:
+        lines += ["", "## Failing seeds", ""]
+        lines += [f"- seed {r['seed']} ({r['edition']}): {r['below']} missed {r.get('missed') or r.get('error')}"
+                  for r in failing]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=int, default=500, help="how many seeds (0 … N-1)")
+    parser.add_argument("--seed", type=int, help="one seed: typeset it into --out and score it")
+    parser.add_argument("--jobs", type=int, default=None)
+    parser.add_argument("--out", type=Path, default=ROOT / "output")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    if args.seed is not None:
+        print(draw_style(args.seed).describe())
+        print(f"typeset: {typeset(args.seed, args.out)}")
+        result = run_seed(args.seed)
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+        return 1 if result["below"] else 0
+    started = time.perf_counter()
+    results = []
+    with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+        for index, result in enumerate(pool.map(run_seed, range(args.seeds)), start=1):
+            results.append(result)
+            status = "ok" if not result["below"] else f"below {result['below']}"
+            print(f"[{index}/{args.seeds}] seed {result['seed']}: {status}", file=sys.stderr, flush=True)
+    path = args.out / "sweep.md"
+    path.write_text(sweep_table(results), encoding="utf-8")
+    failing = sum(1 for r in results if r["below"])
+    print(f"{args.seeds - failing} of {args.seeds} seeds pass; table in {path} "
+          f"({time.perf_counter() - started:.0f} s)")
+    return 1 if failing else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
