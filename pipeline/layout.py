@@ -550,9 +550,23 @@ def layout_document(plumber_pages: Iterable, rules: LayoutRules) -> Layout:
     return layout_pages(pages, rules)
 
 
+def settle_body_sizes(pages: list[PageLayout], rules: LayoutRules) -> None:
+    """Each page's body size from its regular text once the furniture is gone; a page with little of it
+    (a part opener, a page of headings and lists) takes the document's."""
+    sizes = {}
+    for page in pages:
+        regular = [(round(w.size, 1), len(w.text)) for line in page.lines for w in line.words if not w.bold]
+        if sum(weight for _, weight in regular) >= rules.body_min_letters:
+            sizes[page.number] = weighted_mode(regular)
+    document = weighted_mode((size, 1.0) for size in sizes.values())
+    for page in pages:
+        page.body_size = sizes.get(page.number) or document or page.body_size
+
+
 def layout_pages(pages: list[PageLayout], rules: LayoutRules) -> Layout:
     """Remove furniture, order each page's lines and group them into blocks."""
     running = drop_furniture(pages, rules)
+    settle_body_sizes(pages, rules)
     for page in pages:
         gutters = find_gutters(page.lines, page.body_size, rules)
         page.lines = reading_order(page.lines, gutters)

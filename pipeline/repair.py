@@ -70,18 +70,20 @@ class Vocabulary:
 
 
 def vocabulary(blocks: Iterable[Block], rules: TextRules) -> Vocabulary:
-    """Count the words that stand whole inside lines (not broken at a line end)."""
+    """Count the words that stand whole inside lines (not broken at a line end, before or after the break)."""
     counts: Counter = Counter()
     for block in blocks:
+        broken = False
         for line in block.lines:
             words = line.text.split()
             for index, token in enumerate(words):
-                if index == len(words) - 1 and token.endswith(LINE_HYPHENS):
+                if (index == len(words) - 1 and token.endswith(LINE_HYPHENS)) or (index == 0 and broken):
                     continue
                 counts.update(w.lower() for w in words_of(token))
                 stripped = token.strip(TRAILING_PUNCTUATION + "(‘“")
                 if "-" in stripped:
                     counts[stripped.lower()] += 1
+            broken = bool(words) and words[-1].endswith(LINE_HYPHENS)
     return Vocabulary(lexicon=dutch_lexicon(), counts=counts, rules=rules)
 
 
@@ -115,7 +117,8 @@ def join_hyphenated(left: str, right: str, vocab: Vocabulary) -> str:
         return keep
     if not both_caps and (tail[0].isupper() or (head.isupper() and len(head) <= 6)):
         return keep
-    if vocab.known(low_head) and vocab.is_compound(low_tail) and not vocab.known(joined):
+    if (len(low_head) >= rules.compound_min_part and vocab.known(low_head) and vocab.is_compound(low_tail)
+            and not vocab.known(joined)):
         return keep
     return merge
 

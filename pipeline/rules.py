@@ -24,6 +24,7 @@ class LayoutRules(_Rules):
     gutter_min_segments_each_side: int
     gutter_wide_line_share: float
     gutter_heading_size: float
+    body_min_letters: int
     paragraph_gap: float
     paragraph_gap_extra: float
     bullet_shape_max_size: float

@@ -41,8 +41,9 @@ def typeset(seed: int, folder: Path, stem: str | None = None) -> Path:
     return render(folder / f"{stem}-style-{seed}.pdf", source_elements(stem), draw_style(seed), edition_title(stem))
 
 
-def run_seed(seed: int) -> dict:
-    """Typeset, extract (no NLP, one process) and score one seed; the result names what fell short."""
+def run_seed(seed: int, keep: bool = False) -> dict:
+    """Typeset, extract (no NLP, one process) and score one seed; the result names what fell short
+    (and holds the extracted programme as JSON when `keep` is set)."""
     stem = edition_for(seed)
     gold = json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as folder:
@@ -53,8 +54,17 @@ def run_seed(seed: int) -> dict:
             return {"seed": seed, "edition": stem, "error": str(error), "below": {"extraction": 0.0}}
     scores = score_programme(programme.model_dump(mode="json"), gold)
     below = {k: round(scores[k], 3) for k, v in THRESHOLDS.items() if scores[k] < v}
-    return {"seed": seed, "edition": stem, "scores": {k: round(scores[k], 4) for k in THRESHOLDS},
-            "below": below, "missed": scores["missed_dossiers"][:8]}
+    result = {"seed": seed, "edition": stem, "scores": {k: round(scores[k], 4) for k in THRESHOLDS},
+              "below": below, "missed": scores["missed_dossiers"][:8]}
+    if keep:
+        result["programme"] = programme.model_dump_json()
+    return result
+
+
+def run_seeds(seeds: list[int], keep: bool = False, jobs: int | None = None):
+    """Results of `run_seed` for each seed, in order, from a pool of processes."""
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(run_seed, seeds, [keep] * len(seeds))
 
 
 def report_failure(result: dict) -> str:
@@ -130,13 +140,13 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if result["below"] else 0
     started = time.perf_counter()
     results = []
-    with ProcessPoolExecutor(max_workers=args.jobs) as pool:
-        for index, result in enumerate(pool.map(run_seed, range(args.seeds)), start=1):
-            results.append(result)
-            status = "ok" if not result["below"] else f"below {result['below']}"
-            print(f"[{index}/{args.seeds}] seed {result['seed']}: {status}", file=sys.stderr, flush=True)
     path = args.out / "sweep.md"
-    path.write_text(sweep_table(results), encoding="utf-8")
+    for index, result in enumerate(run_seeds(list(range(args.seeds)), jobs=args.jobs), start=1):
+        results.append(result)
+        status = "ok" if not result["below"] else f"below {result['below']}"
+        print(f"[{index}/{args.seeds}] seed {result['seed']}: {status}", file=sys.stderr, flush=True)
+        if index % 25 == 0 or index == args.seeds:
+            path.write_text(sweep_table(results), encoding="utf-8")
     failing = sum(1 for r in results if r["below"])
     print(f"{args.seeds - failing} of {args.seeds} seeds pass; table in {path} "
           f"({time.perf_counter() - started:.0f} s)")
