@@ -469,7 +469,7 @@ def same_style(a: Line, b: Line, body: BodyStyle) -> bool:
         return False
     if line_color(a) != line_color(b):
         return False
-    return not (emphasised(a, body) and is_upper(a.text) and not is_upper(b.text))
+    return not (emphasised(a, body) and is_upper(a.text) and any(c.islower() for c in b.text))
 
 
 def continues(first: Line, previous: Line, line: Line, body: BodyStyle, rules: LayoutRules) -> bool:
