@@ -232,8 +232,8 @@ def attach_raised_marks(words: list[Word], rules: LayoutRules) -> list[Word]:
     """Join each word made only of marks (a spearhead '*', raised or not) to the word it follows.
 
     A superscript mark sits on a baseline of its own, so it is joined by position
-    before words are grouped into rows: the nearest word ending just left of it
-    whose height band holds the mark's centre.
+    before words are grouped into rows: the word ending just left of it that is
+    nearest, across and up or down (a word of the line above may end at the same place).
     """
     marks = [w for w in words if w.text and all(c in rules.raised_marks for c in w.text)]
     if not marks:
@@ -241,9 +241,10 @@ def attach_raised_marks(words: list[Word], rules: LayoutRules) -> list[Word]:
     kept = [w for w in words if w not in marks]
     for mark in marks:
         centre = (mark.top + mark.bottom) / 2
-        hosts = [w for w in kept if -0.3 * w.size <= mark.x0 - w.x1 <= rules.raised_mark_gap * w.size
+        hosts = [w for w in kept if -0.15 * w.size <= mark.x0 - w.x1 <= rules.raised_mark_gap * w.size
                  and w.top - 0.5 * w.size <= centre <= w.bottom + 0.3 * w.size]
-        host = min(hosts, key=lambda w, x0=mark.x0: abs(x0 - w.x1), default=None)
+        host = min(hosts, key=lambda w, x0=mark.x0, y=centre: abs(x0 - w.x1) + max(0.0, w.top - y, y - w.bottom),
+                   default=None)
         if host is None:
             kept.append(mark)
         else:

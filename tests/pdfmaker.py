@@ -21,6 +21,7 @@ import json
 import random
 import re
 import sys
+from collections import deque
 from dataclasses import asdict, dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -397,51 +398,49 @@ class Writer:
         return pdfmetrics.stringWidth(text, font, size) * self.style.scale / 100
 
     # text
-    def wrap(self, text: str, font: str, size: float, width: float, hyphenate: bool = False,
-             first_width: float | None = None) -> list[str]:
-        """Break text into lines at spaces and after hyphens; hyphenate long words when asked."""
-        pieces = [p for p in re.split(r"(?<=\s)|(?<=\w-)(?=\w)", text) if p]
-        lines: list[str] = []
-        current = ""
-        full_width = width
-        width = first_width if first_width is not None else width
-        for piece in pieces:
-            if lines:
-                width = full_width
-            candidate = current + piece
-            if not current or self.text_width_of(candidate.rstrip(), font, size) <= width:
-                current = candidate
-                continue
-            if hyphenate and piece.strip().isalpha() and len(piece.strip()) > 5:
+    def lines_of(self, text: str, font: str, size: float, width_of, hyphenate: bool = False):
+        """Break text into lines at spaces and after hyphens (hyphenating long words when asked), asking
+        `width_of(index)` for each line's measure only when that line is set: a paragraph that moves to
+        a column of another width is broken for that width. Yields (line, is_last)."""
+        pieces = deque(p for p in re.split(r"(?<=\s)|(?<=\w-)(?=\w)", text) if p)
+        index = 0
+        while pieces:
+            width = width_of(index)
+            current = ""
+            while pieces:
+                piece = pieces[0]
+                if not current or self.text_width_of((current + piece).rstrip(), font, size) <= width:
+                    current += pieces.popleft()
+                    continue
                 word = piece.rstrip()
-                for head, tail in hyphenator().iterate(word):
-                    if self.text_width_of(current + head + "-", font, size) <= width:
-                        lines.append(current + head + "-")
-                        current = tail + piece[len(word):]
-                        break
-                else:
-                    lines.append(current.rstrip())
-                    current = piece
-                continue
-            lines.append(current.rstrip())
-            current = piece
-        if current.strip():
-            lines.append(current.rstrip())
-        return lines
+                if hyphenate and word.isalpha() and len(word) > 5:
+                    for head, tail in hyphenator().iterate(word):
+                        if self.text_width_of(current + head + "-", font, size) <= width:
+                            current += head + "-"
+                            pieces[0] = tail + piece[len(word):]
+                            break
+                break
+            index += 1
+            yield current.rstrip(), not pieces
+
+    def wrap(self, text: str, font: str, size: float, width: float) -> list[str]:
+        return [line for line, _ in self.lines_of(text, font, size, lambda _: width)]
 
     def paragraph(self, text: str, font: str, size: float, color: Color = INK, indent: float = 0.0,
                   first_indent: float = 0.0, marker=None) -> None:
         """Set a paragraph in the column; `marker(x, baseline)` draws a bullet beside its first line."""
         s = self.style
-        width = self.column_width() - indent
-        lines = self.wrap(text, font, size, width, s.hyphenate, first_width=width - first_indent)
-        for index, line in enumerate(lines):
+
+        def width_of(index: int) -> float:
             self.room(size * s.leading)
+            return self.column_width() - indent - (first_indent if index == 0 else 0.0)
+
+        for index, (line, last) in enumerate(self.lines_of(text, font, size, width_of, s.hyphenate)):
             self.y -= size * s.leading
             offset = first_indent if index == 0 else 0.0
             spacing = 0.0
-            if s.justify and index < len(lines) - 1 and line.count(" "):
-                spare = width - offset - self.text_width_of(line, font, size)
+            if s.justify and not last and line.count(" "):
+                spare = self.column_width() - indent - offset - self.text_width_of(line, font, size)
                 spacing = spare / line.count(" ") if spare / line.count(" ") < 0.8 * size else 0.0
             self.draw_runs(self.x + indent + offset, self.y, [Run(line, font, size, color)], spacing)
             if index == 0 and marker is not None:
@@ -472,7 +471,10 @@ class Writer:
         else:
             lines = self.wrap(text, font, size, self.column_width() * measure)
         self.y -= size * space_before
+        column = (self.page, self.column)
         self.room(size * s.leading * len(lines) + 3 * s.body * s.leading)
+        if not given and column != (self.page, self.column):
+            lines = self.wrap(text, font, size, self.column_width() * measure)
         for index, line in enumerate(lines):
             self.y -= size * s.leading
             runs = [Run(line, font, size, color)]
