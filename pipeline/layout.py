@@ -133,8 +133,7 @@ class Block:
 
     @property
     def upper(self) -> bool:
-        letters = [c for c in "".join(w.text for w in self.words) if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
+        return is_upper("".join(w.text for w in self.words))
 
 
 @dataclass(slots=True)
@@ -232,19 +231,18 @@ def attach_raised_marks(words: list[Word], rules: LayoutRules) -> list[Word]:
     """Join each word made only of marks (a spearhead '*', raised or not) to the word it follows.
 
     A superscript mark sits on a baseline of its own, so it is joined by position
-    before words are grouped into rows: the word ending just left of it that is
-    nearest, across and up or down (a word of the line above may end at the same place).
+    before words are grouped into rows: to the nearest word ending just left of it
+    whose height holds the mark's foot (raised marks stand on or above their word's
+    baseline, never below it: a word of the line above may end at the same place).
     """
     marks = [w for w in words if w.text and all(c in rules.raised_marks for c in w.text)]
     if not marks:
         return words
     kept = [w for w in words if w not in marks]
     for mark in marks:
-        centre = (mark.top + mark.bottom) / 2
         hosts = [w for w in kept if -0.15 * w.size <= mark.x0 - w.x1 <= rules.raised_mark_gap * w.size
-                 and w.top - 0.5 * w.size <= centre <= w.bottom + 0.3 * w.size]
-        host = min(hosts, key=lambda w, x0=mark.x0, y=centre: abs(x0 - w.x1) + max(0.0, w.top - y, y - w.bottom),
-                   default=None)
+                 and w.top <= mark.bottom <= w.bottom + 0.2 * w.size]
+        host = min(hosts, key=lambda w, x0=mark.x0: abs(x0 - w.x1), default=None)
         if host is None:
             kept.append(mark)
         else:
@@ -437,10 +435,12 @@ def majority(line: Line, attribute: str) -> bool:
 
 
 def line_color(line: Line) -> str:
+    """The colour of most of the line's letters."""
     return weighted_mode((w.color, len(w.text)) for w in line.words) or ""
 
 
 def is_upper(text: str) -> bool:
+    """Set in capitals: at least two letters, none in lower case."""
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 

@@ -1,10 +1,12 @@
 """Structure stage: repaired blocks → front matter, parts, themes, dossiers and lists.
 
-Heading levels are learnt from the document's own typography: heading-like
-blocks are bold or clearly larger than the body text of their page; the most
-frequent heading style inside the parts is the dossier level, styles clearly
-larger than it are themes, smaller ones are sub-headings.  The words of
-`rules/structure.yml` name parts, advisory lists and spearheads.
+Heading levels are learnt from the document's own typography: a heading is a
+short block set apart from the body text (bold, italic, another colour or
+larger); its look is its size step, weight, slant, colour and capitals.  The
+most frequent look inside the parts is the dossier level; looks clearly
+larger, in capitals at the same size, or opening most parts are themes; the
+rest are sub-headings.  The words of `rules/structure.yml` name parts,
+advisory lists and spearheads.
 """
 from __future__ import annotations
 
@@ -39,7 +41,7 @@ class Look:
 
 @dataclass(frozen=True)
 class Typography:
-    """What the document's own type says: its body colour, heading size steps and heading looks."""
+    """What the document's own type says: the colour of its body text and the size steps of its headings."""
 
     body_color: str
     steps: tuple[tuple[float, float], ...]
@@ -337,8 +339,7 @@ def segment(blocks: list[Block], rules: StructureRules, casing: dict[str, str]) 
                   and not rules.part_re.match(b.text.strip())
                   and not is_list_heading(b, True, rules)]
     positions = {id(b): i for i, b in enumerate(blocks)}
-    first_headings = [next(b for b in candidates if positions[id(b)] > start) for start in starts
-                      if any(positions[id(b)] > start for b in candidates)]
+    first_headings = [b for start in starts if (b := next((c for c in candidates if positions[id(c)] > start), None))]
     levels = learn_levels(candidates, first_headings, typography, rules)
     body = blocks[starts[0]:]
     builder = Builder(rules=rules, levels=levels, casing=casing)

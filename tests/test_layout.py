@@ -125,3 +125,40 @@ def test_raised_asterisk_joins_the_title(tmp_path):
     canvas.save()
     first = blocks_of(path)[0]
     assert " ".join(line.text for line in first.lines) == "Een speerpuntdossier*"
+
+
+def test_raised_asterisk_under_a_line_that_ends_at_the_same_place(tmp_path):
+    """A wrapped title's raised mark goes to its last line, not to a word of the line above ending there."""
+    path = tmp_path / "raised-wrapped.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica", 14)
+    last_y = HEIGHT - 117
+    canvas.drawString(50, last_y, "legislatuur")
+    mark_x = 50 + canvas.stringWidth("legislatuur", "Helvetica", 14) + 4
+    upper_x = mark_x - 1 - canvas.stringWidth("3. Visienota", "Helvetica", 14)
+    canvas.drawString(upper_x, last_y + 17, "3. Visienota begrotingsbeleid")
+    canvas.setFont("Helvetica", 9.5)
+    canvas.drawString(mark_x, last_y + 8.5, "*")
+    canvas.showPage()
+    canvas.save()
+    lines = [line.text for b in blocks_of(path) for line in b.lines]
+    assert "legislatuur*" in lines, lines
+
+
+def test_large_heading_beside_the_next_column_keeps_the_gutter(tmp_path):
+    """A theme title in large type at the foot of one column does not join the text of the next."""
+    path = tmp_path / "big-heading.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    width = (WIDTH - 100 - 20) / 2
+    for column in range(2):
+        y = HEIGHT - 80
+        canvas.setFont("Helvetica", 9)
+        for line in simpleSplit(f"Kolom{column + 1} begint hier. " + FILLER * 3, "Helvetica", 9, width):
+            canvas.drawString(50 + column * (width + 20), y, line)
+            y -= 12
+    canvas.setFont("Helvetica-Bold", 24)
+    canvas.drawString(50 + width + 20, HEIGHT - 80 - 12 * 5, "ONDERWIJS")
+    canvas.showPage()
+    canvas.save()
+    lines = [line.text for b in blocks_of(path) for line in b.lines]
+    assert "ONDERWIJS" in lines, [t for t in lines if "ONDERWIJS" in t]

@@ -1,12 +1,32 @@
 """The structure stage on small programmes typeset in three house styles."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
-from pdfmaker import ONE_COLUMN_SERIF, SAMPLE, THREE_COLUMN, TWO_COLUMN, render
+from pdfmaker import ONE_COLUMN_SERIF, SAMPLE, THREE_COLUMN, TWO_COLUMN, Look, render
 
 from pipeline.extract import extract
 
-STYLES = {"two-column sans": TWO_COLUMN, "one-column serif": ONE_COLUMN_SERIF, "three-column": THREE_COLUMN}
+# Dossiers told from body text by colour alone, sub-headings in bold: weight does not rank levels.
+COLOUR_DOSSIERS = replace(
+    TWO_COLUMN, theme=Look(size=1.35, italic=True, accent=True, caps=True), dossier=Look(accent=True),
+    sub=Look(bold=True), listing=Look(bold=True), mark="⁎", mark_place="raised-space", bullet="✓", bullet_space=0.0,
+    list_box="tint", theme_start="banner")
+# Themes told from dossiers by capitals alone; loose, justified, hyphenated text; dashes with a plain space.
+CAPS_THEMES = replace(
+    ONE_COLUMN_SERIF, family="dejavu-serif-condensed", theme=Look(bold=True, caps=True), dossier=Look(bold=True),
+    sub=Look(italic=True), listing=Look(bold=True), bullet="–", bullet_space=0.25, hanging=False, mark="∗",
+    mark_place="raised", mark_rise=0.6, part_opener="flow", part_label="Deel {roman}", header="part",
+    footer="n / N", leading=1.5, justify=True, hyphenate=True)
+# Landscape, unequal columns, a condensed face, bullets set against the text, parts on coloured pages.
+LANDSCAPE = replace(
+    THREE_COLUMN, landscape=True, widths=(1.2, 0.9, 1.0), family="helvetica-narrow", bullet="•", bullet_space=0.0,
+    part_opener="colour-page", part_title_inline=True, part_label="DEEL {n} –")
+
+STYLES = {"two-column sans": TWO_COLUMN, "one-column serif": ONE_COLUMN_SERIF, "three-column": THREE_COLUMN,
+          "colour-only dossiers": COLOUR_DOSSIERS, "capitals-only themes": CAPS_THEMES,
+          "landscape unequal columns": LANDSCAPE}
 
 
 @pytest.fixture(scope="module", params=list(STYLES))
