@@ -216,11 +216,13 @@ def rows_of(words: Iterable[Word]) -> list[list[Word]]:
 
 
 def segments_of(row: list[Word], rules: LayoutRules) -> list[list[Word]]:
-    """Cut a row where the gap between words is wide for their size."""
+    """Cut a row where the gap between words is wide for their size, or where the type size jumps
+    across a space (a large heading that runs into the next column's text)."""
     segments = [[row[0]]]
     for word in row[1:]:
         previous = segments[-1][-1]
-        if word.x0 - previous.x1 > rules.segment_gap * min(word.size, previous.size):
+        gap, small, large = word.x0 - previous.x1, min(word.size, previous.size), max(word.size, previous.size)
+        if gap > rules.segment_gap * small or (large > rules.size_jump * small and gap > rules.size_jump_gap * small):
             segments.append([word])
         else:
             segments[-1].append(word)
@@ -321,6 +323,15 @@ def resolve_aligned_dashes(lines: Sequence[Line]) -> None:
         make_bullet(line, 1)
 
 
+def narrow_lines(lines: Sequence[Line], body_size: float, rules: LayoutRules) -> list[Line]:
+    """Lines of body-sized text narrower than `gutter_wide_line_share` of the page's text: the ones no
+    gutter may cross."""
+    left = min(line.start_x0 for line in lines)
+    right = max(line.x1 for line in lines)
+    return [line for line in lines if line.x1 - line.start_x0 < rules.gutter_wide_line_share * (right - left)
+            and line.size < rules.gutter_heading_size * body_size]
+
+
 def find_gutters(lines: Sequence[Line], body_size: float, rules: LayoutRules) -> list[tuple[float, float]]:
     """Vertical strips that no narrow line of text crosses, with text on both sides.
 
@@ -328,14 +339,11 @@ def find_gutters(lines: Sequence[Line], body_size: float, rules: LayoutRules) ->
     """
     if not lines:
         return []
-    left = min(line.start_x0 for line in lines)
-    right = max(line.x1 for line in lines)
-    narrow = [line for line in lines if line.x1 - line.start_x0 < rules.gutter_wide_line_share * (right - left)
-              and line.size < rules.gutter_heading_size * body_size]
+    narrow = narrow_lines(lines, body_size, rules)
     if len(narrow) < 2 * rules.gutter_min_segments_each_side:
         return []
-    origin = int(left)
-    coverage = [0] * (int(right) - origin + 2)
+    origin = int(min(line.start_x0 for line in lines))
+    coverage = [0] * (int(max(line.x1 for line in lines)) - origin + 2)
     for line in narrow:
         coverage[int(line.start_x0) - origin] += 1
         coverage[int(line.x1) - origin + 1] -= 1
@@ -355,26 +363,101 @@ def find_gutters(lines: Sequence[Line], body_size: float, rules: LayoutRules) ->
     return gutters
 
 
-def reading_order(lines: list[Line], gutters: Sequence[tuple[float, float]]) -> list[Line]:
-    """Bands top to bottom (cut by lines that cross a gutter), columns left to right within a band."""
+def usual_gutters(found: Sequence[Sequence[tuple[float, float]]], rules: LayoutRules) -> list[tuple[float, float]]:
+    """The document's own gutters: strips that overlap on `gutter_min_pages` pages or more, each narrowed
+    to what they all share (ragged lines end at different places on each page)."""
+    clusters: list[list] = []
+    for g0, g1 in sorted(g for gutters in found for g in gutters):
+        if clusters and g0 < clusters[-1][1]:
+            clusters[-1] = [max(clusters[-1][0], g0), min(clusters[-1][1], g1), clusters[-1][2] + 1]
+        else:
+            clusters.append([g0, g1, 1])
+    return [(g0, g1) for g0, g1, pages in clusters if pages >= rules.gutter_min_pages and g1 > g0]
+
+
+def grid_gutters(pages: Sequence[PageLayout], usual: Sequence[tuple[float, float]],
+                 found: Sequence[list[tuple[float, float]]], rules: LayoutRules) -> list[list[tuple[float, float]]]:
+    """Each page's gutters, plus the document's usual ones where the page has text on both sides and none
+    across: a column holding a line or two still counts."""
+    result = []
+    for page, gutters in zip(pages, found, strict=True):
+        narrow = narrow_lines(page.lines, page.body_size, rules) if page.lines else []
+        extra = [(g0, g1) for g0, g1 in usual
+                 if not any(a < g1 and b > g0 for a, b in gutters)
+                 and not any(line.start_x0 < g1 - 1 and line.x1 > g0 + 1 for line in narrow)
+                 and any(line.x1 <= g0 + 1 for line in narrow) and any(line.start_x0 >= g1 - 1 for line in narrow)]
+        result.append(sorted(gutters + extra))
+    return result
+
+
+def side_gutters(usual: Sequence[tuple[float, float]], area: tuple[float, float],
+                 rules: LayoutRules) -> list[tuple[float, float]]:
+    """Usual gutters with a column at most `float_column_share` as wide as the one before it on their right:
+    the text area's edge of a side column whose blocks float beside the text."""
+    edges = [area[0], *(x for gutter in usual for x in gutter), area[1]]
+    widths = [edges[2 * i + 1] - edges[2 * i] for i in range(len(usual) + 1)]
+    return [gutter for i, gutter in enumerate(usual) if widths[i + 1] <= rules.float_column_share * widths[i]]
+
+
+def float_columns(lines: Sequence[Line], gutters: Sequence[tuple[float, float]],
+                  usual: Sequence[tuple[float, float]], side: Sequence[tuple[float, float]],
+                  rules: LayoutRules) -> set[int]:
+    """The columns of a page right of a side gutter: one of the document's, or, for a gutter the
+    document does not usually have, one whose column on the right is narrow on this page."""
+    def overlaps(gutter: tuple[float, float], strips: Sequence[tuple[float, float]]) -> bool:
+        return any(a < gutter[1] and b > gutter[0] for a, b in strips)
+
+    if not gutters:
+        return set()
+    own = [g for g in gutters if not overlaps(g, usual)]
+    page_side = side_gutters(own, (min(ln.start_x0 for ln in lines), max(ln.x1 for ln in lines)), rules) if own else []
+    return {i + 1 for i, gutter in enumerate(gutters) if overlaps(gutter, [*side, *page_side])}
+
+
+def place_floats(flow: list[Line], floats: list[Line]) -> list[Line]:
+    """Insert each run of float lines after the last line of the flow that ends above the run's top."""
+    runs: list[list[Line]] = []
+    for line in floats:
+        if runs and line.top - runs[-1][-1].bottom <= 2 * line.size:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    ordered = list(flow)
+    for run in reversed(runs):
+        top = run[0].top + 0.2 * run[0].size
+        position = max((i + 1 for i, line in enumerate(flow) if line.bottom <= top), default=0)
+        ordered[position:position] = run
+    return ordered
+
+
+def reading_order(lines: list[Line], gutters: Sequence[tuple[float, float]],
+                  side_columns: set[int] | None = None) -> list[Line]:
+    """Bands top to bottom (cut by lines that cross a gutter), columns left to right within a band;
+    the lines of a narrow side column are read where they stand beside the text."""
     def column_of(line: Line) -> int:
         return sum(1 for g0, _ in gutters if line.start_x0 >= g0)
 
     def spans(line: Line) -> bool:
         return any(line.start_x0 < g0 and line.x1 > g1 for g0, g1 in gutters)
 
+    side = side_columns or set()
+
+    def band_order(band: list[Line]) -> list[Line]:
+        flow = sorted((ln for ln in band if ln.column not in side), key=lambda ln: (ln.column, ln.top, ln.x0))
+        return place_floats(flow, sorted((ln for ln in band if ln.column in side), key=lambda ln: (ln.top, ln.x0)))
+
     ordered: list[Line] = []
     band: list[Line] = []
     for line in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
         if gutters and spans(line):
-            ordered.extend(sorted(band, key=lambda ln: (ln.column, ln.top, ln.x0)))
+            ordered.extend(band_order(band))
             band = []
             line.column = 0
             ordered.append(line)
         else:
             line.column = column_of(line)
             band.append(line)
-    ordered.extend(sorted(band, key=lambda ln: (ln.column, ln.top, ln.x0)))
+    ordered.extend(band_order(band))
     lefts: dict[int, float] = {}
     for line in ordered:
         lefts[line.column] = min(lefts.get(line.column, line.start_x0), line.start_x0)
@@ -564,11 +647,21 @@ def settle_body_sizes(pages: list[PageLayout], rules: LayoutRules) -> None:
         page.body_size = sizes.get(page.number) or document or page.body_size
 
 
+def text_area(pages: Sequence[PageLayout]) -> tuple[float, float]:
+    """The left and right edges of the document's text: the outermost over its pages."""
+    lines = [line for page in pages for line in page.lines]
+    if not lines:
+        return 0.0, 0.0
+    return min(line.start_x0 for line in lines), max(line.x1 for line in lines)
+
+
 def layout_pages(pages: list[PageLayout], rules: LayoutRules) -> Layout:
     """Remove furniture, order each page's lines and group them into blocks."""
     running = drop_furniture(pages, rules)
     settle_body_sizes(pages, rules)
-    for page in pages:
-        gutters = find_gutters(page.lines, page.body_size, rules)
-        page.lines = reading_order(page.lines, gutters)
+    found = [find_gutters(page.lines, page.body_size, rules) for page in pages]
+    usual = usual_gutters(found, rules)
+    side = side_gutters(usual, text_area(pages), rules)
+    for page, gutters in zip(pages, grid_gutters(pages, usual, found, rules), strict=True):
+        page.lines = reading_order(page.lines, gutters, float_columns(page.lines, gutters, usual, side, rules))
     return Layout(blocks=build_blocks(pages, rules), running_texts=running)

@@ -20,10 +20,14 @@ class LayoutRules(_Rules):
     """How pages are cut into segments, columns, blocks and list items."""
 
     segment_gap: float
+    size_jump: float
+    size_jump_gap: float
     gutter_min_width: float
     gutter_min_segments_each_side: int
+    gutter_min_pages: int
     gutter_wide_line_share: float
     gutter_heading_size: float
+    float_column_share: float
     body_min_letters: int
     paragraph_gap: float
     paragraph_gap_extra: float

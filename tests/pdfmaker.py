@@ -63,6 +63,7 @@ TTF_FAMILIES = {
 }
 FAMILIES = [*STANDARD_FAMILIES, "helvetica-narrow", *TTF_FAMILIES]
 SYMBOL_FONT = "DejaVuSans"
+SIDE_SHARE = 0.3
 GLYPH_BULLETS = ["•", "▪", "–", "-", "►", "✓"]
 SHAPE_BULLETS = ["dot", "circle", "square", "hollow-square"]
 
@@ -126,7 +127,7 @@ class Style:
     bullet: str = "dot"  # a shape (dot, circle, square, hollow-square), a glyph, or "number"
     bullet_space: float = 0.5  # space between a glyph bullet and the text, in font sizes (0: set against it)
     hanging: bool = True
-    list_box: str = "none"  # "none", "tint" or "rule"
+    list_box: str = "none"  # "none", "tint", "rule" or "side" (a narrow column beside one column of text)
     header: str = "none"  # "none", "title" or "part"
     footer: str = "title | n"  # "n", "pagina n", "n / N", "title | n"
     footer_align: str = "right"  # "left", "right", "centre" or "outside"
@@ -204,7 +205,7 @@ def draw_style(seed: int) -> Style:
     columns = rng.choice(possible or [1])
     widths = tuple([1.0] * columns)
     if columns > 1 and rng.random() < 0.35:
-        widths = tuple(round(rng.uniform(0.75, 1.35), 2) for _ in range(columns))
+        widths = tuple(round(rng.uniform(0.85, 1.2), 2) for _ in range(columns))
         if min(widths) * (width - 2 * margin - (columns - 1) * gutter) / sum(widths) < 22 * body:
             widths = tuple([1.0] * columns)
     theme, dossier, sub = draw_looks(rng)
@@ -223,7 +224,7 @@ def draw_style(seed: int) -> Style:
         mark_rise=round(rng.uniform(0.25, 0.65), 2), mark_scale=round(rng.uniform(0.5, 0.8), 2),
         bullet=rng.choice([*SHAPE_BULLETS, *GLYPH_BULLETS, "number"]),
         bullet_space=rng.choice([0.0, 0.25, 0.5, 1.0]), hanging=rng.random() < 0.7,
-        list_box=rng.choice(["none", "none", "tint", "rule"]),
+        list_box=rng.choice(["none", "none", "tint", "rule", "side" if columns == 1 else "none"]),
         header=rng.choice(["none", "title", "part"]),
         footer=rng.choice(["n", "pagina n", "n / N", "title | n"]),
         footer_align=rng.choice(["left", "right", "centre", "outside"]),
@@ -264,6 +265,8 @@ class Writer:
     top: float = 0.0
     part_title: str = ""
     box: list | None = None
+    side: bool = False
+    side_y: float = 0.0
     box_top: float = 0.0
     numbers: list[int] = field(default_factory=lambda: [0, 0])
 
@@ -279,17 +282,27 @@ class Writer:
 
     # geometry
     @property
+    def side_width(self) -> float:
+        """The narrow column beside the text that holds the lists of a "side" style."""
+        return (self.width - 2 * self.style.margin) * SIDE_SHARE if self.style.list_box == "side" else 0.0
+
+    @property
     def text_width(self) -> float:
-        return self.width - 2 * self.style.margin
+        side = self.side_width
+        return self.width - 2 * self.style.margin - (side + self.style.gutter if side else 0.0)
 
     def column_width(self, index: int | None = None) -> float:
         s = self.style
+        if self.side:
+            return self.side_width
         free = self.text_width - (s.columns - 1) * s.gutter
         return free * s.widths[self.column if index is None else index] / sum(s.widths)
 
     @property
     def x(self) -> float:
         s = self.style
+        if self.side:
+            return s.margin + self.text_width + s.gutter
         return s.margin + sum(self.column_width(i) + s.gutter for i in range(self.column))
 
     @property
@@ -302,7 +315,7 @@ class Writer:
             self.canvas.showPage()
         self.page += 1
         self.column = 0
-        self.top = self.y = self.height - self.style.margin - 10
+        self.top = self.y = self.side_y = self.height - self.style.margin - 10
         self.furniture()
 
     def furniture(self) -> None:
@@ -335,7 +348,7 @@ class Writer:
             self.new_page()
 
     def room(self, needed: float) -> None:
-        if self.y - needed < self.bottom:
+        if not self.side and self.y - needed < self.bottom:
             boxed = self.box is not None
             self.next_column()
             if boxed and self.box is None:
@@ -349,8 +362,32 @@ class Writer:
         else:
             operation()
 
+    def side_list(self, elements: list[tuple]) -> bool:
+        """Set a list in the side column beside where the text has reached; False when it does not fit
+        there (it then runs in the text)."""
+        s = self.style
+        self.side = True
+        start = min(self.y, self.side_y)
+        needed = sum(self.list_element_height(element) for element in elements)
+        if start - needed < self.bottom:
+            self.side = False
+            return False
+        saved, self.y = self.y, start
+        typeset_list(self, elements)
+        self.side_y, self.y, self.side = self.y - s.body, saved, False
+        return True
+
+    def list_element_height(self, element: tuple) -> float:
+        s = self.style
+        kind, text = element
+        if kind == "list":
+            size = s.body * s.listing.size
+            return size * (s.leading * len(self.wrap(text, self.look_font(s.listing), size, self.side_width)) + 1.2)
+        indent = s.body * (1.2 * (kind == "subitem") + 2.0)
+        return s.body * (s.leading * len(self.wrap(text, self.regular, s.body, self.side_width - indent)) + 0.3)
+
     def open_box(self) -> None:
-        if self.style.list_box != "none":
+        if self.style.list_box not in ("none", "side"):
             self.y -= 4
             self.box = []
             self.box_top = self.y
@@ -464,17 +501,21 @@ class Writer:
         if look.caps:
             text = text.upper()
         text = f"{number} {text}" if number else text
+        mark_room = sum(self.run_width(run) for run in self.spearhead_runs(font, size, color)) + size * 0.3
+        mark_room = mark_room if spearhead else 0.0  # the mark is set in runs of its own after the last line
         if given:
             lines = [line.upper() if look.caps else line for line in given]
             lines[-1] = lines[-1].removesuffix("*").rstrip()
             lines[0] = f"{number} {lines[0]}" if number else lines[0]
         else:
-            lines = self.wrap(text, font, size, self.column_width() * measure)
+            widest = max(self.text_width_of(word, font, size) for word in text.split())
+            size = max(round(size * 0.8, 1), min(size, round(size * self.column_width() / widest, 1)))
+            lines = self.wrap(text, font, size, self.column_width() * measure - mark_room)
         self.y -= size * space_before
         column = (self.page, self.column)
         self.room(size * s.leading * len(lines) + 3 * s.body * s.leading)
         if not given and column != (self.page, self.column):
-            lines = self.wrap(text, font, size, self.column_width() * measure)
+            lines = self.wrap(text, font, size, self.column_width() * measure - mark_room)
         for index, line in enumerate(lines):
             self.y -= size * s.leading
             runs = [Run(line, font, size, color)]
@@ -604,12 +645,20 @@ def typeset(writer: Writer, programme: list[tuple]) -> None:
     s = writer.style
     writer.heading(writer.title.upper(), Look(size=min(30 / s.body, 3.0), bold=True, accent=True), 0.0)
     counters = [0, 0]
-    item_number = 0
-    for kind, *args in programme:
-        if kind != "item" and kind != "subitem":
+    index = 0
+    while index < len(programme):
+        kind, *args = programme[index]
+        index += 1
+        writer.close_box()
+        if kind in ("list", "item", "subitem"):
+            end = next((i for i in range(index, len(programme)) if programme[i][0] not in ("item", "subitem")),
+                       len(programme))
+            elements = programme[index - 1:end]
+            index = end
+            if kind != "list" or s.list_box != "side" or not writer.side_list(elements):
+                typeset_list(writer, elements)
             writer.close_box()
-            item_number = 0
-        if kind == "front":
+        elif kind == "front":
             writer.new_page()
             writer.heading(args[0], s.theme, 0.0)
         elif kind == "part":
@@ -629,15 +678,21 @@ def typeset(writer: Writer, programme: list[tuple]) -> None:
             writer.heading(args[0], s.dossier, 1.0, s.heading_measure, outline_number(s, "dossier", counters))
         elif kind == "sub":
             writer.heading(args[0], s.sub, 0.8, s.heading_measure)
-        elif kind == "list":
-            writer.heading(args[0], s.listing, 0.8)
-            writer.open_box()
-        elif kind in ("item", "subitem"):
-            item_number += kind == "item"
-            writer.item(args[0], 0 if kind == "item" else 1, item_number)
         elif kind == "text":
             writer.y -= s.body * 0.6
             writer.paragraph(args[0], writer.regular, s.body)
+
+
+def typeset_list(writer: Writer, elements: list[tuple]) -> None:
+    """A list heading and its items (or items alone), numbered from 1."""
+    number = 0
+    for kind, text in elements:
+        if kind == "list":
+            writer.heading(text, writer.style.listing, 0.8)
+            writer.open_box()
+        else:
+            number += kind == "item"
+            writer.item(text, 0 if kind == "item" else 1, number)
 
 
 def render(path: Path, programme: list[tuple], style: Style = TWO_COLUMN, title: str = "Werkprogramma 2030",

@@ -24,9 +24,12 @@ LANDSCAPE = replace(
     THREE_COLUMN, landscape=True, widths=(1.2, 0.9, 1.0), family="helvetica-narrow", bullet="•", bullet_space=0.0,
     part_opener="colour-page", part_title_inline=True, part_label="DEEL {n} –")
 
+# Lists in a narrow column beside one column of text, read where they stand.
+SIDE_LISTS = replace(ONE_COLUMN_SERIF, list_box="side", widths=(1.0,), bullet="▪", theme_start="page")
+
 STYLES = {"two-column sans": TWO_COLUMN, "one-column serif": ONE_COLUMN_SERIF, "three-column": THREE_COLUMN,
           "colour-only dossiers": COLOUR_DOSSIERS, "capitals-only themes": CAPS_THEMES,
-          "landscape unequal columns": LANDSCAPE}
+          "landscape unequal columns": LANDSCAPE, "lists in a side column": SIDE_LISTS}
 
 
 @pytest.fixture(scope="module", params=list(STYLES))
