@@ -162,3 +162,31 @@ def test_large_heading_beside_the_next_column_keeps_the_gutter(tmp_path):
     canvas.save()
     lines = [line.text for b in blocks_of(path) for line in b.lines]
     assert "ONDERWIJS" in lines, [t for t in lines if "ONDERWIJS" in t]
+
+
+def test_side_column_lists_are_read_where_they_stand(tmp_path):
+    """A list in a narrow column beside one column of text follows the paragraph it stands beside."""
+    path = tmp_path / "side.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    main, side_x = 330, 50 + 330 + 20
+    for page in (1, 2, 3):
+        y = HEIGHT - 80
+        for paragraph in range(3):
+            canvas.setFont("Helvetica", 9)
+            for line in simpleSplit(f"Alinea{page}{paragraph} begint hier. " + FILLER, "Helvetica", 9, main):
+                canvas.drawString(50, y, line)
+                y -= 12
+            if paragraph == 1:
+                list_y = y - 6
+                canvas.setFont("Helvetica-Bold", 9)
+                canvas.drawString(side_x, list_y, "Adviesvragen")
+                canvas.setFont("Helvetica", 9)
+                for index in range(3):
+                    canvas.drawString(side_x + 10, list_y - 14 * (index + 1), f"BVR punt {page}{index}")
+            y -= 8
+        canvas.showPage()
+    canvas.save()
+    texts = [" ".join(line.text for line in b.lines) for b in blocks_of(path) if b.page == 2]
+    starts = [t.split()[0] for t in texts]
+    assert starts[:3] == ["Alinea20", "Alinea21", "Adviesvragen"], starts
+    assert starts[-1] == "Alinea22", starts
