@@ -403,14 +403,17 @@ def float_columns(lines: Sequence[Line], gutters: Sequence[tuple[float, float]],
                   usual: Sequence[tuple[float, float]], side: Sequence[tuple[float, float]],
                   rules: LayoutRules) -> set[int]:
     """The columns of a page right of a side gutter: one of the document's, or, for a gutter the
-    document does not usually have, one whose column on the right is narrow on this page."""
+    document does not usually have, one whose column on the right is narrow on this page (measured to
+    where three quarters of its lines end: a long word may stick out)."""
     def overlaps(gutter: tuple[float, float], strips: Sequence[tuple[float, float]]) -> bool:
         return any(a < gutter[1] and b > gutter[0] for a, b in strips)
 
     if not gutters:
         return set()
     own = [g for g in gutters if not overlaps(g, usual)]
-    page_side = side_gutters(own, (min(ln.start_x0 for ln in lines), max(ln.x1 for ln in lines)), rules) if own else []
+    ends = sorted(ln.x1 for ln in lines if ln.start_x0 >= own[-1][1] - 1) if own else []
+    right = ends[3 * len(ends) // 4] if ends else 0.0
+    page_side = side_gutters(own, (min(ln.start_x0 for ln in lines), right), rules) if ends else []
     return {i + 1 for i, gutter in enumerate(gutters) if overlaps(gutter, [*side, *page_side])}
 
 
@@ -571,10 +574,18 @@ def continues(first: Line, previous: Line, line: Line, body: BodyStyle, rules: L
     if line.page == previous.page and line.column == previous.column and line.top > previous.top:
         gap = line.top - previous.bottom
         return gap <= max(rules.paragraph_gap, body.line_gap + rules.paragraph_gap_extra) * line.size
-    hanging = first.x0 - first.column_x0
-    if first.marker and hanging > 0.5 * line.size and abs(line.x0 - line.column_x0 - hanging) <= 0.5 * line.size:
+    hanging, indent = first.x0 - first.column_x0, line.x0 - line.column_x0
+    if (first.marker and hanging > 0.5 * line.size and abs(indent - hanging) <= 0.5 * line.size
+            and abs(indent - hanging) < abs(indent - (first.start_x0 - first.column_x0))):
         return True
     return bool(text) and text[-1] not in ".:;!?" and line.words[0].text[:1].islower()
+
+
+def at_marker(item: Line, line: Line) -> bool:
+    """Whether a line starts nearer where the item's bullet stands than where its text does (in each
+    line's own column): a dash there opens the next item."""
+    indent = line.x0 - line.column_x0
+    return abs(indent - (item.start_x0 - item.column_x0)) < abs(indent - (item.x0 - item.column_x0))
 
 
 def body_style(pages: Sequence[PageLayout]) -> BodyStyle:
@@ -602,6 +613,8 @@ def build_blocks(pages: Sequence[PageLayout], rules: LayoutRules) -> list[Block]
             current = blocks[-1] if blocks else None
             joins = (current is not None and previous is not None
                      and continues(current.lines[0], previous, line, body, rules))
+            if line.dash and joins and current.lines[0].marker == "bullet":
+                joins = not at_marker(current.lines[0], line)
             if line.dash and not joins:
                 make_bullet(line, 1)
             elif joins:

@@ -75,8 +75,12 @@ def report_failure(result: dict) -> str:
             f"reproduce: make sweep SEED={result['seed']}")
 
 
+BINS = {"margin": 10.0, "gutter": 5.0, "body": 1.0, "leading": 0.1, "mark_rise": 0.1, "mark_scale": 0.1,
+        "heading_measure": 0.1}
+
+
 def dimension_values(seed: int) -> dict[str, str]:
-    """The style's value in each dimension, as short strings for the table."""
+    """The style's value in each dimension, as short strings for the table (measures in bins)."""
     values = {}
     for key, value in asdict(draw_style(seed)).items():
         if key == "total_pages":
@@ -84,8 +88,9 @@ def dimension_values(seed: int) -> dict[str, str]:
         if key == "widths":
             values["columns"] = str(len(value))
             values["column widths"] = "equal" if len(set(value)) == 1 else "unequal"
-        elif key in ("body", "margin", "gutter", "leading", "mark_rise", "mark_scale", "heading_measure"):
-            values[key] = f"{round(value * 2) / 2:g}" if key in ("body",) else f"{round(value, 1):g}"
+        elif key in BINS:
+            low = int(value // BINS[key]) * BINS[key]
+            values[key] = f"{low:g}–{low + BINS[key]:g}"
         elif isinstance(value, dict):
             values[key] = "+".join(k if v is True else f"{k}={v}" for k, v in value.items() if v not in (False,))
         else:
@@ -113,8 +118,7 @@ def sweep_table(results: list[dict]) -> str:
     for result in results:
         for key, value in dimension_values(result["seed"]).items():
             table[key, value].append(bool(result["below"]))
-    rows = sorted(table.items(), key=lambda kv: (-sum(kv[1]) / len(kv[1]), kv[0]))
-    for (key, value), fails in rows:
+    for (key, value), fails in sorted(table.items()):
         lines.append(f"| {key} | {value} | {len(fails)} | {sum(fails)} | {sum(fails) / len(fails):.2f} |")
     failing = [r for r in results if r["below"]]
     if failing:
@@ -147,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[{index}/{args.seeds}] seed {result['seed']}: {status}", file=sys.stderr, flush=True)
         if index % 25 == 0 or index == args.seeds:
             path.write_text(sweep_table(results), encoding="utf-8")
+            path.with_suffix(".json").write_text(json.dumps(results, indent=1), encoding="utf-8")
     failing = sum(1 for r in results if r["below"])
     print(f"{args.seeds - failing} of {args.seeds} seeds pass; table in {path} "
           f"({time.perf_counter() - started:.0f} s)")
