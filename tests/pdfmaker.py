@@ -22,7 +22,7 @@ import random
 import re
 import sys
 from collections import deque
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -268,7 +268,6 @@ class Writer:
     side: bool = False
     side_y: float = 0.0
     box_top: float = 0.0
-    numbers: list[int] = field(default_factory=lambda: [0, 0])
 
     def __post_init__(self) -> None:
         s = self.style
@@ -429,7 +428,7 @@ class Writer:
         self.draw(operation)
 
     def run_width(self, run: Run) -> float:
-        return pdfmetrics.stringWidth(run.text, run.font, run.size) * self.style.scale / 100
+        return self.text_width_of(run.text, run.font, run.size)
 
     def text_width_of(self, text: str, font: str, size: float) -> float:
         return pdfmetrics.stringWidth(text, font, size) * self.style.scale / 100
@@ -526,8 +525,7 @@ class Writer:
 
     def spearhead_runs(self, font: str, size: float, color: Color) -> list[Run]:
         s = self.style
-        mark_font = font if s.mark == "*" else SYMBOL_FONT
-        register(mark_font) if mark_font == SYMBOL_FONT else None
+        mark_font = font if s.mark == "*" else register(SYMBOL_FONT)
         space = [Run(" ", font, size, color)] if s.mark_place in ("space", "raised-space") else []
         if s.mark_place.startswith("raised"):
             return [*space, Run(s.mark, mark_font, round(size * s.mark_scale, 1), color, rise=size * s.mark_rise)]
