@@ -110,7 +110,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
     except DiffInputError as error:
         return fail(str(error))
     counts = ", ".join(f"{n} {kind}" for kind, n in diff.counts.items() if n)
-    print(f"{len(diff.changes)} changes from {diff.from_year} to {diff.to_year}" + (f": {counts}" if counts else ""))
+    recurring = sum(change.recurring for change in diff.changes)
+    print(f"{len(diff.changes)} changes from {diff.from_year} to {diff.to_year}" + (f": {counts}" if counts else "")
+          + (f" ({recurring} recurring: only the years changed)" if recurring else ""))
     for path in written:
         print(f"wrote {path}")
     return 0

@@ -76,6 +76,7 @@ class Change(BaseModel):
     before: Side | None
     after: Side | None
     similarity: dict[str, float] = Field(default_factory=dict)
+    recurring: bool = Field(default=False, description="A title that changed only in its years (a yearly item).")
 
 
 class Source(BaseModel):
@@ -115,7 +116,7 @@ class Item:
     order: int
     spearhead: bool | None = None
     words: Counter = field(default_factory=Counter)
-    key: str = ""  # the title's comparison key (items of the new edition)
+    key: str = ""  # the title's comparison key
     readings: set[str] = field(default_factory=set)  # its keys with years shifted (items of the old edition)
 
     def side(self) -> Side:
@@ -157,10 +158,6 @@ def shifted_keys(text: str, shift: int) -> set[str]:
 def title_similarity(old: Item, new: Item) -> float:
     """Similarity of two titles, the best over the year readings of the old one."""
     return max(similarity(key, new.key) for key in old.readings)
-
-
-def same_title(old: Item, new: Item) -> bool:
-    return new.key in old.readings
 
 
 def idf_weights(texts: Sequence[Counter]) -> dict[str, float]:
@@ -232,16 +229,31 @@ class Comparison:
         return extra
 
 
-def build_changes(old: Programme, new: Programme, rules: DiffRules | None = None) -> list[Change]:
-    """All changes from `old` to `new`, in the reading order of the new edition."""
+@dataclass
+class Matching:
+    """Two editions flattened, the one-to-one pairs of each entity and the changes they imply."""
+
+    before: dict[str, list[Item]]
+    after: dict[str, list[Item]]
+    pairs: dict[str, list[tuple[Item, Item]]]
+    changes: list[Change]
+
+
+def recurring_title(old: Item, new: Item) -> bool:
+    """Titles that differ, but only in their years ("Begrotingsadvies 2025" → "… 2026")."""
+    return old.key != new.key and YEAR.sub("#", old.key) == YEAR.sub("#", new.key)
+
+
+def match_editions(old: Programme, new: Programme, rules: DiffRules | None = None) -> Matching:
+    """Pair the themes, dossiers and advisory requests of two editions and list the changes."""
     rules = rules or load_diff_rules()
     shift = (new.edition.year - old.edition.year) if old.edition.year and new.edition.year else 0
     comparison = Comparison(rules=rules)
     before, after = flatten(old), flatten(new)
+    for item in (item for items in (*before.values(), *after.values()) for item in items):
+        item.key = comparison_key(item.label)
     for item in (item for items in before.values() for item in items):
         item.readings = shifted_keys(item.label, shift)
-    for item in (item for items in after.values() for item in items):
-        item.key = comparison_key(item.label)
 
     for item in before["dossier"] + after["dossier"]:
         item.words = Counter(w.lower() for w in WORD.findall(item.text))
@@ -270,25 +282,29 @@ def build_changes(old: Programme, new: Programme, rules: DiffRules | None = None
     request_pairs = pair_greedy(before["advisory_request"], after["advisory_request"], request_score,
                                 rules.request_match)
 
-    changes: list[tuple[int, Change]] = []
+    changes: list[tuple[float, Change]] = []
 
     def emit(kind: str, a: Item | None, b: Item | None, title: float | None = None, text: float | None = None):
         entity = (a or b).entity
         scores = {k: round(v, 3) for k, v in (("title", title), ("text", text)) if v is not None}
         position = b.order if b is not None else a.order - 0.5
+        recurring = kind in ("renamed", "modified") and recurring_title(a, b)
         changes.append((position, Change(kind=kind, entity=entity, before=a.side() if a else None,
-                                         after=b.side() if b else None, similarity=scores)))
+                                         after=b.side() if b else None, similarity=scores, recurring=recurring)))
+
+    def retitled(a: Item, b: Item) -> bool:
+        return a.key != b.key
 
     for a, b, _ in theme_pairs:
         title = title_similarity(a, b)
-        if not same_title(a, b):
+        if retitled(a, b):
             emit("renamed", a, b, title)
         if a.part != b.part:
             emit("moved", a, b, title)
     for a, b, _ in dossier_pairs:
         title = title_similarity(a, b)
         text = text_similarity(a.words, b.words, idf)
-        if not same_title(a, b):
+        if retitled(a, b):
             emit("renamed", a, b, title, text)
         if comparison.theme_map.get(a.theme_id) != b.theme_id:
             emit("moved", a, b, title, text)
@@ -298,7 +314,7 @@ def build_changes(old: Programme, new: Programme, rules: DiffRules | None = None
             emit("modified", a, b, title, text)
     for a, b, _ in request_pairs:
         text = title_similarity(a, b)
-        if not same_title(a, b):
+        if retitled(a, b):
             emit("modified", a, b, text=text)
         if comparison.theme_map.get(a.theme_id) != b.theme_id:
             emit("moved", a, b, text=text)
@@ -310,7 +326,15 @@ def build_changes(old: Programme, new: Programme, rules: DiffRules | None = None
         for b in after[entity]:
             if id(b) not in paired:
                 emit("added", None, b)
-    return [change for _, change in sorted(changes, key=lambda pc: pc[0])]
+    pairs = {entity: [(a, b) for a, b, _ in found]
+             for entity, found in (("theme", theme_pairs), ("dossier", dossier_pairs),
+                                   ("advisory_request", request_pairs))}
+    return Matching(before, after, pairs, [change for _, change in sorted(changes, key=lambda pc: pc[0])])
+
+
+def build_changes(old: Programme, new: Programme, rules: DiffRules | None = None) -> list[Change]:
+    """All changes from `old` to `new`, in the reading order of the new edition."""
+    return match_editions(old, new, rules).changes
 
 
 KINDS = ("added", "removed", "renamed", "moved", "spearhead_changed", "modified")

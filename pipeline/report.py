@@ -93,8 +93,12 @@ def star(change: Change) -> str:
     return " ★" if any(s and s.spearhead for s in (change.before, change.after)) else ""
 
 
+def recurring_note(change: Change) -> str:
+    return " (recurring: only the years changed)" if change.recurring else ""
+
+
 def change_markdown(change: Change, old_link: str, new_link: str, page_link) -> str:
-    head = f"- **{KIND_LABELS[change.kind]}** {ENTITY_LABELS[change.entity]}{star(change)}: "
+    head = f"- **{KIND_LABELS[change.kind]}** {ENTITY_LABELS[change.entity]}{star(change)}{recurring_note(change)}: "
     refs = " ".join(filter(None, [page_refs(change.before, old_link, page_link),
                                   page_refs(change.after, new_link, page_link)]))
     before, after = label(change.before), label(change.after)
@@ -159,8 +163,10 @@ def to_html(diff: Diff) -> str:
 def change_html(change: Change, old_link: str, new_link: str, page_link) -> str:
     esc = html.escape
     before, after = label(change.before), label(change.after)
-    head = (f"<div class=\"change {change.kind}\" data-kind=\"{change.kind}\" data-entity=\"{change.entity}\">"
-            f"<span class=\"badge\">{KIND_LABELS[change.kind]}</span>{ENTITY_LABELS[change.entity]}{star(change)}")
+    head = (f"<div class=\"change {change.kind}\" data-kind=\"{change.kind}\" data-entity=\"{change.entity}\" "
+            f"data-recurring=\"{str(change.recurring).lower()}\">"
+            f"<span class=\"badge\">{KIND_LABELS[change.kind]}</span>"
+            f"{ENTITY_LABELS[change.entity]}{star(change)}{esc(recurring_note(change))}")
     old_ref = page_refs(change.before, old_link, page_link)
     new_ref = page_refs(change.after, new_link, page_link)
     if change.kind in ("renamed", "modified"):

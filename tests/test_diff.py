@@ -76,9 +76,20 @@ def test_modified_dossier_text():
     assert ("modified", "dossier") in kinds(programme(2024, BASE), programme(2025, new))
 
 
-def test_years_in_titles_are_read_as_the_next_one():
+def test_a_title_that_changes_only_in_its_years_is_a_recurring_change():
     new = {**BASE, "Energie": [BASE["Energie"][0], ("Begrotingsadvies 2026", True, "budget")]}
-    assert kinds(programme(2024, BASE), programme(2025, new)) == []
+    old_requests = {"Arbeid": ["BVR opleidingscheques 2024-2025"]}
+    new_requests = {"Arbeid": ["BVR opleidingscheques 2025-2026"]}
+    changes = compare(programme(2024, BASE, old_requests), programme(2025, new, new_requests)).changes
+    assert [(c.kind, c.entity, c.recurring) for c in changes] == [
+        ("modified", "advisory_request", True), ("renamed", "dossier", True)]
+    assert changes[1].before.title == "Begrotingsadvies 2025" and changes[1].after.title == "Begrotingsadvies 2026"
+
+
+def test_a_rename_beyond_the_years_is_not_recurring():
+    new = {**BASE, "Energie": [BASE["Energie"][0], ("Begrotingsadvies 2026 en meerjarenraming", True, "budget")]}
+    changes = compare(programme(2024, BASE), programme(2025, new)).changes
+    assert [(c.kind, c.recurring) for c in changes] == [("renamed", False)]
 
 
 def test_theme_added_removed_renamed():
