@@ -55,10 +55,12 @@ def output_path(pdf: Path, out_dir: Path) -> Path:
 
 
 def extract_to(pdf: Path, settings: Settings, page_workers: int = 1) -> Outcome:
-    """Extract one PDF in this process and write programme.json (and the graph, with NLP)."""
+    """Extract one PDF in this process and write programme.json, programme.html, the tables (and the graph)."""
     from pipeline.extract import ExtractionError, extract
     from pipeline.graph import write_graph
-    from pipeline.output import canonical_json, write_atomic
+    from pipeline.output import canonical_json, relative_link, write_atomic
+    from pipeline.programme_html import write_programme_html
+    from pipeline.tables import write_tables
 
     started = time.perf_counter()
     try:
@@ -67,6 +69,8 @@ def extract_to(pdf: Path, settings: Settings, page_workers: int = 1) -> Outcome:
         return Outcome(pdf, None, None, str(error), time.perf_counter() - started)
     target = output_path(pdf, settings.out_dir)
     write_atomic(target, canonical_json(programme))
+    write_programme_html(programme, target.parent, relative_link(pdf, target.parent))
+    write_tables(programme, target.parent)
     if settings.nlp:
         write_graph(programme, target.parent)
     return Outcome(pdf, target, programme.counts(), None, time.perf_counter() - started)
@@ -120,9 +124,9 @@ def extract_all(pdfs: Iterable[Path], settings: Settings,
 
     pending: list[tuple[int, Path, str | None]] = []
     for index, pdf in enumerate(pdfs):
-        key = cache.cache_key(pdf, settings.nlp) if settings.use_cache else None
-        started = time.perf_counter()
         target = output_path(pdf, settings.out_dir)
+        key = cache.cache_key(pdf, settings.nlp, target.parent) if settings.use_cache else None
+        started = time.perf_counter()
         counts = cache.restore(key, target.parent) if key else None
         if counts is not None:
             finish(index, Outcome(pdf, target, counts, None, time.perf_counter() - started, cached=True))

@@ -17,7 +17,8 @@ from pipeline.output import write_atomic
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 ROOT = PACKAGE_DIR.parent
-RESULT_FILES = ("programme.json", "graph.json", "graph.graphml")
+RESULT_FILES = ("programme.json", "programme.html", "dossiers.csv", "advisory_requests.csv", "graph.json",
+                "graph.graphml")
 
 
 def cache_dir() -> Path:
@@ -48,13 +49,17 @@ def environment_digest() -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def cache_key(pdf: Path, nlp: bool) -> str | None:
-    """The key of a PDF's result, or None when the file cannot be read."""
+def cache_key(pdf: Path, nlp: bool, target: Path) -> str | None:
+    """The key of a PDF's result written to the folder `target`, or None when the file cannot be read.
+
+    The folder is part of the key because programme.html links to the PDF from there.
+    """
     try:
         content = hashlib.sha256(pdf.read_bytes()).hexdigest()
     except OSError:
         return None
-    return hashlib.sha256(f"{content}|{environment_digest()}|nlp={nlp}".encode()).hexdigest()
+    place = os.path.relpath(pdf.resolve(), target.resolve())
+    return hashlib.sha256(f"{content}|{environment_digest()}|nlp={nlp}|{place}".encode()).hexdigest()
 
 
 def restore(key: str, target: Path) -> dict | None:

@@ -135,6 +135,23 @@ def cmd_graph(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_html(args: argparse.Namespace) -> int:
+    from pipeline.compare import edition_pdf
+    from pipeline.models import ProgrammeFileError, read_programme
+    from pipeline.output import relative_link
+    from pipeline.programme_html import write_programme_html
+
+    path = Path(args.programme)
+    try:
+        programme = read_programme(path)
+    except ProgrammeFileError as error:
+        return fail(str(error))
+    folder = Path(args.out) if args.out else path.parent
+    pdf = Path(args.pdf) if args.pdf else edition_pdf(programme, path)
+    print(f"wrote {write_programme_html(programme, folder, relative_link(pdf, folder) if pdf else None)}")
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from pipeline.output import canonical_json, write_atomic
     from pipeline.schema import SCHEMA_PATH, programme_schema
@@ -194,6 +211,12 @@ def parser() -> argparse.ArgumentParser:
     graph.add_argument("--out", help="folder to write to (default: the programme's folder)")
     graph.add_argument("--reanalyse", action="store_true", help="run the NLP stage again before building")
     graph.set_defaults(run=cmd_graph)
+
+    page = commands.add_parser("html", help="write programme.html, a page to read the edition, from a programme JSON")
+    page.add_argument("programme")
+    page.add_argument("--out", help="folder to write to (default: the programme's folder)")
+    page.add_argument("--pdf", help="the edition's PDF, for page links (default: found beside the JSON or in corpus/)")
+    page.set_defaults(run=cmd_html)
 
     schema = commands.add_parser("schema", help="write the JSON Schema (default: schema/programme.schema.json)")
     schema.add_argument("--out", help="where to write it")

@@ -1,13 +1,12 @@
 """Compare two editions given as PDFs or programme JSON files and write the reports."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from pipeline.diff import Diff, compare, diff_json
 from pipeline.extract import ExtractionError, extract
 from pipeline.models import Programme, ProgrammeFileError, read_programme
-from pipeline.output import canonical_json, write_atomic
+from pipeline.output import canonical_json, relative_link, write_atomic
 from pipeline.report import report_names, to_html, to_markdown
 
 FORMATS = ("json", "md", "html")
@@ -17,6 +16,13 @@ class DiffInputError(Exception):
     """An edition that cannot be read, with the file and the reason."""
 
 
+def edition_pdf(programme: Programme, json_path: Path) -> Path | None:
+    """The edition's PDF beside its programme.json, one folder up, or in `corpus/`, if it is there."""
+    name = programme.edition.source.file
+    return next((c for c in (json_path.parent / name, json_path.parent.parent / name, Path("corpus") / name)
+                 if c.is_file()), None)
+
+
 def load_programme(path: Path, password: str | None = None) -> tuple[Programme, Path | None]:
     """A programme from a PDF (extracted) or a programme JSON file, and the edition's PDF if found."""
     if path.suffix.lower() == ".json":
@@ -24,10 +30,7 @@ def load_programme(path: Path, password: str | None = None) -> tuple[Programme, 
             programme = read_programme(path)
         except ProgrammeFileError as error:
             raise DiffInputError(str(error)) from None
-        name = programme.edition.source.file
-        pdf = next((c for c in (path.parent / name, path.parent.parent / name, Path("corpus") / name)
-                    if c.is_file()), None)
-        return programme, pdf
+        return programme, edition_pdf(programme, path)
     try:
         return extract(path, password=password), path
     except ExtractionError as error:
@@ -46,9 +49,7 @@ def diff_files(old: Path, new: Path, out_dir: Path, formats: list[str] | tuple[s
     new_programme, new_pdf = load_programme(new, password)
 
     def link(pdf: Path | None, programme: Programme) -> str:
-        if pdf is None:
-            return programme.edition.source.file
-        return Path(os.path.relpath(pdf.resolve(), out_dir.resolve())).as_posix()
+        return programme.edition.source.file if pdf is None else relative_link(pdf, out_dir)
 
     diff = compare(old_programme, new_programme, link(old_pdf, old_programme), link(new_pdf, new_programme))
     renderers = {"json": lambda: canonical_json(diff_json(diff)), "md": lambda: to_markdown(diff),

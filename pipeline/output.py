@@ -8,6 +8,15 @@ from pathlib import Path
 from typing import Any
 
 
+def _process_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+FILE_MODE = 0o666 & ~_process_umask()
+
+
 def canonical_json(data: Any) -> str:
     """JSON with a fixed layout, so the same data always gives the same bytes (pydantic models too)."""
     if hasattr(data, "model_dump"):
@@ -15,13 +24,19 @@ def canonical_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+def relative_link(target: Path, folder: Path) -> str:
+    """The address of `target` from a page in `folder` (a relative POSIX path)."""
+    return Path(os.path.relpath(target.resolve(), folder.resolve())).as_posix()
+
+
 def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` without ever leaving a half-written file there."""
+    """Write `text` to `path` without ever leaving a half-written file there (mode as the user's umask says)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
+        os.chmod(temporary, FILE_MODE)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -1,0 +1,80 @@
+"""Tables for spreadsheets and pandas: one row per dossier and one per advisory request.
+
+The columns are the same for every edition (an edition without NLP leaves
+the actor and topic cells empty). List cells are joined by "; ".
+"""
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from pipeline.models import Annotations, Part, Programme, Theme
+from pipeline.output import write_atomic
+
+LIST_SEPARATOR = "; "
+THEME_COLUMNS = ("edition_year", "part", "part_title", "theme_id", "theme", "commission", "commission_assumed")
+DOSSIER_COLUMNS = (*THEME_COLUMNS, "id", "number", "title", "spearhead", "pages", "subs", "actors", "topics")
+REQUEST_COLUMNS = (*THEME_COLUMNS, "id", "text", "subitems", "list", "dossier", "instrument", "pages",
+                   "actors", "topics")
+TABLE_FILES = ("dossiers.csv", "advisory_requests.csv")
+
+
+def joined(values: Iterable[object]) -> str:
+    return LIST_SEPARATOR.join(str(value) for value in values)
+
+
+def csv_text(columns: Sequence[str], rows: Iterable[dict]) -> str:
+    """CSV with a header row; cells of True/False/None read "true"/"false"/""."""
+    def cell(value: object) -> object:
+        if isinstance(value, bool):
+            return str(value).lower()
+        return "" if value is None else value
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([cell(row[column]) for column in columns] for row in rows)
+    return buffer.getvalue()
+
+
+def theme_cells(programme: Programme, part: Part, theme: Theme) -> dict:
+    commission = next((c for c in programme.commissions if c.id == theme.commission), None)
+    return {"edition_year": programme.edition.year, "part": part.number, "part_title": part.title,
+            "theme_id": theme.id, "theme": theme.title, "commission": commission.name if commission else None,
+            "commission_assumed": commission.assumed if commission else None}
+
+
+def annotation_cells(programme: Programme, annotations: Annotations | None) -> dict:
+    names = {actor.id: actor.name for actor in programme.actors}
+    labels = {topic.id: topic.label for topic in programme.topics}
+    if annotations is None:
+        return {"actors": None, "topics": None}
+    return {"actors": joined(names.get(m.actor, m.actor) for m in annotations.actors),
+            "topics": joined(labels.get(t, t) for t in annotations.topics)}
+
+
+def dossier_rows(programme: Programme) -> list[dict]:
+    """One row per dossier, in reading order."""
+    return [{**theme_cells(programme, part, theme), "id": dossier.id, "number": dossier.number,
+             "title": dossier.title, "spearhead": dossier.spearhead, "pages": joined(dossier.pages),
+             "subs": joined(dossier.subs), **annotation_cells(programme, dossier.nlp)}
+            for part in programme.parts for theme in part.themes for dossier in theme.dossiers]
+
+
+def request_rows(programme: Programme) -> list[dict]:
+    """One row per advisory request, in reading order."""
+    return [{**theme_cells(programme, part, theme), "id": request.id, "text": request.text,
+             "subitems": joined(request.subitems), "list": request.list, "dossier": request.dossier,
+             "instrument": request.instrument, "pages": joined(request.pages),
+             **annotation_cells(programme, request.nlp)}
+            for part in programme.parts for theme in part.themes for request in theme.advisory_requests]
+
+
+def write_tables(programme: Programme, folder: Path) -> list[Path]:
+    """Write dossiers.csv and advisory_requests.csv into `folder`."""
+    targets = [folder / name for name in TABLE_FILES]
+    write_atomic(targets[0], csv_text(DOSSIER_COLUMNS, dossier_rows(programme)))
+    write_atomic(targets[1], csv_text(REQUEST_COLUMNS, request_rows(programme)))
+    return targets
