@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup extract test lint schema diff model bench fuzz sweep clean
+.PHONY: setup extract test lint schema diff history model bench fuzz sweep clean
 
 UD ?= ../shared/ud
 SPEED_PDF ?= corpus/serv-werkprogramma-2024.pdf
@@ -36,6 +36,9 @@ lint: $(STAMP)
 
 diff: $(STAMP)  ## compare output/$(A) with output/$(B) (run `make extract` first)
 	$(BIN)/werkprogramma diff output/$(A)/programme.json output/$(B)/programme.json --out output
+
+history: $(STAMP)  ## the history of every edition in output/ (run `make extract` first)
+	$(BIN)/werkprogramma history output/*/programme.json --out output
 
 model: $(STAMP)  ## retrain models/nl_werkprogramma from the UD Dutch treebanks in $(UD) (about an hour)
 	$(BIN)/python models/convert.py $(UD) build/ud

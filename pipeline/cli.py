@@ -118,6 +118,22 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_history(args: argparse.Namespace) -> int:
+    from pipeline.compare import DiffInputError, history_files
+
+    try:
+        history, written = history_files([Path(p) for p in args.editions], Path(args.out), args.password)
+    except DiffInputError as error:
+        return fail(str(error))
+    years = [e.year for e in history.editions]
+    changed = sum(chain.changed() for chain in history.chains)
+    print(f"{len(history.chains)} chains over {len(years)} editions ({', '.join(map(str, years))}); "
+          f"{changed} changed at least once")
+    for path in written:
+        print(f"wrote {path}")
+    return 0
+
+
 def cmd_graph(args: argparse.Namespace) -> int:
     from pipeline.graph import write_graph
     from pipeline.models import ProgrammeFileError, read_programme
@@ -205,6 +221,12 @@ def parser() -> argparse.ArgumentParser:
     diff.add_argument("--format", default="json,md,html", help="reports to write: json, md, html (default: all)")
     diff.add_argument("--password", help="password of encrypted PDFs")
     diff.set_defaults(run=cmd_diff)
+
+    history = commands.add_parser("history", help="the life of every theme, dossier and request across editions")
+    history.add_argument("editions", nargs="+", help="edition PDFs or programme.json files, in any order")
+    history.add_argument("--out", default="output", help="output folder (default: output)")
+    history.add_argument("--password", help="password of encrypted PDFs")
+    history.set_defaults(run=cmd_history)
 
     graph = commands.add_parser("graph", help="build graph.json and graph.graphml from a programme JSON")
     graph.add_argument("programme")

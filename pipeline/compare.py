@@ -1,10 +1,12 @@
-"""Compare two editions given as PDFs or programme JSON files and write the reports."""
+"""Compare editions given as PDFs or programme JSON files: a diff of two, or the history of many."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from pipeline.diff import Diff, compare, diff_json
 from pipeline.extract import ExtractionError, extract
+from pipeline.history import History, HistoryError, build_history, history_csv
+from pipeline.history_html import history_html
 from pipeline.models import Programme, ProgrammeFileError, read_programme
 from pipeline.output import canonical_json, relative_link, write_atomic
 from pipeline.report import report_names, to_html, to_markdown
@@ -23,8 +25,9 @@ def edition_pdf(programme: Programme, json_path: Path) -> Path | None:
                  if c.is_file()), None)
 
 
-def load_programme(path: Path, password: str | None = None) -> tuple[Programme, Path | None]:
-    """A programme from a PDF (extracted) or a programme JSON file, and the edition's PDF if found."""
+def load_programme(path: Path, password: str | None = None, nlp: bool = True) -> tuple[Programme, Path | None]:
+    """A programme from a PDF (extracted, with NLP unless `nlp` is False) or a programme JSON file, and the
+    edition's PDF if found."""
     if path.suffix.lower() == ".json":
         try:
             programme = read_programme(path)
@@ -32,7 +35,7 @@ def load_programme(path: Path, password: str | None = None) -> tuple[Programme, 
             raise DiffInputError(str(error)) from None
         return programme, edition_pdf(programme, path)
     try:
-        return extract(path, password=password), path
+        return extract(path, password=password, nlp=nlp), path
     except ExtractionError as error:
         raise DiffInputError(str(error)) from None
 
@@ -61,3 +64,23 @@ def diff_files(old: Path, new: Path, out_dir: Path, formats: list[str] | tuple[s
             write_atomic(target, renderers[fmt]())
             written.append(target)
     return diff, written
+
+
+HISTORY_FILES = ("history.json", "history.html", "history.csv")
+
+
+def history_files(paths: list[Path], out_dir: Path, password: str | None = None) -> tuple[History, list[Path]]:
+    """The history of many editions (PDFs or programme JSON files) written to `out_dir`.
+
+    Raises DiffInputError for an edition that cannot be read or placed in time.
+    """
+    programmes = [load_programme(path, password, nlp=False)[0] for path in paths]
+    try:
+        history = build_history(programmes)
+    except HistoryError as error:
+        raise DiffInputError(str(error)) from None
+    texts = (canonical_json(history), history_html(history), history_csv(history))
+    written = [out_dir / name for name in HISTORY_FILES]
+    for target, text in zip(written, texts, strict=True):
+        write_atomic(target, text)
+    return history, written
