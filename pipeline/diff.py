@@ -43,6 +43,7 @@ class DiffRules(BaseModel):
     request_match: float
     theme_title_match: float
     theme_dossier_overlap: float
+    return_match: float
 
 
 @cache
@@ -231,11 +232,11 @@ class Comparison:
 
 @dataclass
 class Matching:
-    """Two editions flattened, the one-to-one pairs of each entity and the changes they imply."""
+    """Two editions flattened, the one-to-one pairs of each entity (with their scores) and the changes."""
 
     before: dict[str, list[Item]]
     after: dict[str, list[Item]]
-    pairs: dict[str, list[tuple[Item, Item]]]
+    pairs: dict[str, list[tuple[Item, Item, float]]]
     changes: list[Change]
 
 
@@ -326,9 +327,7 @@ def match_editions(old: Programme, new: Programme, rules: DiffRules | None = Non
         for b in after[entity]:
             if id(b) not in paired:
                 emit("added", None, b)
-    pairs = {entity: [(a, b) for a, b, _ in found]
-             for entity, found in (("theme", theme_pairs), ("dossier", dossier_pairs),
-                                   ("advisory_request", request_pairs))}
+    pairs = {"theme": theme_pairs, "dossier": dossier_pairs, "advisory_request": request_pairs}
     return Matching(before, after, pairs, [change for _, change in sorted(changes, key=lambda pc: pc[0])])
 
 

@@ -3,7 +3,8 @@
 Consecutive editions are paired with the diff's one-to-one matching and the
 pairs chained.  An item missing from an edition and back in a later one
 continues its chain when it pairs with the chain's last appearance (the
-edition it was last seen in is compared with the one it returns in).  Each
+edition it was last seen in is compared with the one it returns in) at
+`return_match` of `rules/diff.yml` or better.  Each
 chain lists its appearances and its events (added, removed, renamed, moved,
 spearhead_changed, modified, returned), recurring title changes flagged.
 """
@@ -15,7 +16,7 @@ from itertools import pairwise
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from pipeline.diff import Change, Item, flatten, match_editions
+from pipeline.diff import Change, DiffRules, Item, flatten, load_diff_rules, match_editions
 from pipeline.models import Programme
 from pipeline.tables import csv_text, joined
 
@@ -123,8 +124,9 @@ class Builder:
         self.owner[(index, item.entity, item.id)] = chain
 
 
-def build_history(programmes: Sequence[Programme]) -> History:
+def build_history(programmes: Sequence[Programme], rules: DiffRules | None = None) -> History:
     """The history of the given editions (in any order; sorted by year)."""
+    rules = rules or load_diff_rules()
     missing = [p.edition.source.file for p in programmes if p.edition.year is None]
     if missing:
         raise HistoryError(f"{missing[0]}: the edition's year is unknown")
@@ -141,10 +143,10 @@ def build_history(programmes: Sequence[Programme]) -> History:
                 for item in items:
                     builder.start(0, item, added=False)
             continue
-        matching = match_editions(ordered[index - 1], programme)
+        matching = match_editions(ordered[index - 1], programme, rules)
         continued: set[tuple[str, str]] = set()
         for entity in ENTITIES:
-            for old, new in matching.pairs[entity]:
+            for old, new, _ in matching.pairs[entity]:
                 builder.extend(builder.owner[(index - 1, entity, old.id)], index, new, matching.changes)
                 continued.add((entity, new.id))
         for earlier in range(index - 2, -1, -1):
@@ -152,10 +154,10 @@ def build_history(programmes: Sequence[Programme]) -> History:
                       if builder.last_seen[n] == earlier}
             if not absent:
                 continue
-            returning = match_editions(ordered[earlier], programme)
+            returning = match_editions(ordered[earlier], programme, rules)
             for entity in ENTITIES:
-                for old, new in returning.pairs[entity]:
-                    if (entity, old.id) in absent and (entity, new.id) not in continued:
+                for old, new, score in returning.pairs[entity]:
+                    if (entity, old.id) in absent and (entity, new.id) not in continued and score >= rules.return_match:
                         builder.extend(builder.owner[(earlier, entity, old.id)], index, new, returning.changes)
                         continued.add((entity, new.id))
         for entity in ENTITIES:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from pipeline.utils.matching import one_to_one
 from pipeline.utils.text import comparison_key
@@ -18,8 +19,12 @@ TITLE_THRESHOLD = 0.9
 REQUEST_THRESHOLD = 0.85
 
 
+@lru_cache(maxsize=1 << 18)
 def similarity(a: str, b: str) -> float:
-    """Similarity of two strings in [0, 1] (1 when equal)."""
+    """Similarity of two strings in [0, 1] (1 when equal).
+
+    Cached: a history compares the same titles edition after edition.
+    """
     return 1.0 if a == b else SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 

@@ -26,3 +26,17 @@ def private_cache(tmp_path_factory, monkeypatch):
 def corpus_programmes() -> dict:
     """Each corpus edition extracted once for the whole test run."""
     return {stem: extract(CORPUS / f"{stem}.pdf") for stem in EDITIONS}
+
+
+@pytest.fixture(scope="session")
+def derived_editions(corpus_programmes, tmp_path_factory):
+    """Four later editions typeset from known edits, extracted, with the lineages the edits imply."""
+    from editions import SOURCE, Lineages, corpus_lineages, typeset_editions
+    from pdfmaker import source_programme
+
+    folder = tmp_path_factory.mktemp("editions")
+    lineages = Lineages()
+    corpus_lineages(lineages, GOLD, source_programme(SOURCE))
+    pdfs = typeset_editions(folder, lineages)
+    programmes = {pdf.stem: extract(pdf, nlp=False) for pdf in pdfs}
+    return folder, {**corpus_programmes, **programmes}, lineages
