@@ -21,14 +21,14 @@ CSS = """
 main{padding:0 1rem 2rem;overflow-x:auto}
 table.history{border-collapse:collapse;margin-top:.8rem;font-size:.9rem}
 .history th,.history td{border-bottom:1px solid #e3e3e3;padding:.25rem .5rem;vertical-align:top}
-.history thead th{position:sticky;top:0;background:#eef6f7}
+.history thead th{background:#eef6f7}
 tr.group th{background:#007882;color:#fff;text-align:left}
 td.title{min-width:16rem;max-width:36rem}td.entity{color:#555;font-size:.8rem}
 td.cell{text-align:center;white-space:nowrap;cursor:default}
 td.present{background:#eaf5ea}td.spearhead{background:#fff3c4}td.absent{color:#bbb}td.removed{color:#c62828}
 td.event{font-weight:bold;cursor:pointer;outline:1px dashed #ef6c00}
 .recurring{color:#888;font-size:.75rem}
-#detail{min-height:1.4rem;margin-top:.4rem;font-size:.9rem}
+#detail{flex-basis:100%;min-height:1.4rem;font-size:.9rem}
 .hidden{display:none!important}
 """
 
@@ -51,7 +51,7 @@ function apply() {
     group.classList.toggle("hidden", !group.querySelector("tr.chain:not(.hidden)"));
   document.getElementById("shown").textContent = `${shown} of ${rows.length} rows shown`;
 }
-for (const control of controls) control.addEventListener("input", apply);
+for (const control of controls) for (const kind of ["input", "change"]) control.addEventListener(kind, apply);
 for (const cell of document.querySelectorAll("td.event"))
   cell.addEventListener("click", () => { document.getElementById("detail").textContent = cell.title; });
 apply();
@@ -119,15 +119,15 @@ def history_html(history: History) -> str:
                + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(kinds.items())))
     sources = " · ".join(f"{e.year}: {escape(e.title)} ({escape(e.file)})" for e in history.editions)
     header = (f"<header class=\"top\"><h1>{escape(title)}</h1><p class=\"meta\">{summary}</p>"
-              f"<p class=\"meta\">{sources}</p><div class=\"toolbar\">"
+              f"<p class=\"meta\">{sources}</p></header><div class=\"toolbar\">"
               "<label>entity <select id=\"entity\"><option value=\"\">all</option>"
               + "".join(f"<option value=\"{k}\">{v}</option>" for k, v in ENTITY_LABELS.items()) + "</select></label>"
               "<label><input type=\"checkbox\" id=\"spearhead-ever\"> spearhead ever ★</label>"
               "<label><input type=\"checkbox\" id=\"changed-only\"> changed only</label>"
               "<input id=\"search\" type=\"search\" placeholder=\"Search titles\" aria-label=\"Search titles\">"
-              "<span id=\"shown\" class=\"meta\"></span></div>"
+              "<span id=\"shown\" class=\"meta\"></span>"
               "<div id=\"detail\" class=\"meta\">● present · ★ spearhead · + added · ✎ renamed/modified · → moved · "
-              "↺ returned · ✕ removed · ☆ spearhead flag changed (click a marked cell for what changed)</div></header>")
+              "↺ returned · ✕ removed · ☆ spearhead flag changed (click a marked cell for what changed)</div></div>")
     table = ["<main><table class=\"history\"><thead><tr><th>entity</th><th>title (latest)</th>"
              + "".join(f"<th>{year}</th>" for year in years) + "</tr></thead>"]
     for heading, chains in groups(history):

@@ -19,10 +19,10 @@ PROGRAMME_HTML = "programme.html"
 CSS = """
 .layout{display:grid;grid-template-columns:16rem minmax(0,1fr) 15rem;gap:1.2rem;padding:0 1rem;max-width:90rem;
 margin:auto}
-nav#toc,aside#facets{position:sticky;top:7.5rem;max-height:calc(100vh - 8rem);overflow:auto;font-size:.88rem}
+nav#toc,aside#facets{position:sticky;top:3.5rem;max-height:calc(100vh - 4rem);overflow:auto;font-size:.88rem}
 nav#toc ol{list-style:none;padding-left:.8rem;margin:.2rem 0}nav#toc>ol{padding:0}
 nav#toc a{text-decoration:none}.part>h2{border-bottom:2px solid #007882;margin-top:1.6rem}
-.theme{scroll-margin-top:8rem}.theme>h3{margin:1.4rem 0 .2rem;color:#007882}
+.theme,.part{scroll-margin-top:4rem}.theme>h3{margin:1.4rem 0 .2rem;color:#007882}
 .dossier{border-left:4px solid #d0d7d8;padding:.2rem .8rem;margin:.7rem 0}
 .dossier[data-spearhead=true]{border-left-color:#b8860b;background:#fffbea}
 .dossier h4{margin:.2rem 0}.text{white-space:pre-line}
@@ -34,7 +34,7 @@ padding:.1rem .2rem}.facet:hover,.facet.active{background:#e0f0f2}
 .panel>summary{font-weight:bold;margin:.8rem 0 .2rem;cursor:pointer}aside#facets ul{list-style:none;padding:0;margin:0}
 .hidden{display:none!important}
 @media (max-width:60rem){.layout{grid-template-columns:1fr}nav#toc,aside#facets{position:static;max-height:none}
-aside#facets{order:-1}header.top{position:static}h1{font-size:1.5rem}}
+aside#facets{order:-1}h1{font-size:1.5rem}}
 """
 
 SCRIPT = """
@@ -173,10 +173,11 @@ def programme_html(programme: Programme, pdf_link: str | None = None) -> str:
                f"{counts['spearheads']} spearheads ★ · {counts['requests']} advisory requests · "
                f"<a href=\"{escape(pdf_link)}\">{escape(programme.edition.source.file)}</a>")
     header = (f"<header class=\"top\"><h1>{escape(programme.edition.title)}</h1><p class=\"meta\">{summary}</p>"
-              "<div class=\"toolbar\"><input id=\"search\" type=\"search\" placeholder=\"Search dossiers and requests\""
+              "</header><div class=\"toolbar\">"
+              "<input id=\"search\" type=\"search\" placeholder=\"Search dossiers and requests\""
               " aria-label=\"Search\"><label><input type=\"checkbox\" id=\"spearheads-only\"> spearheads only ★</label>"
               "<span id=\"facet-active\" hidden>showing <b></b> <button id=\"facet-clear\" type=\"button\">clear"
-              "</button></span><span id=\"shown\" class=\"meta\"></span></div></header>")
+              "</button></span><span id=\"shown\" class=\"meta\"></span></div>")
     toc = ["<nav id=\"toc\"><details class=\"panel\" open><summary>Contents</summary><ol>"]
     main = ["<main>"]
     for part in programme.parts:
