@@ -241,7 +241,7 @@ class Matching:
 
 
 def recurring_title(old: Item, new: Item) -> bool:
-    """Titles that differ, but only in their years ("Begrotingsadvies 2025" → "… 2026")."""
+    """Titles that differ, but only in their years ("Jaarverslag 2025" → "Jaarverslag 2026")."""
     return old.key != new.key and YEAR.sub("#", old.key) == YEAR.sub("#", new.key)
 
 
