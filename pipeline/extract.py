@@ -11,18 +11,17 @@ from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-import pdfplumber
-from pdfminer.pdfdocument import PDFPasswordIncorrect
-
 from pipeline.layout import Block, PageLayout, layout_pages, read_page
 from pipeline.models import Edition, Programme, Source
-from pipeline.nlp import analyse
 from pipeline.repair import casing_table, repair_blocks, restore_case
 from pipeline.rules import Rules, load_rules
+from pipeline.sources import DEFAULT_ENGINE, ENGINES, document_info, page_contents
 from pipeline.structure import NoStructure, cover_block, segment
 from pipeline.utils.text import collapse_spaces
 
-MIN_PAGES_PER_WORKER = 4
+# Pages per page-reading process below which a second process does not pay off, per engine:
+# pdfium reads a page in milliseconds, pdfminer in tens of milliseconds.
+MIN_PAGES_PER_WORKER = {"pdfium": 200, "pdfplumber": 4}
 # A worker opens the PDF afresh for each run of pages, which bounds the memory
 # that pdfminer's object cache can take on long documents.
 MAX_PAGES_PER_RUN = 16
@@ -66,9 +65,9 @@ def describe_pdf_error(error: BaseException) -> str:
     """A one-line reason for an exception raised while parsing a PDF."""
     chain = _cause_chain(error)
     names = " ".join(type(e).__name__ for e in chain) + " " + " ".join(str(e) for e in chain)
-    if any(isinstance(e, PDFPasswordIncorrect) for e in chain) or "password" in names.lower():
+    if "password" in names.lower():
         return "encrypted (no password given, or the password is wrong)"
-    if "encrypt" in names.lower():
+    if "encrypt" in names.lower() or "security" in names.lower():
         return "encrypted with a method that cannot be opened"
     detail = collapse_spaces(str(chain[-1]) or type(chain[-1]).__name__)[:120]
     return f"damaged or unreadable PDF ({detail})"
@@ -99,27 +98,22 @@ def edition_of(cover: Block | None, metadata: dict, running_texts: list[str], ca
     return title, year, organisation
 
 
-def read_pages(path: Path, password: str | None, numbers: list[int], rules: Rules) -> list[PageLayout]:
-    """Read the given pages (1-based) of a PDF, releasing each page's parsed objects when done."""
-    with pdfplumber.open(path, password=password or "") as pdf:
-        layouts = []
-        for number in numbers:
-            page = pdf.pages[number - 1]
-            layouts.append(read_page(page, number, rules.layout))
-            page.close()
-        return layouts
+def read_pages(engine: str, path: Path, password: str | None, numbers: list[int], rules: Rules) -> list[PageLayout]:
+    """Read the given pages (1-based) of a PDF through the engine."""
+    return [read_page(content, rules.layout) for content in page_contents(engine, path, password, numbers)]
 
 
-def read_pages_parallel(path: Path, password: str | None, page_count: int, rules: Rules,
+def read_pages_parallel(engine: str, path: Path, password: str | None, page_count: int, rules: Rules,
                         workers: int | None) -> list[PageLayout]:
     """Read all pages in contiguous runs spread over `workers` processes (pages are independent)."""
-    workers = min(workers or os.cpu_count() or 1, max(1, page_count // MIN_PAGES_PER_WORKER))
+    workers = min(workers or os.cpu_count() or 1, max(1, page_count // MIN_PAGES_PER_WORKER[engine]))
     numbers = list(range(1, page_count + 1))
     if workers <= 1:
-        return read_pages(path, password, numbers, rules)
+        return read_pages(engine, path, password, numbers, rules)
     size = max(1, min(MAX_PAGES_PER_RUN, -(-page_count // (workers * 2))))
     runs = [numbers[i:i + size] for i in range(0, page_count, size)]
-    results = page_pool(workers).map(read_pages, *zip(*[(path, password, run, rules) for run in runs], strict=True))
+    jobs = [(engine, path, password, run, rules) for run in runs]
+    results = page_pool(workers).map(read_pages, *zip(*jobs, strict=True))
     return sorted((p for run in results for p in run), key=lambda p: p.number)
 
 
@@ -139,24 +133,27 @@ def page_pool(workers: int) -> ProcessPoolExecutor:
 
 
 def extract(path: Path | str, password: str | None = None, rules: Rules | None = None,
-            nlp: bool = True, workers: int | None = None, timings: dict[str, float] | None = None) -> Programme:
+            nlp: bool = True, workers: int | None = None, timings: dict[str, float] | None = None,
+            engine: str = DEFAULT_ENGINE) -> Programme:
     """Extract the programme of one edition PDF (with the NLP stage unless `nlp` is False).
 
-    Pages are read in `workers` processes (default: one per core). When `timings`
-    is given, the seconds of each stage are recorded in it.
+    Characters are read by `engine` (pdfium or pdfplumber, see `pipeline.sources`);
+    pages in up to `workers` processes (default: one per core, where it pays off).
+    When `timings` is given, the seconds of each stage are recorded in it.
 
     Raises ExtractionError with a reason a user can act on.
     """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
     path = Path(path)
     rules = rules or load_rules()
     clock = StageClock(timings)
     data = check_header(path)
     try:
-        with pdfplumber.open(path, password=password or "") as pdf:
-            metadata = {k: v for k, v in (pdf.metadata or {}).items() if isinstance(v, str)}
-            page_count = len(pdf.pages)
-        pages = read_pages_parallel(path, password, page_count, rules, workers)
-    except Exception as error:  # pdfminer raises many kinds of errors on damaged files
+        info = document_info(engine, path, password)
+        metadata, page_count = info.metadata, info.pages
+        pages = read_pages_parallel(engine, path, password, page_count, rules, workers)
+    except Exception as error:  # the parsers raise many kinds of errors on damaged files
         raise ExtractionError(path, describe_pdf_error(error)) from None
     layout = layout_pages(pages, rules.layout)
     clock.lap("layout")
@@ -172,9 +169,11 @@ def extract(path: Path | str, password: str | None = None, rules: Rules | None =
     title, year, organisation = edition_of(cover_block(blocks), metadata, layout.running_texts, casing, path)
     source = Source(file=path.name, sha256=hashlib.sha256(data).hexdigest(), pages=page_count)
     programme = Programme(edition=Edition(title=title, year=year, organisation=organisation, source=source),
-                          front_matter=front, parts=parts)
+                          front_matter=front, parts=parts, engine=engine)
     clock.lap("structure")
     if nlp:
+        from pipeline.nlp import analyse
+
         analyse(programme)
         clock.lap("nlp")
     return programme

@@ -12,8 +12,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import groupby
 
 from pipeline.rules import LayoutRules
+from pipeline.sources import Char, PageContent, Shape
 from pipeline.utils.clustering import weighted_mode
 
 BOLD_RE = re.compile(r"bold|black|heavy|semibold|demibold|extrabold", re.IGNORECASE)
@@ -159,43 +161,60 @@ def join_words(words: Sequence[Word]) -> str:
     return "".join(parts)
 
 
-def color_hex(value: object) -> str:
-    """A PDF fill colour (grey, RGB or CMYK tuple) as #rrggbb; anything else as ''."""
-    if isinstance(value, (int, float)):
-        value = (value,)
-    if not isinstance(value, (tuple, list)) or not all(isinstance(v, (int, float)) for v in value):
-        return ""
-    if len(value) == 1:
-        rgb = (value[0],) * 3
-    elif len(value) == 3:
-        rgb = tuple(value)
-    elif len(value) == 4:
-        c, m, y, k = value
-        rgb = ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
-    else:
-        return ""
-    return "#" + "".join(f"{max(0, min(255, round(float(v) * 255))):02x}" for v in rgb)
+LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "ſt", "ﬆ": "st"}
+WORD_TOLERANCE = 3.0
 
 
-def page_words(page) -> list[Word]:
-    """The words of a pdfplumber page, split at changes of font, size and colour."""
-    raw = page.extract_words(
-        keep_blank_chars=False,
-        use_text_flow=False,
-        extra_attrs=["fontname", "size", "non_stroking_color"],
-    )
-    words = []
-    for item in raw:
-        text = item["text"]
-        if not text.strip() or not item.get("upright", True):
+def line_clusters(chars: Sequence[Char]) -> list[list[Char]]:
+    """Characters grouped into lines: sorted tops chained while each is within the tolerance of the one
+    before, each line sorted left to right."""
+    tops = sorted({c.top for c in chars})
+    line_of: dict[float, int] = {}
+    line = 0
+    for previous, top in zip([tops[0], *tops], tops, strict=False):
+        if top > previous + WORD_TOLERANCE:
+            line += 1
+        line_of[top] = line
+    lines: list[list[Char]] = [[] for _ in range(line + 1)]
+    for char in sorted(chars, key=lambda c: line_of[c.top]):
+        lines[line_of[char.top]].append(char)
+    return [sorted(members, key=lambda c: c.x0) for members in lines if members]
+
+
+def starts_word(previous: Char, char: Char) -> bool:
+    return (char.x0 < previous.x0 or char.x0 > previous.x1 + WORD_TOLERANCE
+            or abs(char.top - previous.top) > WORD_TOLERANCE)
+
+
+def make_word(chars: Sequence[Char]) -> Word:
+    first = chars[0]
+    return Word(text="".join(LIGATURES.get(c.text, c.text) for c in chars), x0=min(c.x0 for c in chars),
+                x1=max(c.x1 for c in chars), top=min(c.top for c in chars), bottom=max(c.bottom for c in chars),
+                size=first.size, bold=bool(BOLD_RE.search(first.font)), italic=bool(ITALIC_RE.search(first.font)),
+                color=first.color, font=first.font)
+
+
+def page_words(chars: Sequence[Char]) -> list[Word]:
+    """The upright words of a page: runs of one font, size and colour (in stream order) cut into lines,
+    and lines into words at spaces and at gaps wider than the tolerance (as pdfplumber's `extract_words`)."""
+    words: list[Word] = []
+    for style, run in groupby(chars, key=lambda c: (c.upright, c.font, c.size, c.color)):
+        if not style[0]:
             continue
-        font = item["fontname"] or ""
-        words.append(Word(
-            text=text, x0=float(item["x0"]), x1=float(item["x1"]), top=float(item["top"]),
-            bottom=float(item["bottom"]), size=float(item["size"]),
-            bold=bool(BOLD_RE.search(font)), italic=bool(ITALIC_RE.search(font)),
-            color=color_hex(item.get("non_stroking_color")), font=font,
-        ))
+        for line in line_clusters(list(run)):
+            current: list[Char] = []
+            for char in line:
+                if char.text.isspace() or not char.text:
+                    if current:
+                        words.append(make_word(current))
+                    current = []
+                elif current and starts_word(current[-1], char):
+                    words.append(make_word(current))
+                    current = [char]
+                else:
+                    current.append(char)
+            if current:
+                words.append(make_word(current))
     return words
 
 
@@ -252,17 +271,7 @@ def attach_raised_marks(words: list[Word], rules: LayoutRules) -> list[Word]:
     return kept
 
 
-def bullet_shapes(page) -> list[tuple[float, float, float, float]]:
-    """Small, roughly square vector shapes (filled or hollow) of the page, as (x0, top, x1, bottom)."""
-    shapes = []
-    for obj in list(page.curves) + list(page.rects):
-        width, height = obj["x1"] - obj["x0"], obj["bottom"] - obj["top"]
-        if 0.8 <= width <= 12 and 0.8 <= height <= 12 and 0.5 <= width / height <= 2:
-            shapes.append((obj["x0"], obj["top"], obj["x1"], obj["bottom"]))
-    return shapes
-
-
-def mark_list_item(line: Line, shapes: Sequence[tuple[float, float, float, float]], rules: LayoutRules) -> None:
+def mark_list_item(line: Line, shapes: Sequence[Shape], rules: LayoutRules) -> None:
     """Detect a bullet (shape or glyph, set apart or against the text) or a number at the start of a line.
 
     A dash set close to the text may be punctuation at the start of a wrapped
@@ -469,10 +478,11 @@ def reading_order(lines: list[Line], gutters: Sequence[tuple[float, float]],
     return ordered
 
 
-def read_page(page, number: int, rules: LayoutRules) -> PageLayout:
-    """Lines of one pdfplumber page with list markers, before furniture removal and ordering."""
-    words = attach_raised_marks(page_words(page), rules)
-    shapes = bullet_shapes(page)
+def read_page(content: PageContent, rules: LayoutRules) -> PageLayout:
+    """Lines of one page with list markers, before furniture removal and ordering."""
+    words = attach_raised_marks(page_words(content.chars), rules)
+    shapes = content.shapes
+    number = content.number
     lines = []
     for row in rows_of(words):
         for segment in segments_of(row, rules):
@@ -482,8 +492,7 @@ def read_page(page, number: int, rules: LayoutRules) -> PageLayout:
     resolve_aligned_dashes(lines)
     regular = ((round(w.size, 1), len(w.text)) for w in words if not w.bold)
     body_size = weighted_mode(regular) or weighted_mode((round(w.size, 1), 1.0) for w in words) or 0.0
-    return PageLayout(number=number, width=float(page.width), height=float(page.height),
-                      lines=lines, body_size=body_size)
+    return PageLayout(number=number, width=content.width, height=content.height, lines=lines, body_size=body_size)
 
 
 def furniture_key(line: Line) -> str:
@@ -641,10 +650,9 @@ class Layout:
     running_texts: list[str]
 
 
-def layout_document(plumber_pages: Iterable, rules: LayoutRules) -> Layout:
-    """Run the whole layout stage over pdfplumber pages."""
-    pages = [read_page(page, number, rules) for number, page in enumerate(plumber_pages, start=1)]
-    return layout_pages(pages, rules)
+def layout_document(contents: Iterable[PageContent], rules: LayoutRules) -> Layout:
+    """Run the whole layout stage over the pages of a character source."""
+    return layout_pages([read_page(content, rules) for content in contents], rules)
 
 
 def settle_body_sizes(pages: list[PageLayout], rules: LayoutRules) -> None:

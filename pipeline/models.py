@@ -181,6 +181,8 @@ class Programme(_Model):
     edition: Edition
     front_matter: list[FrontMatter] = Field(default_factory=list)
     parts: list[Part] = Field(default_factory=list)
+    engine: str | None = Field(default=None, description="The character source that read the PDF (pdfium or "
+                                                          "pdfplumber).")
     nlp_model: str | None = Field(default=None, description="The Dutch pipeline the NLP stage used.")
     actors: list[Actor] = Field(default_factory=list)
     commissions: list[Commission] = Field(default_factory=list)

@@ -1,7 +1,6 @@
 """The layout stage on tiny PDFs made for each layout trick."""
 from __future__ import annotations
 
-import pdfplumber
 from pdfmaker import FILLER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import simpleSplit
@@ -9,14 +8,24 @@ from reportlab.pdfgen.canvas import Canvas
 
 from pipeline.layout import layout_document
 from pipeline.rules import load_rules
+from pipeline.sources import all_pages
 
 RULES = load_rules().layout
 WIDTH, HEIGHT = A4
 
 
+def summary(blocks) -> list[tuple]:
+    """What the later stages see of a block: its text, pages, marker, size, weight, slant and colour."""
+    return [(b.text or " ".join(line.text for line in b.lines), b.pages or [b.page], b.marker, b.number,
+             round(b.size, 1), round(b.share("bold"), 2), round(b.share("italic"), 2), b.color) for b in blocks]
+
+
 def blocks_of(path):
-    with pdfplumber.open(path) as pdf:
-        return layout_document(pdf.pages, RULES).blocks
+    """The page's blocks through pdfium, checked against the reference engine (pdfplumber)."""
+    blocks = layout_document(all_pages("pdfium", path), RULES).blocks
+    reference = layout_document(all_pages("pdfplumber", path), RULES).blocks
+    assert summary(blocks) == summary(reference)
+    return blocks
 
 
 def columns_pdf(path, columns: int, header: str | None = None) -> None:

@@ -1,0 +1,247 @@
+"""Character sources: what the layout stage reads from a PDF page, from either engine.
+
+Both engines give the same plain records: per page its size, its characters
+(text, box, font name, size, fill colour, upright or not) in content-stream
+order, and the small vector shapes that can serve as bullets.  Coordinates
+are points from the page's top-left corner, as pdfplumber gives them.
+
+- `pdfium` (the default) reads through pypdfium2's raw API: fast, C.
+- `pdfplumber` (pdfminer.six) is the reference: pure Python, slower.
+"""
+from __future__ import annotations
+
+import ctypes
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ENGINES = ("pdfium", "pdfplumber")
+DEFAULT_ENGINE = "pdfium"
+Shape = tuple[float, float, float, float]
+# pdfium reports a hyphen that ends a line as a control character (U+0002 one by one,
+# U+FFFE in a page's text).
+PDFIUM_HYPHENS = frozenset("\x02\ufffe")
+
+
+@dataclass(frozen=True, slots=True)
+class Char:
+    """One character as printed: its text, box, font, size, fill colour, and whether it stands upright."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    font: str
+    color: str
+    upright: bool
+
+
+@dataclass(slots=True)
+class PageContent:
+    """What a page holds for the layout stage."""
+
+    number: int
+    width: float
+    height: float
+    chars: list[Char]
+    shapes: list[Shape]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """The page count and the metadata strings of a PDF."""
+
+    pages: int
+    metadata: dict[str, str]
+
+
+def color_hex(value: object) -> str:
+    """A PDF fill colour (grey, RGB or CMYK tuple of 0–1 values) as #rrggbb; anything else as ''."""
+    if isinstance(value, (int, float)):
+        value = (value,)
+    if not isinstance(value, (tuple, list)) or not all(isinstance(v, (int, float)) for v in value):
+        return ""
+    if len(value) == 1:
+        rgb = (value[0],) * 3
+    elif len(value) == 3:
+        rgb = tuple(value)
+    elif len(value) == 4:
+        c, m, y, k = value
+        rgb = ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+    else:
+        return ""
+    return "#" + "".join(f"{max(0, min(255, round(float(v) * 255))):02x}" for v in rgb)
+
+
+def is_bullet_shape(x0: float, top: float, x1: float, bottom: float) -> bool:
+    """Small and roughly square: a dot, circle or square that may mark a list item."""
+    width, height = x1 - x0, bottom - top
+    return 0.8 <= width <= 12 and 0.8 <= height <= 12 and 0.5 <= width / height <= 2
+
+
+# pdfplumber ---------------------------------------------------------------------------------------------------
+
+def plumber_info(path: Path, password: str | None) -> DocumentInfo:
+    import pdfplumber
+
+    with pdfplumber.open(path, password=password or "") as pdf:
+        metadata = {k: v for k, v in (pdf.metadata or {}).items() if isinstance(v, str)}
+        return DocumentInfo(len(pdf.pages), metadata)
+
+
+def plumber_pages(path: Path, password: str | None, numbers: Sequence[int]) -> Iterator[PageContent]:
+    """The given pages (1-based) through pdfplumber, each page's parsed objects released when done."""
+    import pdfplumber
+
+    with pdfplumber.open(path, password=password or "") as pdf:
+        for number in numbers:
+            page = pdf.pages[number - 1]
+            chars = [Char(c["text"], float(c["x0"]), float(c["x1"]), float(c["top"]), float(c["bottom"]),
+                          float(c["size"]), c["fontname"] or "", color_hex(c.get("non_stroking_color")),
+                          bool(c.get("upright", True))) for c in page.chars]
+            shapes = [(o["x0"], o["top"], o["x1"], o["bottom"]) for o in [*page.curves, *page.rects]
+                      if is_bullet_shape(o["x0"], o["top"], o["x1"], o["bottom"])]
+            yield PageContent(number, float(page.width), float(page.height), chars, shapes)
+            page.close()
+
+
+# pdfium -------------------------------------------------------------------------------------------------------
+
+def pdfium_document(path: Path, password: str | None):
+    import pypdfium2 as pdfium
+
+    return pdfium.PdfDocument(str(path), password=password or None)
+
+
+def pdfium_info(path: Path, password: str | None) -> DocumentInfo:
+    document = pdfium_document(path, password)
+    try:
+        metadata = {k: v for k, v in document.get_metadata_dict(skip_empty=True).items() if isinstance(v, str)}
+        return DocumentInfo(len(document), metadata)
+    finally:
+        document.close()
+
+
+class _FontNames:
+    """Base font names by font handle (a page's text objects share a few fonts)."""
+
+    def __init__(self) -> None:
+        self.names: dict[int, str] = {}
+        self.buffer = ctypes.create_string_buffer(256)
+
+    def name(self, raw, font) -> str:
+        key = ctypes.cast(font, ctypes.c_void_p).value or 0
+        if key not in self.names:
+            length = raw.FPDFFont_GetBaseFontName(font, self.buffer, len(self.buffer)) if font else 0
+            self.names[key] = self.buffer.value.decode("utf-8", "replace") if length else ""
+        return self.names[key]
+
+
+def _plain(function, restype, *argtypes):
+    """A raw pdfium function with plain C types: an object handle comes back as an int, which is
+    much cheaper to compare than a ctypes pointer."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value)
+
+
+def page_text(raw, text_page, count: int) -> str:
+    """All characters of a text page in one call (one UTF-16 unit per character when none is astral)."""
+    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    written = raw.FPDFText_GetText(text_page, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    return buffer.raw[: max(written - 1, 0) * 2].decode("utf-16-le", "replace")
+
+
+def pdfium_chars(raw, text_page, height: float, fonts: _FontNames) -> list[Char]:
+    """The page's characters in stream order (pdfium's generated spaces and line breaks left out)."""
+    count = raw.FPDFText_CountChars(text_page)
+    handle = ctypes.cast(text_page, ctypes.c_void_p)
+    text_object_of = _plain(raw.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+    text = page_text(raw, text_page, count)
+    if len(text) != count:
+        text = "".join(chr(raw.FPDFText_GetUnicode(text_page, i)) for i in range(count))
+    box = raw.FS_RECTF()
+    matrix = raw.FS_MATRIX()
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    chars: list[Char] = []
+    current = None
+    style: tuple[float, str, str, bool] = (0.0, "", "", True)
+    for index in range(count):
+        text_object = text_object_of(handle, index)
+        if not text_object:
+            continue
+        if text_object != current:
+            current = text_object
+            raw.FPDFText_GetMatrix(text_page, index, matrix)
+            upright = matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0  # as pdfminer: not rotated
+            filled = raw.FPDFText_GetFillColor(text_page, index, r, g, b, a)
+            color = f"#{r.value:02x}{g.value:02x}{b.value:02x}" if filled else ""
+            font = fonts.name(raw, raw.FPDFTextObj_GetFont(raw.FPDFText_GetTextObject(text_page, index)))
+            style = (raw.FPDFText_GetFontSize(text_page, index), font, color, upright)
+        raw.FPDFText_GetLooseCharBox(text_page, index, box)
+        size, font, color, upright = style
+        bottom = height - box.bottom
+        char = text[index]
+        chars.append(Char("-" if char in PDFIUM_HYPHENS else char, box.left, box.right, bottom - size, bottom, size,
+                          font, color, upright))
+    return chars
+
+
+def pdfium_shapes(raw, page, height: float) -> list[Shape]:
+    """Small, roughly square path objects of the page (top-level and inside forms)."""
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    shapes: list[Shape] = []
+
+    def walk(count: int, get) -> None:
+        for index in range(count):
+            item = get(index)
+            kind = raw.FPDFPageObj_GetType(item)
+            if kind == raw.FPDF_PAGEOBJ_FORM:
+                walk(raw.FPDFFormObj_CountObjects(item), lambda i, form=item: raw.FPDFFormObj_GetObject(form, i))
+            elif kind == raw.FPDF_PAGEOBJ_PATH and raw.FPDFPageObj_GetBounds(item, left, bottom, right, top):
+                shape = (left.value, height - top.value, right.value, height - bottom.value)
+                if is_bullet_shape(*shape):
+                    shapes.append(shape)
+
+    walk(raw.FPDFPage_CountObjects(page), lambda i: raw.FPDFPage_GetObject(page, i))
+    return shapes
+
+
+def pdfium_pages(path: Path, password: str | None, numbers: Sequence[int]) -> Iterator[PageContent]:
+    """The given pages (1-based) through pdfium."""
+    import pypdfium2.raw as raw
+
+    document = pdfium_document(path, password)
+    fonts = _FontNames()
+    try:
+        for number in numbers:
+            page = document[number - 1]
+            text_page = page.get_textpage()
+            width, height = page.get_size()
+            try:
+                chars = pdfium_chars(raw, text_page.raw, height, fonts)
+                shapes = pdfium_shapes(raw, page.raw, height)
+            finally:
+                text_page.close()
+                page.close()
+            fonts.names.clear()
+            yield PageContent(number, width, height, chars, shapes)
+    finally:
+        document.close()
+
+
+def document_info(engine: str, path: Path, password: str | None) -> DocumentInfo:
+    """Page count and metadata through the given engine."""
+    return pdfium_info(path, password) if engine == "pdfium" else plumber_info(path, password)
+
+
+def all_pages(engine: str, path: Path, password: str | None = None) -> list[PageContent]:
+    """Every page of a PDF through the given engine."""
+    pages = document_info(engine, path, password).pages
+    return list(page_contents(engine, path, password, range(1, pages + 1)))
+
+
+def page_contents(engine: str, path: Path, password: str | None, numbers: Sequence[int]) -> Iterator[PageContent]:
+    """The given pages (1-based) through the given engine."""
+    reader = pdfium_pages if engine == "pdfium" else plumber_pages
+    return reader(path, password, numbers)
