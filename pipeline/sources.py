@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ENGINES = ("pdfium", "pdfplumber")
@@ -161,9 +161,11 @@ def pdfium_chars(raw, text_page, height: float, fonts: _FontNames) -> list[Char]
     if len(text) != count:
         text = "".join(chr(raw.FPDFText_GetUnicode(text_page, i)) for i in range(count))
     box = raw.FS_RECTF()
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     matrix = raw.FS_MATRIX()
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
     chars: list[Char] = []
+    objects: list[int] = []
     current = None
     style: tuple[float, str, str, bool] = (0.0, "", "", True)
     for index in range(count):
@@ -179,12 +181,28 @@ def pdfium_chars(raw, text_page, height: float, fonts: _FontNames) -> list[Char]
             font = fonts.name(raw, raw.FPDFTextObj_GetFont(raw.FPDFText_GetTextObject(text_page, index)))
             style = (raw.FPDFText_GetFontSize(text_page, index), font, color, upright)
         raw.FPDFText_GetLooseCharBox(text_page, index, box)
+        raw.FPDFText_GetCharOrigin(text_page, index, origin_x, origin_y)
         size, font, color, upright = style
         bottom = height - box.bottom
         char = text[index]
-        chars.append(Char("-" if char in PDFIUM_HYPHENS else char, box.left, box.right, bottom - size, bottom, size,
-                          font, color, upright))
-    return chars
+        left = origin_x.value if upright else box.left
+        chars.append(Char("-" if char in PDFIUM_HYPHENS else char, left, max(box.right, left), bottom - size, bottom,
+                          size, font, color, upright))
+        objects.append(text_object)
+    return advance_boxes(chars, objects)
+
+
+def advance_boxes(chars: list[Char], objects: list[int]) -> list[Char]:
+    """Characters whose box ends where the next one of the same text run starts, not where the glyph's
+    ink ends: pdfium's loose box takes in an italic overhang, pdfminer's box is the advance width
+    (and starts at the character's origin, as here)."""
+    out = []
+    for index, char in enumerate(chars):
+        following = index + 1 < len(chars) and objects[index + 1] == objects[index]
+        if following and char.x0 < chars[index + 1].x0 < char.x1 and chars[index + 1].bottom == char.bottom:
+            char = replace(char, x1=chars[index + 1].x0)
+        out.append(char)
+    return out
 
 
 def pdfium_shapes(raw, page, height: float) -> list[Shape]:
