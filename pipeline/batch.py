@@ -17,6 +17,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 from pipeline import cache
+from pipeline.sources import DEFAULT_ENGINE
 
 DEFAULT_TIMEOUT = 600.0
 
@@ -43,6 +44,7 @@ class Settings:
     jobs: int = 0
     timeout: float = DEFAULT_TIMEOUT
     use_cache: bool = True
+    engine: str = DEFAULT_ENGINE
 
     @property
     def workers(self) -> int:
@@ -64,7 +66,8 @@ def extract_to(pdf: Path, settings: Settings, page_workers: int = 1) -> Outcome:
 
     started = time.perf_counter()
     try:
-        programme = extract(pdf, password=settings.password, nlp=settings.nlp, workers=page_workers)
+        programme = extract(pdf, password=settings.password, nlp=settings.nlp, workers=page_workers,
+                            engine=settings.engine)
     except ExtractionError as error:
         return Outcome(pdf, None, None, str(error), time.perf_counter() - started)
     target = output_path(pdf, settings.out_dir)
@@ -125,7 +128,7 @@ def extract_all(pdfs: Iterable[Path], settings: Settings,
     pending: list[tuple[int, Path, str | None]] = []
     for index, pdf in enumerate(pdfs):
         target = output_path(pdf, settings.out_dir)
-        key = cache.cache_key(pdf, settings.nlp, target.parent) if settings.use_cache else None
+        key = cache.cache_key(pdf, settings.nlp, target.parent, settings.engine) if settings.use_cache else None
         started = time.perf_counter()
         counts = cache.restore(key, target.parent) if key else None
         if counts is not None:

@@ -49,8 +49,8 @@ def environment_digest() -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def cache_key(pdf: Path, nlp: bool, target: Path) -> str | None:
-    """The key of a PDF's result written to the folder `target`, or None when the file cannot be read.
+def cache_key(pdf: Path, nlp: bool, target: Path, engine: str) -> str | None:
+    """The key of a PDF's result written to the folder `target` by `engine`, or None when the file cannot be read.
 
     The folder is part of the key because programme.html links to the PDF from there.
     """
@@ -59,7 +59,7 @@ def cache_key(pdf: Path, nlp: bool, target: Path) -> str | None:
     except OSError:
         return None
     place = os.path.relpath(pdf.resolve(), target.resolve())
-    return hashlib.sha256(f"{content}|{environment_digest()}|nlp={nlp}|{place}".encode()).hexdigest()
+    return hashlib.sha256(f"{content}|{environment_digest()}|nlp={nlp}|{place}|{engine}".encode()).hexdigest()
 
 
 def restore(key: str, target: Path) -> dict | None:

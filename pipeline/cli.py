@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pipeline import __version__
 from pipeline.batch import DEFAULT_TIMEOUT, Outcome, Settings, extract_all, summary_table
+from pipeline.sources import DEFAULT_ENGINE, ENGINES
 
 EXIT_USAGE = 2
 
@@ -28,7 +29,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                   file=sys.stderr)
 
     settings = Settings(out_dir=Path(args.out), password=args.password, nlp=not args.no_nlp, jobs=args.jobs,
-                        timeout=args.timeout, use_cache=not args.no_cache)
+                        timeout=args.timeout, use_cache=not args.no_cache, engine=args.engine)
     outcomes = extract_all([Path(p) for p in args.pdf], settings, progress)
     if (len(outcomes) > 1 or args.verbose) and any(o.counts for o in outcomes):
         print(summary_table(outcomes))
@@ -194,6 +195,9 @@ def parser() -> argparse.ArgumentParser:
     extract.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
                          help=f"seconds allowed per file (default: {DEFAULT_TIMEOUT:g})")
     extract.add_argument("--no-cache", action="store_true", help="extract again even when a cached result exists")
+    extract.add_argument("--engine", choices=ENGINES, default=DEFAULT_ENGINE,
+                         help=f"what reads the PDF's characters (default: {DEFAULT_ENGINE}; pdfplumber is the slower "
+                              "reference)")
     extract.set_defaults(run=cmd_extract)
 
     validate = commands.add_parser("validate", help="check programme JSON files against the schema")

@@ -21,7 +21,7 @@ from pipeline.utils.text import collapse_spaces
 
 # Pages per page-reading process below which a second process does not pay off, per engine:
 # pdfium reads a page in milliseconds, pdfminer in tens of milliseconds.
-MIN_PAGES_PER_WORKER = {"pdfium": 200, "pdfplumber": 4}
+MIN_PAGES_PER_WORKER = {"pdfium": 8, "pdfplumber": 4}
 # A worker opens the PDF afresh for each run of pages, which bounds the memory
 # that pdfminer's object cache can take on long documents.
 MAX_PAGES_PER_RUN = 16

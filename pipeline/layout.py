@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 from itertools import groupby
 
 from pipeline.rules import LayoutRules
@@ -40,7 +41,10 @@ class Word:
 
 @dataclass(slots=True)
 class Line:
-    """Words on one baseline within one column (a segment of a text row)."""
+    """Words on one baseline within one column (a segment of a text row).
+
+    Its box and size are worked out once, when its words are set (`set_words` when they change).
+    """
 
     page: int
     words: list[Word]
@@ -50,27 +54,23 @@ class Line:
     dash: bool = False
     column: int = 0
     column_x0: float = 0.0
+    x0: float = field(init=False, default=0.0)
+    x1: float = field(init=False, default=0.0)
+    top: float = field(init=False, default=0.0)
+    bottom: float = field(init=False, default=0.0)
+    size: float = field(init=False, default=0.0)
 
-    @property
-    def x0(self) -> float:
-        return min(w.x0 for w in self.words)
+    def __post_init__(self) -> None:
+        self.set_words(self.words)
 
-    @property
-    def x1(self) -> float:
-        return max(w.x1 for w in self.words)
-
-    @property
-    def top(self) -> float:
-        return min(w.top for w in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
-
-    @property
-    def size(self) -> float:
-        """The font size that carries most characters."""
-        return weighted_mode((round(w.size, 1), len(w.text)) for w in self.words) or 0.0
+    def set_words(self, words: list[Word]) -> None:
+        """Replace the words, and with them the box and the size that carries most characters."""
+        self.words = words
+        self.x0 = min(w.x0 for w in words)
+        self.x1 = max(w.x1 for w in words)
+        self.top = min(w.top for w in words)
+        self.bottom = max(w.bottom for w in words)
+        self.size = weighted_mode((round(w.size, 1), len(w.text)) for w in words) or 0.0
 
     @property
     def text(self) -> str:
@@ -186,12 +186,21 @@ def starts_word(previous: Char, char: Char) -> bool:
             or abs(char.top - previous.top) > WORD_TOLERANCE)
 
 
+@cache
+def font_weight_and_slant(font: str) -> tuple[bool, bool]:
+    """Whether a font's name says bold, and whether it says italic."""
+    return bool(BOLD_RE.search(font)), bool(ITALIC_RE.search(font))
+
+
 def make_word(chars: Sequence[Char]) -> Word:
     first = chars[0]
-    return Word(text="".join(LIGATURES.get(c.text, c.text) for c in chars), x0=min(c.x0 for c in chars),
-                x1=max(c.x1 for c in chars), top=min(c.top for c in chars), bottom=max(c.bottom for c in chars),
-                size=first.size, bold=bool(BOLD_RE.search(first.font)), italic=bool(ITALIC_RE.search(first.font)),
-                color=first.color, font=first.font)
+    bold, italic = font_weight_and_slant(first.font)
+    text = "".join(c.text for c in chars)
+    if not text.isascii():
+        text = "".join(LIGATURES.get(c, c) for c in text)
+    return Word(text=text, x0=min(c.x0 for c in chars), x1=max(c.x1 for c in chars), top=min(c.top for c in chars),
+                bottom=max(c.bottom for c in chars), size=first.size, bold=bold, italic=italic, color=first.color,
+                font=first.font)
 
 
 def page_words(chars: Sequence[Char]) -> list[Word]:
@@ -308,7 +317,7 @@ def mark_list_item(line: Line, shapes: Sequence[Shape], rules: LayoutRules) -> N
     match = rules.number_re.match(first.text)
     if match and gap >= 0.2 * size:
         line.marker, line.number, line.marker_x0 = "number", int(match.group(1)), first.x0
-        line.words = line.words[1:]
+        line.set_words(line.words[1:])
 
 
 def make_bullet(line: Line, glyph_length: int) -> None:
@@ -316,10 +325,10 @@ def make_bullet(line: Line, glyph_length: int) -> None:
     first = line.words[0]
     line.marker, line.marker_x0, line.dash = "bullet", first.x0, False
     if glyph_length >= len(first.text):
-        line.words = line.words[1:]
+        line.set_words(line.words[1:])
     else:
         glyph_width = (first.x1 - first.x0) / len(first.text)
-        line.words = [replace(first, text=first.text[glyph_length:], x0=first.x0 + glyph_width), *line.words[1:]]
+        line.set_words([replace(first, text=first.text[glyph_length:], x0=first.x0 + glyph_width), *line.words[1:]])
 
 
 def resolve_aligned_dashes(lines: Sequence[Line]) -> None:

@@ -13,9 +13,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from pipeline.cache import cache_dir
 from pipeline.layout import Block
 from pipeline.rules import TextRules
-from pipeline.utils.lookups import dutch_table
+from pipeline.utils.lookups import cached_words, dutch_table
 from pipeline.utils.text import words_of
 
 LINE_HYPHENS = ("-", "\u00ad", "\u2010")
@@ -24,15 +25,21 @@ TRAILING_PUNCTUATION = ".,;:!?)”’'\"*"
 LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
-@cache
-def dutch_lexicon() -> frozenset[str]:
+def derive_lexicon() -> frozenset[str]:
     """Lower-case Dutch word forms and lemmas from the lemma tables of spacy-lookups-data."""
     words: set[str] = set()
     for form, lemma in dutch_table("lookup").items():
         words.update((form.lower(), lemma.lower()))
     for lemmas in dutch_table("index").values():
         words.update(lemma.lower() for lemma in lemmas)
+    words.discard("")
     return frozenset(words)
+
+
+@cache
+def dutch_lexicon() -> frozenset[str]:
+    """The Dutch lexicon, kept in the cache folder once derived."""
+    return cached_words("nl-lexicon", cache_dir() / "tables", derive_lexicon)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 ENGINES = ("pdfium", "pdfplumber")
@@ -153,19 +153,26 @@ def page_text(raw, text_page, count: int) -> str:
 
 
 def pdfium_chars(raw, text_page, height: float, fonts: _FontNames) -> list[Char]:
-    """The page's characters in stream order (pdfium's generated spaces and line breaks left out)."""
+    """The page's characters in stream order (pdfium's generated spaces and line breaks left out).
+
+    A box runs from the character's origin to the next character's origin in the same text run
+    (or to the end of its loose box): pdfminer's box is the advance width, while pdfium's loose
+    box takes in an italic overhang on either side.
+    """
     count = raw.FPDFText_CountChars(text_page)
-    handle = ctypes.cast(text_page, ctypes.c_void_p)
-    text_object_of = _plain(raw.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+    handle = ctypes.cast(text_page, ctypes.c_void_p).value
+    void, integer = ctypes.c_void_p, ctypes.c_int
+    text_object_of = _plain(raw.FPDFText_GetTextObject, void, void, integer)
+    loose_box = _plain(raw.FPDFText_GetLooseCharBox, integer, void, integer, void)
+    origin_of = _plain(raw.FPDFText_GetCharOrigin, integer, void, integer, void, void)
     text = page_text(raw, text_page, count)
     if len(text) != count:
         text = "".join(chr(raw.FPDFText_GetUnicode(text_page, i)) for i in range(count))
-    box = raw.FS_RECTF()
-    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    box, origin_x, origin_y = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
+    box_at, x_at, y_at = ctypes.addressof(box), ctypes.addressof(origin_x), ctypes.addressof(origin_y)
     matrix = raw.FS_MATRIX()
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    chars: list[Char] = []
-    objects: list[int] = []
+    rows: list[tuple] = []
     current = None
     style: tuple[float, str, str, bool] = (0.0, "", "", True)
     for index in range(count):
@@ -180,29 +187,19 @@ def pdfium_chars(raw, text_page, height: float, fonts: _FontNames) -> list[Char]
             color = f"#{r.value:02x}{g.value:02x}{b.value:02x}" if filled else ""
             font = fonts.name(raw, raw.FPDFTextObj_GetFont(raw.FPDFText_GetTextObject(text_page, index)))
             style = (raw.FPDFText_GetFontSize(text_page, index), font, color, upright)
-        raw.FPDFText_GetLooseCharBox(text_page, index, box)
-        raw.FPDFText_GetCharOrigin(text_page, index, origin_x, origin_y)
-        size, font, color, upright = style
-        bottom = height - box.bottom
-        char = text[index]
-        left = origin_x.value if upright else box.left
-        chars.append(Char("-" if char in PDFIUM_HYPHENS else char, left, max(box.right, left), bottom - size, bottom,
-                          size, font, color, upright))
-        objects.append(text_object)
-    return advance_boxes(chars, objects)
-
-
-def advance_boxes(chars: list[Char], objects: list[int]) -> list[Char]:
-    """Characters whose box ends where the next one of the same text run starts, not where the glyph's
-    ink ends: pdfium's loose box takes in an italic overhang, pdfminer's box is the advance width
-    (and starts at the character's origin, as here)."""
-    out = []
-    for index, char in enumerate(chars):
-        following = index + 1 < len(chars) and objects[index + 1] == objects[index]
-        if following and char.x0 < chars[index + 1].x0 < char.x1 and chars[index + 1].bottom == char.bottom:
-            char = replace(char, x1=chars[index + 1].x0)
-        out.append(char)
-    return out
+        loose_box(handle, index, box_at)
+        origin_of(handle, index, x_at, y_at)
+        left = origin_x.value if style[3] else box.left
+        rows.append((text[index], left, max(box.right, left), height - box.bottom, style, text_object))
+    chars = []
+    for index, (char, left, right, bottom, (size, font, color, upright), text_object) in enumerate(rows):
+        if index + 1 < len(rows):
+            following = rows[index + 1]
+            if following[5] == text_object and left < following[1] < right and following[3] == bottom:
+                right = following[1]
+        chars.append(Char("-" if char in PDFIUM_HYPHENS else char, left, right, bottom - size, bottom, size, font,
+                          color, upright))
+    return chars
 
 
 def pdfium_shapes(raw, page, height: float) -> list[Shape]:
