@@ -21,7 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from pdfmaker import draw_style, edition_title, render, source_elements
 
 from pipeline.extract import ExtractionError, extract
+from pipeline.output import canonical_json
 from pipeline.score import score_programme
+from pipeline.sources import ENGINES
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "corpus" / "gold"
@@ -59,6 +61,26 @@ def run_seed(seed: int, keep: bool = False) -> dict:
     if keep:
         result["programme"] = programme.model_dump_json()
     return result
+
+
+def engine_difference(seed: int) -> str | None:
+    """Where the two character sources disagree on the programme of one seed's typesetting (None: nowhere)."""
+    with tempfile.TemporaryDirectory() as folder:
+        pdf = typeset(seed, Path(folder))
+        texts = []
+        for engine in ENGINES:
+            try:
+                programme = extract(pdf, nlp=False, workers=1, engine=engine)
+            except ExtractionError as error:
+                texts.append(f"error: {error}")
+                continue
+            programme.engine = None
+            texts.append(canonical_json(programme))
+    if texts[0] == texts[1]:
+        return None
+    first = next(i for i, (a, b) in enumerate(zip(*texts, strict=False)) if a != b)
+    around = slice(max(first - 60, 0), first + 60)
+    return f"seed {seed}: {ENGINES[0]} {texts[0][around]!r} / {ENGINES[1]} {texts[1][around]!r}"
 
 
 def run_seeds(seeds: list[int], keep: bool = False, jobs: int | None = None):
