@@ -23,6 +23,9 @@ from pipeline.utils.text import collapse_spaces
 # Pages per page-reading process below which a second process does not pay off, per engine:
 # pdfium reads a page in milliseconds, pdfminer in tens of milliseconds.
 MIN_PAGES_PER_WORKER = {"pdfium": 8, "pdfplumber": 4}
+# Up to this many pages, the NLP stage loads its pipeline in a process of its own while the pages are
+# read (it saves about half a second); longer documents keep the memory of that second process.
+NLP_PROCESS_MAX_PAGES = 100
 # A worker opens the PDF afresh for each run of pages, which bounds the memory
 # that pdfminer's object cache can take on long documents.
 MAX_PAGES_PER_RUN = 16
@@ -106,7 +109,8 @@ def read_pages(engine: str, path: Path, password: str | None, numbers: list[int]
 
 def read_pages_parallel(engine: str, path: Path, password: str | None, page_count: int, rules: Rules,
                         workers: int | None) -> list[PageLayout]:
-    """Read all pages in contiguous runs spread over `workers` processes (pages are independent)."""
+    """Read all pages in contiguous runs spread over `workers` processes (pages are independent); the
+    processes end when the pages are read, so that their memory is free for the later stages."""
     workers = min(workers or os.cpu_count() or 1, max(1, page_count // MIN_PAGES_PER_WORKER[engine]))
     numbers = list(range(1, page_count + 1))
     if workers <= 1:
@@ -114,23 +118,9 @@ def read_pages_parallel(engine: str, path: Path, password: str | None, page_coun
     size = max(1, min(MAX_PAGES_PER_RUN, -(-page_count // (workers * 2))))
     runs = [numbers[i:i + size] for i in range(0, page_count, size)]
     jobs = [(engine, path, password, run, rules) for run in runs]
-    results = page_pool(workers).map(read_pages, *zip(*jobs, strict=True))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        results = list(pool.map(read_pages, *zip(*jobs, strict=True)))
     return sorted((p for run in results for p in run), key=lambda p: p.number)
-
-
-_POOLS: dict[tuple[int, int], ProcessPoolExecutor] = {}
-
-
-def page_pool(workers: int) -> ProcessPoolExecutor:
-    """Page-reading processes, forked once per process and reused for every file it extracts.
-
-    Keyed by process ID: a forked child never uses its parent's workers.
-    """
-    key = (os.getpid(), workers)
-    if key not in _POOLS:
-        _POOLS[key] = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
-        atexit.register(_POOLS[key].shutdown, cancel_futures=True)
-    return _POOLS[key]
 
 
 _NLP_POOLS: dict[int, ProcessPoolExecutor] = {}
@@ -182,13 +172,13 @@ def extract(path: Path | str, password: str | None = None, rules: Rules | None =
     rules = rules or load_rules()
     clock = StageClock(timings)
     data = check_header(path)
-    cores = workers or os.cpu_count() or 1
-    nlp_process = nlp_pool() if nlp and cores > 1 and not model_loaded_here() else None
-    if nlp_process is not None:
-        workers = cores - 1
     try:
         info = document_info(engine, path, password)
         metadata, page_count = info.metadata, info.pages
+        cores = workers or os.cpu_count() or 1
+        nlp_process = None
+        if nlp and cores > 1 and page_count <= NLP_PROCESS_MAX_PAGES and not model_loaded_here():
+            nlp_process, workers = nlp_pool(), cores - 1
         pages = read_pages_parallel(engine, path, password, page_count, rules, workers)
     except Exception as error:  # the parsers raise many kinds of errors on damaged files
         raise ExtractionError(path, describe_pdf_error(error)) from None

@@ -11,6 +11,7 @@ import logging
 import multiprocessing
 import os
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -276,8 +277,11 @@ class Parsed:
 
 
 def features(doc: Doc) -> Parsed:
-    """The compact features of a spaCy doc (the doc itself can then be dropped)."""
-    tokens = tuple((t.text, (t.lemma_ or t.text).lower(), t.pos_, t.is_alpha and not t.is_stop) for t in doc)
+    """The compact features of a spaCy doc (the doc itself can then be dropped); word strings are
+    interned, so that a long document keeps one copy of each word."""
+    intern = sys.intern
+    tokens = tuple((intern(t.text), intern((t.lemma_ or t.text).lower()), t.pos_, t.is_alpha and not t.is_stop)
+                   for t in doc)
     lemmas = " ".join(lemma for text, lemma, pos, _ in tokens if pos not in ("PUNCT", "SPACE") and text.strip())
     sentences = tuple((s.start_char, s.end_char, s.text.strip()) for s in doc.sents)
     return Parsed(lemmas=lemmas, sentences=sentences, tokens=tokens)

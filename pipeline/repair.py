@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.cache import cache_dir
 from pipeline.layout import Block
 from pipeline.rules import TextRules
-from pipeline.utils.lookups import cached_words, dutch_table
+from pipeline.utils.lookups import cached_lines, dutch_table
 from pipeline.utils.text import words_of
 
 LINE_HYPHENS = ("-", "\u00ad", "\u2010")
@@ -37,16 +36,16 @@ def derive_lexicon() -> frozenset[str]:
 
 
 @cache
-def dutch_lexicon() -> frozenset[str]:
-    """The Dutch lexicon, kept in the cache folder once derived."""
-    return cached_words("nl-lexicon", cache_dir() / "tables", derive_lexicon)
+def dutch_lexicon() -> Container[str]:
+    """The Dutch lexicon, kept in the cache folder once derived and searched there."""
+    return cached_lines("nl-lexicon", derive_lexicon)
 
 
 @dataclass(frozen=True)
 class Vocabulary:
     """What counts as a word: the lexicon plus the document's own word counts."""
 
-    lexicon: frozenset[str]
+    lexicon: Container[str]
     counts: Counter
     rules: TextRules
 

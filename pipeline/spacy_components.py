@@ -20,7 +20,7 @@ from spacy.parts_of_speech import IDS
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from pipeline.utils.lookups import dutch_table, word_classes
+from pipeline.utils.lookups import lemma_lookup, word_classes
 
 KEEP_TRAINED = ("PROPN", "NUM", "PUNCT", "SYM", "X")
 OPEN_CLASSES = {"noun": "NOUN", "verb": "VERB", "adj": "ADJ"}
@@ -58,7 +58,7 @@ class LemmaBackstop:
     """Replace trained lemmas by lookup lemmas where the table knows the form."""
 
     def __init__(self, vocab: Vocab) -> None:
-        self.table = dutch_table("lookup")
+        self.table = lemma_lookup()
         self.keep_trained = {IDS[tag] for tag in KEEP_TRAINED}
         self.vocab = vocab
         self.lemma_ids: dict[int, int] = {}

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Callable
+import mmap
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from importlib import metadata, resources
 from pathlib import Path
@@ -40,7 +41,7 @@ def word_classes(form: str) -> frozenset[str]:
     """The classes ("noun", "verb", "adj", …) the tables allow for a form: as a lemma, through the
     lookup table, as a listed exception or through a suffix rule; empty when the tables do not know it."""
     word = form.lower()
-    lemmas, lemma = _lemmas_by_class(), dutch_table("lookup").get(word)
+    lemmas, lemma = _lemmas_by_class(), lemma_lookup().get(word)
     classes = {name for name, known in lemmas.items() if word in known or lemma in known}
     classes.update(name for name, forms in _exceptions_by_class().items() if word in forms)
     for name, rules in _suffix_rules().items():
@@ -50,19 +51,63 @@ def word_classes(form: str) -> frozenset[str]:
     return frozenset(classes)
 
 
-def cached_words(name: str, folder: Path, build: Callable[[], frozenset[str]]) -> frozenset[str]:
-    """A word set derived from the tables, kept in `folder` as one word per line (read in a tenth of the
-    time it takes to derive it); derived again when the tables' version changes or the file is unreadable."""
-    path = folder / f"{name}-{metadata.version('spacy-lookups-data')}.txt"
-    try:
-        return frozenset(path.read_text(encoding="utf-8").split("\n"))
-    except (OSError, UnicodeDecodeError):
-        pass
-    words = build()
-    try:
-        from pipeline.output import write_atomic
+class SortedLines:
+    """Lines of a file in sorted order, each a key or a key, a tab and a value, searched where they lie
+    (mapped into memory, never read whole): no load time and no memory for tables of hundreds of
+    thousands of entries."""
 
-        write_atomic(path, "\n".join(sorted(words)))
-    except OSError:
-        pass  # a read-only or full disk only costs the next run the same time again
-    return words
+    def __init__(self, path: Path) -> None:
+        with path.open("rb") as handle:
+            self.data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) if path.stat().st_size else b""
+
+    def find(self, key: str) -> bytes | None:
+        """The value of a key (b"" for a key without one), or None when the key is not there."""
+        if not key or "\n" in key or "\t" in key:
+            return None
+        target, data = key.encode("utf-8"), self.data
+        low, high = 0, len(data)
+        while low < high:
+            middle = (low + high) // 2
+            start = data.rfind(b"\n", 0, middle) + 1
+            end = data.find(b"\n", start)
+            end = len(data) if end < 0 else end
+            line_key, _, value = data[start:end].partition(b"\t")
+            if line_key == target:
+                return value
+            if line_key < target:
+                low = end + 1
+            else:
+                high = start
+        return None
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.find(key) is not None
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        value = self.find(key)
+        return default if value is None else value.decode("utf-8")
+
+
+def cached_lines(name: str, build: Callable[[], Iterable[str]]) -> SortedLines | frozenset[str]:
+    """Lines derived from the tables (keys, or key-tab-value pairs), kept sorted in the cache folder and
+    searched there; derived again when the tables' version changes. Where the cache folder cannot be
+    written, the keys are kept in memory instead."""
+    from pipeline.cache import cache_dir
+    from pipeline.output import write_atomic
+
+    path = cache_dir() / "tables" / f"{name}-{metadata.version('spacy-lookups-data')}.txt"
+    if not path.is_file():
+        lines = sorted(line for line in build() if line and "\n" not in line)
+        try:
+            write_atomic(path, "\n".join(lines))
+        except OSError:
+            return frozenset(line.partition("\t")[0] for line in lines)
+    return SortedLines(path)
+
+
+@cache
+def lemma_lookup() -> SortedLines | dict[str, str]:
+    """The lookup table of lemmas (form → lemma), searched in the cache folder."""
+    table = cached_lines("nl-lemma-lookup", lambda: (f"{form}\t{lemma}" for form, lemma in
+                                                     dutch_table("lookup").items() if "\t" not in form + lemma))
+    return table if isinstance(table, SortedLines) else dutch_table("lookup")
