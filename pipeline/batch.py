@@ -59,7 +59,6 @@ def output_path(pdf: Path, out_dir: Path) -> Path:
 def extract_to(pdf: Path, settings: Settings, page_workers: int = 1) -> Outcome:
     """Extract one PDF in this process and write programme.json, programme.html, the tables (and the graph)."""
     from pipeline.extract import ExtractionError, extract
-    from pipeline.graph import write_graph
     from pipeline.output import canonical_json, relative_link, write_atomic
     from pipeline.programme_html import write_programme_html
     from pipeline.tables import write_tables
@@ -75,6 +74,8 @@ def extract_to(pdf: Path, settings: Settings, page_workers: int = 1) -> Outcome:
     write_programme_html(programme, target.parent, relative_link(pdf, target.parent))
     write_tables(programme, target.parent)
     if settings.nlp:
+        from pipeline.graph import write_graph
+
         write_graph(programme, target.parent)
     return Outcome(pdf, target, programme.counts(), None, time.perf_counter() - started)
 
