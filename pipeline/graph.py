@@ -40,7 +40,7 @@ def build_graph(programme: Programme) -> nx.MultiDiGraph:
                    file=programme.edition.source.file)
     for actor in programme.actors:
         graph.add_node(actor.id, type="actor", label=actor.name, kind=actor.kind, known=actor.known,
-                       mentions=actor.mentions, aliases="; ".join(actor.aliases))
+                       mentions=actor.mentions, aliases=list(actor.aliases))
     for commission in programme.commissions:
         graph.add_node(commission.id, type="commission", label=commission.name, assumed=commission.assumed)
     for topic in programme.topics:
@@ -78,10 +78,19 @@ def graph_json(graph: nx.MultiDiGraph) -> dict:
     return nx.node_link_data(graph, edges="edges")
 
 
+GRAPHML_LIST_SEPARATOR = "; "
+
+
 def graphml_text(graph: nx.MultiDiGraph) -> str:
-    """GraphML (opens in Gephi)."""
+    """GraphML (opens in Gephi). GraphML attributes hold no lists: list attributes (an actor's aliases)
+    are joined by "; " here, and only here."""
+    flat = graph.copy()
+    for _, data in flat.nodes(data=True):
+        for key, value in data.items():
+            if isinstance(value, list):
+                data[key] = GRAPHML_LIST_SEPARATOR.join(map(str, value))
     buffer = io.BytesIO()
-    nx.write_graphml(graph, buffer, encoding="utf-8", prettyprint=True)
+    nx.write_graphml(flat, buffer, encoding="utf-8", prettyprint=True)
     return buffer.getvalue().decode("utf-8")
 
 

@@ -9,7 +9,8 @@ import spacy
 
 from pipeline import nlp as nlp_stage
 from pipeline.cli import main
-from pipeline.graph import build_graph, graph_json
+from pipeline.graph import build_graph, graph_json, write_graph
+from pipeline.models import Actor, Edition, Programme, Source
 from pipeline.nlp import ActorFinder, Analyser, TimingFinder, blank_dutch, load_model, nlp_rules
 
 
@@ -106,6 +107,21 @@ def test_graph_command(corpus_programmes, tmp_path):
     assert main(["graph", str(path)]) == 0
     graph = nx.node_link_graph(json.loads((tmp_path / "graph.json").read_text()), edges="edges")
     assert nx.read_graphml(tmp_path / "graph.graphml").number_of_nodes() == graph.number_of_nodes()
+
+
+def test_list_attributes_stay_lists_in_json_and_are_joined_only_in_graphml(tmp_path):
+    programme = Programme(edition=Edition(title="Werkprogramma 2030", year=2030,
+                                          source=Source(file="wp.pdf", sha256="0" * 64, pages=1)),
+                          actors=[Actor(id="actor/vdab", name="VDAB", kind="agency", known=True, mentions=2,
+                                        aliases=["Vlaamse Dienst voor Arbeidsbemiddeling", "de VDAB"])])
+    data = graph_json(build_graph(programme))
+    node = next(n for n in data["nodes"] if n["id"] == "actor/vdab")
+    assert node["aliases"] == ["Vlaamse Dienst voor Arbeidsbemiddeling", "de VDAB"]
+    write_graph(programme, tmp_path)
+    graphml = nx.read_graphml(tmp_path / "graph.graphml")
+    assert graphml.nodes["actor/vdab"]["aliases"] == "Vlaamse Dienst voor Arbeidsbemiddeling; de VDAB"
+    assert json.loads((tmp_path / "graph.json").read_text(encoding="utf-8"))["nodes"][1]["aliases"] == [
+        "Vlaamse Dienst voor Arbeidsbemiddeling", "de VDAB"]
 
 
 def test_actor_nodes_against_the_hand_checked_list(corpus_programmes):
