@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 import spacy
@@ -283,8 +284,38 @@ def features(doc: Doc) -> Parsed:
     tokens = tuple((intern(t.text), intern((t.lemma_ or t.text).lower()), t.pos_, t.is_alpha and not t.is_stop)
                    for t in doc)
     lemmas = " ".join(lemma for text, lemma, pos, _ in tokens if pos not in ("PUNCT", "SPACE") and text.strip())
-    sentences = tuple((s.start_char, s.end_char, s.text.strip()) for s in doc.sents)
-    return Parsed(lemmas=lemmas, sentences=sentences, tokens=tokens)
+    return Parsed(lemmas=lemmas, sentences=whole_sentences(doc), tokens=tokens)
+
+
+SENTENCE_END = ".!?:;…"
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+CLOSING = "’”'\")]"
+
+
+def whole_sentences(doc: Doc) -> tuple[tuple[int, int, str], ...]:
+    """The doc's sentences as (start, end, text), ended by punctuation rather than by layout.
+
+    The pieces are the segmenter's sentences cut again at paragraph breaks; a piece that does not
+    end in closing punctuation runs on into the next ("Vlaams minister van Werk en Sociale Economie |
+    Jo Brouns lanceert …", "(luik | Industrie)", a sentence cut by a column break), unless the next
+    is a list item ("- …"). The text has its line and paragraph breaks made spaces.
+    """
+    text = doc.text
+    cuts = sorted({s.start_char for s in doc.sents} | {m.end() for m in PARAGRAPH_BREAK.finditer(text)}
+                  | {len(text)})
+    spans: list[list[int]] = []
+    for start, end in pairwise(cuts):
+        piece = text[start:end]
+        if not piece.strip():
+            continue
+        start, end = start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip())
+        if spans and not text.startswith("- ", start):
+            previous = text[spans[-1][0]:spans[-1][1]].rstrip(CLOSING)
+            if not previous.endswith(tuple(SENTENCE_END)):
+                spans[-1][1] = end
+                continue
+        spans.append([start, end])
+    return tuple((start, end, " ".join(text[start:end].split())) for start, end in spans)
 
 
 @cache

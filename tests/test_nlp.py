@@ -167,3 +167,30 @@ def test_lexicon_word_class_check_moves_only_unambiguous_open_class_words():
     doc = nlp(spacy.tokens.Doc(nlp.vocab, words=words, pos=tagged, morphs=["Number=Sing"] * len(words)))
     assert [t.pos_ for t in doc] == ["PRON", "AUX", "DET", "NOUN", "VERB", "CCONJ", "NOUN", "NOUN"]
     assert str(doc[4].morph) == "" and str(doc[3].morph) == "" and str(doc[6].morph) == "Number=Sing"
+
+
+SENTENCE_CASES = {
+    # The trained segmenter splits before a name, inside brackets and inside a quoted title (2024 edition).
+    "Vlaams minister van Werk en Sociale Economie Jo Brouns lanceert een ‘versnellingsplan’. Dat is nieuw.": [
+        "Vlaams minister van Werk en Sociale Economie Jo Brouns lanceert een ‘versnellingsplan’.", "Dat is nieuw."],
+    "De SERV geeft advies over de Raad Concurrentievermogen (luik Industrie) waarvan Vlaanderen voorzitter is.": [
+        "De SERV geeft advies over de Raad Concurrentievermogen (luik Industrie) waarvan Vlaanderen voorzitter is."],
+    "De SERV bereidt een rapport voor over ‘Wonen in Vlaanderen – Uitdagingen vanuit sociaal-economisch "
+    "perspectief‘. Dit rapport bevat een analyse.": [
+        "De SERV bereidt een rapport voor over ‘Wonen in Vlaanderen – Uitdagingen vanuit sociaal-economisch "
+        "perspectief‘.", "Dit rapport bevat een analyse."],
+    # A column break cut the sentence into two paragraphs (2024 edition, Samenvatting).
+    "De SERV investeert in de opvolging van doelstellingenkaders en de\n\nEuropese en internationale "
+    "ontwikkelingen. Tot slot.": [
+        "De SERV investeert in de opvolging van doelstellingenkaders en de Europese en internationale "
+        "ontwikkelingen.", "Tot slot."],
+    # A list lead-in and its items stay apart.
+    "Mogelijke valorisatievormen zijn:\n\n- de websites van de SERV\n\n- nieuwsbrieven": [
+        "Mogelijke valorisatievormen zijn:", "- de websites van de SERV", "- nieuwsbrieven"],
+}
+
+
+@pytest.mark.parametrize("text", SENTENCE_CASES)
+def test_evidence_sentences_are_whole(text):
+    nlp = nlp_stage.default_model().nlp
+    assert [s for _, _, s in nlp_stage.whole_sentences(nlp(text))] == SENTENCE_CASES[text]
