@@ -32,7 +32,7 @@ def test_loading_prefers_the_project_pipeline(tmp_path):
 
 def test_loading_prefers_an_installed_nl_core_news_sm(monkeypatch):
     monkeypatch.setattr(spacy.util, "is_package", lambda name: name == "nl_core_news_sm")
-    monkeypatch.setattr(nlp_stage.spacy, "load", lambda name, **kwargs: blank_dutch())
+    monkeypatch.setattr(spacy, "load", lambda name, **kwargs: blank_dutch())
     assert load_model().name.startswith("nl_core_news_sm")
 
 

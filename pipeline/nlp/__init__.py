@@ -1,0 +1,14 @@
+"""NLP stage: actors, commissions, topics, keyphrases, timing, references and instruments.
+
+One module per analyser, all working on the one parsed representation of each
+item that `parsing` makes; `stage.Analyser` runs them in turn.  The public call
+is `analyse(programme)`.
+"""
+from pipeline.nlp.actors import ActorFinder
+from pipeline.nlp.model import LoadedModel, blank_dutch, default_model, load_model, nlp_rules
+from pipeline.nlp.parsing import whole_sentences
+from pipeline.nlp.stage import Analyser, analyse
+from pipeline.nlp.timing import TimingFinder
+
+__all__ = ["ActorFinder", "Analyser", "LoadedModel", "TimingFinder", "analyse", "blank_dutch", "default_model",
+           "load_model", "nlp_rules", "whole_sentences"]

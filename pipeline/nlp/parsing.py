@@ -1,0 +1,152 @@
+"""The one parsed representation of each analysed item that every analyser shares.
+
+Dossiers, requests and themes go through the full Dutch pipeline; front
+matter and part intros only need sentences.  What is kept of a parsed text is
+compact (`Parsed`): lemmas, whole sentences and the tokens for keyphrases.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import re
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.models import Annotations, Programme
+from pipeline.utils.text import slugify
+
+# Dossiers, requests and themes get topics and keyphrases and go through the
+# full pipeline; front matter and part intros only need actors, timing and
+# references, for which splitting sentences is enough.
+TAGGED_KINDS = {"dossier", "advisory_request", "theme"}
+MIN_WORDS_PER_WORKER = 4000
+# Forked workers copy the parent's memory as they touch it; past this much text
+# (a document of hundreds of pages) one process parses it, to bound memory.
+MAX_WORDS_FOR_WORKERS = 50_000
+_FORKED_PIPELINE: list[Language] = []
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """What the NLP stage keeps of a parsed text: lemmas, sentences, and tokens for keyphrases."""
+
+    lemmas: str
+    sentences: tuple[tuple[int, int, str], ...]
+    tokens: tuple[tuple[str, str, str, bool], ...]
+
+
+def features(doc: Doc) -> Parsed:
+    """The compact features of a spaCy doc (the doc itself can then be dropped); word strings are
+    interned, so that a long document keeps one copy of each word."""
+    intern = sys.intern
+    tokens = tuple((intern(t.text), intern((t.lemma_ or t.text).lower()), t.pos_, t.is_alpha and not t.is_stop)
+                   for t in doc)
+    lemmas = " ".join(lemma for text, lemma, pos, _ in tokens if pos not in ("PUNCT", "SPACE") and text.strip())
+    return Parsed(lemmas=lemmas, sentences=whole_sentences(doc), tokens=tokens)
+
+
+SENTENCE_END = ".!?:;…"
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+CLOSING = "’”'\")]"
+
+
+def whole_sentences(doc: Doc) -> tuple[tuple[int, int, str], ...]:
+    """The doc's sentences as (start, end, text), ended by punctuation rather than by layout.
+
+    The pieces are the segmenter's sentences cut again at paragraph breaks; a piece that does not
+    end in closing punctuation runs on into the next ("Vlaams minister van Werk en Sociale Economie |
+    Jo Brouns lanceert …", "(luik | Industrie)", a sentence cut by a column break), unless the next
+    is a list item ("- …"). The text has its line and paragraph breaks made spaces.
+    """
+    text = doc.text
+    cuts = sorted({s.start_char for s in doc.sents} | {m.end() for m in PARAGRAPH_BREAK.finditer(text)}
+                  | {len(text)})
+    spans: list[list[int]] = []
+    for start, end in pairwise(cuts):
+        piece = text[start:end]
+        if not piece.strip():
+            continue
+        start, end = start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip())
+        if spans and not text.startswith("- ", start):
+            previous = text[spans[-1][0]:spans[-1][1]].rstrip(CLOSING)
+            if not previous.endswith(tuple(SENTENCE_END)):
+                spans[-1][1] = end
+                continue
+        spans.append([start, end])
+    return tuple((start, end, " ".join(text[start:end].split())) for start, end in spans)
+
+
+@cache
+def sentence_splitter() -> Language:
+    """A tokenizer with a rule-based sentencizer, for texts that need no tags."""
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def _parse_slice(texts: list[str]) -> list[Parsed]:
+    """In a forked worker: parse with the pipeline inherited from the parent."""
+    return [features(doc) for doc in _FORKED_PIPELINE[0].pipe(texts, batch_size=64)]
+
+
+def parse(nlp: Language, texts: list[str], workers: int) -> list[Parsed]:
+    """Parse the texts, split over forked processes when there is enough text.
+
+    The workers inherit the loaded pipeline and send back only the compact
+    features of each text, so that memory stays small on long documents.
+    """
+    words = sum(len(t.split()) for t in texts)
+    workers = min(workers, max(1, words // MIN_WORDS_PER_WORKER))
+    if workers <= 1 or words > MAX_WORDS_FOR_WORKERS:
+        return [features(doc) for doc in nlp.pipe(texts, batch_size=64)]
+    order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+    slices = [order[i::workers] for i in range(workers)]
+    context = multiprocessing.get_context("fork")
+    _FORKED_PIPELINE[:] = [nlp]
+    parsed: list[Parsed | None] = [None] * len(texts)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        for indexes, results in zip(slices, pool.map(_parse_slice, [[texts[i] for i in s] for s in slices]),
+                                    strict=True):
+            for index, result in zip(indexes, results, strict=True):
+                parsed[index] = result
+    return parsed
+
+
+@dataclass
+class Owner:
+    """A dossier, request, theme or part whose text is analysed."""
+
+    id: str
+    kind: str
+    title: str
+    text: str
+    pages: list[int]
+    annotations: Annotations
+
+
+def owners(programme: Programme) -> list[Owner]:
+    """Everything the NLP stage annotates, in reading order."""
+    out = []
+    for section in programme.front_matter:
+        section.nlp = Annotations()
+        out.append(Owner(f"front/{slugify(section.title)}", "front_matter", section.title, section.text,
+                         section.pages, section.nlp))
+    for part in programme.parts:
+        part.nlp = Annotations()
+        out.append(Owner(part.id, "part", part.title, part.intro, part.pages, part.nlp))
+        for theme in part.themes:
+            theme.nlp = Annotations()
+            out.append(Owner(theme.id, "theme", theme.title, theme.intro, theme.pages, theme.nlp))
+            for dossier in theme.dossiers:
+                dossier.nlp = Annotations()
+                out.append(Owner(dossier.id, "dossier", dossier.title, dossier.text, dossier.pages, dossier.nlp))
+            for request in theme.advisory_requests:
+                request.nlp = Annotations()
+                out.append(Owner(request.id, "advisory_request", "", request.text, request.pages, request.nlp))
+    return out

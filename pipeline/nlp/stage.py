@@ -1,0 +1,69 @@
+"""The NLP stage: every analyser over one parsed representation of each item."""
+from __future__ import annotations
+
+import os
+
+from pipeline.models import Actor, Commission, Programme, Topic
+from pipeline.nlp.actors import ActorFinder, annotate_actors
+from pipeline.nlp.commissions import CommissionFinder
+from pipeline.nlp.instruments import InstrumentFinder
+from pipeline.nlp.keyphrases import keyphrases
+from pipeline.nlp.model import LoadedModel, default_model, nlp_rules
+from pipeline.nlp.parsing import TAGGED_KINDS, features, owners, parse, sentence_splitter
+from pipeline.nlp.references import ReferenceFinder
+from pipeline.nlp.timing import TimingFinder
+from pipeline.nlp.topics import choose_topics, fill_topics
+
+
+class Analyser:
+    """Runs the NLP stage over a programme."""
+
+    def __init__(self, model: LoadedModel | None = None, rules: dict | None = None, workers: int | None = None) -> None:
+        self.model = model or default_model()
+        self.workers = workers or os.cpu_count() or 1
+        self.rules = rules or nlp_rules()
+        self.actors = ActorFinder(self.rules["actors"])
+        self.timing = TimingFinder(self.rules["nlp"])
+        self.commissions = CommissionFinder(self.rules["commissions"])
+        self.references = ReferenceFinder(self.rules["nlp"])
+        self.instruments = InstrumentFinder(self.rules["nlp"]["instruments"])
+
+    def analyse(self, programme: Programme) -> Programme:
+        """Annotate the programme in place and return it."""
+        items = owners(programme)
+        tagged = [o for o in items if o.kind in TAGGED_KINDS]
+        docs = parse(self.model.nlp, [o.title for o in tagged] + [o.text for o in tagged], self.workers)
+        parsed = dict(zip((id(o) for o in tagged), zip(docs[: len(tagged)], docs[len(tagged):], strict=True),
+                          strict=True))
+        light = sentence_splitter()
+        for owner in items:
+            if id(owner) not in parsed:
+                parsed[id(owner)] = (features(light(owner.title)), features(light(owner.text)))
+        actors: dict[str, Actor] = {}
+        commissions: dict[str, Commission] = {}
+        year = programme.edition.year
+        for owner in items:
+            title_doc, text_doc = parsed[id(owner)]
+            annotate_actors(self.actors, owner, text_doc, actors)
+            self.commissions.annotate(owner, commissions)
+            if owner.kind in TAGGED_KINDS:
+                owner.annotations.topics = choose_topics(title_doc, text_doc, self.rules["topics"])
+                owner.annotations.keyphrases = keyphrases([title_doc, text_doc], self.model.tagged)
+            owner.annotations.timing = self.timing.find(owner.text, year)
+        self.commissions.assign(programme, commissions)
+        fill_topics(programme)
+        self.references.annotate(programme, items)
+        for theme in (t for p in programme.parts for t in p.themes):
+            for request in theme.advisory_requests:
+                request.instrument = self.instruments.find(request.text)
+        programme.nlp_model = self.model.name
+        programme.actors = sorted(actors.values(), key=lambda a: a.id)
+        programme.commissions = sorted(commissions.values(), key=lambda c: c.id)
+        used = sorted({t for o in items for t in o.annotations.topics})
+        programme.topics = [Topic(id=t, label=self.rules["topics"]["topics"][t]["label"]) for t in used]
+        return programme
+
+
+def analyse(programme: Programme, model: LoadedModel | None = None) -> Programme:
+    """Run the NLP stage on an extracted programme (in place) and return it."""
+    return Analyser(model).analyse(programme)
