@@ -128,7 +128,10 @@ class AdvisoryRequest(_Model):
     text: str
     pages: Pages
     subitems: Texts = Field(default_factory=list)
-    dossier: str | None = Field(default=None, description="ID of the dossier the list stands under, if any.")
+    dossier: str | None = Field(default=None, description="ID of the dossier whose text the list stands in: headed "
+                                "by a lead-in or a heading below the dossiers' level. Null for the theme's own lists.")
+    follows: str | None = Field(default=None, description="For a theme's own list (`dossier` null): the dossier it "
+                                "follows in reading order, which it need not be about.")
     instrument: str | None = Field(default=None, description="BVR, decreet, conceptnota, … where the text says.")
     nlp: Annotations | None = None
     list: str = Field(description="The heading of the list the request stands in.")

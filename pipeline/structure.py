@@ -147,6 +147,8 @@ class ListContext:
     mixed: bool
     indent: float
     dossier: str | None
+    follows: str | None
+    headed: bool
     last: AdvisoryRequest | ListItem | None = None
 
 
@@ -163,6 +165,16 @@ class Builder:
     listing: ListContext | None = None
     expecting_part_title: bool = False
     used_ids: set[str] = field(default_factory=set)
+    headed_requests: set[int] = field(default_factory=set)
+
+    def theme_lists(self) -> None:
+        """A headed list after a theme's last dossier closes the theme: it is the theme's own, and its
+        requests only follow that dossier (a lead-in sentence keeps a list in the dossier's text)."""
+        for theme in (t for p in self.parts for t in p.themes if t.dossiers):
+            last = theme.dossiers[-1].id
+            for request in theme.advisory_requests:
+                if id(request) in self.headed_requests and request.dossier == last:
+                    request.dossier, request.follows = None, last
 
     def unique(self, base: str) -> str:
         candidate, n = base, 2
@@ -219,13 +231,18 @@ class Builder:
         self.listing = None
         self.add_pages(block, owner, self.theme, self.parts[-1])
 
-    def start_list(self, block: Block) -> None:
+    def start_list(self, block: Block, heading_block: bool) -> None:
+        """A list of advisory requests: in the text of the dossier before it when a lead-in or a heading
+        below the dossiers' level opens it (see `theme_lists` for a headed list after the last dossier);
+        the theme's own when its heading stands at the dossiers' level or above."""
         theme = self.theme or self.start_theme(block, self.parts[-1].title)
         heading = self.title(block.text.rstrip(":").strip())
         words = set(re.findall(r"\w+", heading.lower()))
         mixed = bool(words & set(self.rules.mixed_list_words))
-        self.listing = ListContext(heading=heading, mixed=mixed, indent=-1.0,
-                                   dossier=self.dossier.id if self.dossier else None)
+        inside = heading_block is False or self.levels.level(block, self.rules) == "sub"
+        current = self.dossier.id if self.dossier else None
+        self.listing = ListContext(heading=heading, mixed=mixed, indent=-1.0, dossier=current if inside else None,
+                                   follows=None if inside else current, headed=heading_block)
         self.add_pages(block, theme, self.parts[-1])
 
     def add_item(self, block: Block) -> None:
@@ -240,7 +257,9 @@ class Builder:
         elif not listing.mixed or re.match(self.rules.advisory_item, text):
             base = f"{theme.id}/{slugify(text, 6)}"
             listing.last = AdvisoryRequest(id=self.unique(base), text=text, pages=list(block.pages),
-                                           list=listing.heading, dossier=listing.dossier)
+                                           list=listing.heading, dossier=listing.dossier, follows=listing.follows)
+            if listing.headed:
+                self.headed_requests.add(id(listing.last))
             theme.advisory_requests.append(listing.last)
         else:
             listing.last = ListItem(text=text, pages=list(block.pages), list=listing.heading)
@@ -271,7 +290,7 @@ class Builder:
                 self.parts[-1].title = self.title(block.text)
                 return
         if is_list_heading(block, heading, rules):
-            self.start_list(block)
+            self.start_list(block, heading)
             return
         if heading:
             level = self.levels.level(block, rules)
@@ -345,6 +364,7 @@ def segment(blocks: list[Block], rules: StructureRules, casing: dict[str, str]) 
     builder = Builder(rules=rules, levels=levels, casing=casing)
     for block in body:
         builder.feed(block)
+    builder.theme_lists()
     if not any(part.themes for part in builder.parts):
         raise NoStructure("no programme structure: parts found, but no themes or dossiers")
     cover = cover_block(blocks)

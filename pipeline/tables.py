@@ -16,7 +16,7 @@ from pipeline.output import write_atomic
 LIST_SEPARATOR = "; "
 THEME_COLUMNS = ("edition_year", "part", "part_title", "theme_id", "theme", "commission", "commission_assumed")
 DOSSIER_COLUMNS = (*THEME_COLUMNS, "id", "number", "title", "spearhead", "pages", "subs", "actors", "topics")
-REQUEST_COLUMNS = (*THEME_COLUMNS, "id", "text", "subitems", "list", "dossier", "instrument", "pages",
+REQUEST_COLUMNS = (*THEME_COLUMNS, "id", "text", "subitems", "list", "dossier", "follows", "instrument", "pages",
                    "actors", "topics")
 TABLE_FILES = ("dossiers.csv", "advisory_requests.csv")
 
@@ -67,6 +67,7 @@ def request_rows(programme: Programme) -> list[dict]:
     """One row per advisory request, in reading order."""
     return [{**theme_cells(programme, part, theme), "id": request.id, "text": request.text,
              "subitems": joined(request.subitems), "list": request.list, "dossier": request.dossier,
+             "follows": request.follows,
              "instrument": request.instrument, "pages": joined(request.pages),
              **annotation_cells(programme, request.nlp)}
             for part in programme.parts for theme in part.themes for request in theme.advisory_requests]

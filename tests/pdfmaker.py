@@ -757,7 +757,8 @@ def paragraphs(text: str) -> list[tuple]:
 
 
 def programme_elements(programme) -> list[tuple]:
-    """The elements that typeset an extracted `Programme` again (its lists after their dossier)."""
+    """The elements that typeset an extracted `Programme` again (its lists after the dossier they stand in
+    or follow)."""
     elements: list[tuple] = []
     for section in programme.front_matter:
         elements += [("front", section.title), *paragraphs(section.text)]
@@ -768,7 +769,7 @@ def programme_elements(programme) -> list[tuple]:
             elements += [("sub", sub) for sub in theme.subs]
             lists: dict[tuple, list[tuple]] = {}
             for request in theme.advisory_requests:
-                items = lists.setdefault((request.dossier, request.list), [])
+                items = lists.setdefault((request.dossier or request.follows, request.list), [])
                 items += [("item", request.text), *(("subitem", s) for s in request.subitems)]
             for item in theme.other_items:
                 owner = next((key for key in lists if key[1] == item.list), (None, item.list))

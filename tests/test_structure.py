@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from pdfmaker import ONE_COLUMN_SERIF, SAMPLE, THREE_COLUMN, TWO_COLUMN, Look, render
+from pdfmaker import FILLER, ONE_COLUMN_SERIF, SAMPLE, THREE_COLUMN, TWO_COLUMN, Look, render
 
 from pipeline.extract import extract
 
@@ -63,12 +63,13 @@ def test_spearheads_numbers_and_subs(programme):
     assert "sterke voorstellen" in dossiers["Evaluatie van het maatwerkdecreet"].text
 
 
-def test_advisory_requests_and_mixed_lists(programme):
+def test_advisory_requests_and_mixed_lists(programme, request):
     themes = {t.title.lower(): t for p in programme.parts for t in p.themes}
     work = themes["arbeid en opleiding"]
     assert [r.text for r in work.advisory_requests] == [
         "BVR opleidingsverlof voor werkenden", "Decreet loopbaanbegeleiding (eerste helft 2030)"]
-    assert work.advisory_requests[0].dossier == work.dossiers[1].id
+    # A headed list after the theme's last dossier is the theme's own: it only follows that dossier.
+    assert [(r.dossier, r.follows) for r in work.advisory_requests] == [(None, work.dossiers[1].id)] * 2
     energy = themes["energie en klimaat"]
     assert [r.text for r in energy.advisory_requests] == ["Adviesvraag warmteplan: uitwerking van de premies."]
     assert [o.text for o in energy.other_items] == ["Opvolgen van de Europese ontwikkelingen."]
@@ -76,6 +77,24 @@ def test_advisory_requests_and_mixed_lists(programme):
     assert [r.text for r in social.advisory_requests] == [
         "BVR maatwerk bij collectieve inschakeling. Deze besluiten beogen:", "BVR lokale diensten (voorjaar 2030)."]
     assert social.advisory_requests[0].subitems == ["een kader voor de erkenning,", "een update van het subsidiekader."]
+    # A list between two dossiers stands in the text of the one before it, unless its heading looks like
+    # a dossier's: then it is the theme's own and only follows that dossier.
+    style = STYLES[request.node.callspec.params["programme"]]
+    before = social.dossiers[0].id
+    expected = (None, before) if style.listing == style.dossier else (before, None)
+    assert {(r.dossier, r.follows) for r in social.advisory_requests} == {expected}
+
+
+def test_a_lead_in_keeps_the_last_dossiers_list_in_its_text(tmp_path):
+    elements = [("part", 1, "Overleg en advies"), ("theme", "Arbeid en opleiding"), ("text", FILLER),
+                ("dossier", "Loopbaanbegeleiding voor iedereen"), ("text", FILLER * 2),
+                ("dossier", "Opleidingsverlof voor werkenden"), ("text", FILLER * 2),
+                ("text", "De SERV verwacht de volgende adviesvragen:"),
+                ("item", "BVR opleidingsverlof voor werkenden"), ("item", "Decreet over de opleidingsrekening")]
+    theme = extract(render(tmp_path / "lead-in.pdf", elements), nlp=False).parts[0].themes[0]
+    assert [(r.text, r.dossier, r.follows) for r in theme.advisory_requests] == [
+        ("BVR opleidingsverlof voor werkenden", theme.dossiers[1].id, None),
+        ("Decreet over de opleidingsrekening", theme.dossiers[1].id, None)]
 
 
 def test_front_matter_edition_and_ids(programme):
