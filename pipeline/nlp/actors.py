@@ -30,8 +30,12 @@ class ActorFinder:
         names = sorted(self.index, key=len, reverse=True)
         acronyms = [n for n in names if n.isupper()]
         others = [n for n in names if not n.isupper()]
-        self.pattern = re.compile(r"(?<![\w-])(?:(?:" + "|".join(map(re.escape, acronyms)) + r")(?![\w])"
-                                  r"|(?:" + "|".join(map(re.escape, others)) + r")(?![\w-]))")
+        alternatives = []
+        if acronyms:
+            alternatives.append("(?:" + "|".join(map(re.escape, acronyms)) + r")(?![\w])")
+        if others:
+            alternatives.append("(?:" + "|".join(map(re.escape, others)) + r")(?![\w-])")
+        self.pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + ")") if alternatives else None
         self.stop = set(self.rules["acronym_stoplist"])
         heads = "|".join(map(re.escape, sorted(self.rules["organisation_heads"], key=len, reverse=True)))
         self.head_re = re.compile(rf"\b(?:{heads})(?:\s+(?:{CONNECTOR}\s+)*{CAPITAL_WORD})+")
@@ -58,7 +62,7 @@ class ActorFinder:
         def free(start: int, end: int) -> bool:
             return all(end <= a or start >= b for a, b in taken)
 
-        for match in self.pattern.finditer(text):
+        for match in self.pattern.finditer(text) if self.pattern else ():
             name, kind = self.index[match.group(0)]
             taken.append(match.span())
             yield name, kind, True, match.group(0)
