@@ -7,7 +7,7 @@ from pipeline.models import Actor, Commission, Programme, Topic
 from pipeline.nlp.actors import ActorFinder, annotate_actors
 from pipeline.nlp.commissions import CommissionFinder
 from pipeline.nlp.instruments import InstrumentFinder
-from pipeline.nlp.keyphrases import keyphrases
+from pipeline.nlp.keyphrases import document_frequencies, keyphrases, phrase_counts
 from pipeline.nlp.model import LoadedModel, default_model, nlp_rules
 from pipeline.nlp.parsing import TAGGED_KINDS, features, owners, parse, sentence_splitter
 from pipeline.nlp.references import ReferenceFinder
@@ -42,13 +42,16 @@ class Analyser:
         actors: dict[str, Actor] = {}
         commissions: dict[str, Commission] = {}
         year = programme.edition.year
+        vague = frozenset(self.rules["nlp"]["keyphrase_vague_words"])
+        phrases = {id(o): phrase_counts(*parsed[id(o)], self.model.tagged, vague) for o in tagged}
+        frequency = document_frequencies(list(phrases.values()))
         for owner in items:
             title_doc, text_doc = parsed[id(owner)]
             annotate_actors(self.actors, owner, text_doc, actors)
             self.commissions.annotate(owner, commissions)
             if owner.kind in TAGGED_KINDS:
                 owner.annotations.topics = choose_topics(title_doc, text_doc, self.rules["topics"])
-                owner.annotations.keyphrases = keyphrases([title_doc, text_doc], self.model.tagged)
+                owner.annotations.keyphrases = keyphrases(phrases[id(owner)], frequency, len(tagged))
             owner.annotations.timing = self.timing.find(owner.text, year)
         self.commissions.assign(programme, commissions)
         fill_topics(programme)
