@@ -135,16 +135,26 @@ def cmd_history(args: argparse.Namespace) -> int:
     return 0
 
 
+class UsageError(Exception):
+    """A problem with the command's input, reported as one line."""
+
+
+def programme_file(name: str):
+    """The programme JSON a command was given; a UsageError names the file and the reason."""
+    from pipeline.models import ProgrammeFileError, read_programme
+
+    try:
+        return read_programme(Path(name))
+    except ProgrammeFileError as error:
+        raise UsageError(str(error)) from None
+
+
 def cmd_graph(args: argparse.Namespace) -> int:
     from pipeline.graph import write_graph
-    from pipeline.models import ProgrammeFileError, read_programme
     from pipeline.nlp import analyse
 
     path = Path(args.programme)
-    try:
-        programme = read_programme(path)
-    except ProgrammeFileError as error:
-        return fail(str(error))
+    programme = programme_file(args.programme)
     if programme.nlp_model is None or args.reanalyse:
         analyse(programme)
     for target in write_graph(programme, Path(args.out) if args.out else path.parent):
@@ -154,15 +164,11 @@ def cmd_graph(args: argparse.Namespace) -> int:
 
 def cmd_html(args: argparse.Namespace) -> int:
     from pipeline.compare import edition_pdf
-    from pipeline.models import ProgrammeFileError, read_programme
     from pipeline.output import relative_link
     from pipeline.programme_html import write_programme_html
 
     path = Path(args.programme)
-    try:
-        programme = read_programme(path)
-    except ProgrammeFileError as error:
-        return fail(str(error))
+    programme = programme_file(args.programme)
     folder = Path(args.out) if args.out else path.parent
     pdf = Path(args.pdf) if args.pdf else edition_pdf(programme, path)
     print(f"wrote {write_programme_html(programme, folder, relative_link(pdf, folder) if pdf else None)}")
@@ -257,6 +263,8 @@ def main(argv: list[str] | None = None) -> int:
         logging.getLogger(name).setLevel(logging.CRITICAL)
     try:
         return args.run(args)
+    except UsageError as error:
+        return fail(str(error))
     except KeyboardInterrupt:
         return fail("interrupted")
 

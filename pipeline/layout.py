@@ -16,7 +16,7 @@ from functools import cache
 from itertools import groupby
 
 from pipeline.rules import LayoutRules
-from pipeline.sources import Char, PageContent, Shape
+from pipeline.sources import Char, PageContent, Shape, TextBox
 from pipeline.utils.clustering import weighted_mode
 
 BOLD_RE = re.compile(r"bold|black|heavy|semibold|demibold|extrabold", re.IGNORECASE)
@@ -24,15 +24,9 @@ ITALIC_RE = re.compile(r"italic|oblique|slanted", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
-class Word:
+class Word(TextBox):
     """A run of characters of one font without a space."""
 
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
     bold: bool
     italic: bool
     color: str

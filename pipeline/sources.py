@@ -24,8 +24,8 @@ PDFIUM_HYPHENS = frozenset("\x02\ufffe")
 
 
 @dataclass(frozen=True, slots=True)
-class Char:
-    """One character as printed: its text, box, font, size, fill colour, and whether it stands upright."""
+class TextBox:
+    """Text set in one size, and its box (points from the page's top-left corner)."""
 
     text: str
     x0: float
@@ -33,6 +33,12 @@ class Char:
     top: float
     bottom: float
     size: float
+
+
+@dataclass(frozen=True, slots=True)
+class Char(TextBox):
+    """One character as printed: its text, box and size, font, fill colour, and whether it stands upright."""
+
     font: str
     color: str
     upright: bool
