@@ -11,34 +11,16 @@ import re
 from collections import Counter
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from pipeline.layout import Block
 from pipeline.rules import TextRules
-from pipeline.utils.lookups import cached_lines, dutch_table
+from pipeline.utils.lookups import dutch_lexicon
 from pipeline.utils.text import words_of
 
 LINE_HYPHENS = ("-", "\u00ad", "\u2010")
 SUSPENDED_HYPHEN_FOLLOWERS = {"en", "of", "tot", "als", "noch", "and", "or"}
 TRAILING_PUNCTUATION = ".,;:!?)”’'\"*"
 LETTER_RUN = re.compile(r"[^\W\d_]+")
-
-
-def derive_lexicon() -> frozenset[str]:
-    """Lower-case Dutch word forms and lemmas from the lemma tables of spacy-lookups-data."""
-    words: set[str] = set()
-    for form, lemma in dutch_table("lookup").items():
-        words.update((form.lower(), lemma.lower()))
-    for lemmas in dutch_table("index").values():
-        words.update(lemma.lower() for lemma in lemmas)
-    words.discard("")
-    return frozenset(words)
-
-
-@cache
-def dutch_lexicon() -> Container[str]:
-    """The Dutch lexicon, kept in the cache folder once derived and searched there."""
-    return cached_lines("nl-lexicon", derive_lexicon)
 
 
 @dataclass(frozen=True)

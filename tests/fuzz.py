@@ -99,7 +99,7 @@ def main() -> int:
 
     from pipeline.batch import Settings, extract_all
     from pipeline.nlp import default_model
-    from pipeline.repair import dutch_lexicon
+    from pipeline.utils.lookups import dutch_lexicon
 
     default_model()
     dutch_lexicon()

@@ -11,7 +11,7 @@ from pdfmaker import ONE_COLUMN_SERIF, SAMPLE, TWO_COLUMN, render
 from pipeline.batch import Settings, extract_all
 from pipeline.cli import main
 from pipeline.nlp import default_model
-from pipeline.repair import dutch_lexicon
+from pipeline.utils.lookups import dutch_lexicon
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "realworld"
 

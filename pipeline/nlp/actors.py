@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 
 from pipeline.models import Actor, ActorMention, Evidence
@@ -11,6 +11,12 @@ from pipeline.utils.text import slugify
 
 CAPITAL_WORD = r"[A-Z][\w&'’-]*"
 CONNECTOR = r"(?:en|van|voor|de|het|der|&)"
+NAME_TOKEN = re.compile(r"[\w&'’-]+|[^\w\s]|\n")
+NAME_ADJECTIVE = re.compile(r"[A-Z][a-zà-ÿ]+(?:e|s)")
+NAME_CONNECTORS = {"en", "van", "voor", "de", "het", "der", "&", "bij"}
+COORDINATION = re.compile(
+    r"(?:(?:een|de|het)\s+)?[A-Z][\w&'’-]*(?:\s*,\s*(?:(?:een|de|het)\s+)?[A-Z][\w&'’-]*)*"
+    r"\s+en\s+(?:(?:een|de|het)\s+)?[A-Z][\w&'’-]*")
 
 
 @dataclass
@@ -18,11 +24,16 @@ class ActorFinder:
     """Finds actors in text: the gazetteer first, then generic patterns."""
 
     rules: dict
+    commission_patterns: list[str] = field(default_factory=list)
+    lexicon: Container[str] = frozenset()
     index: dict[str, tuple[str, str]] = field(default_factory=dict)
     pattern: re.Pattern[str] | None = None
 
     def __post_init__(self) -> None:
         for entry in self.rules["actors"]:
+            if set(entry) - {"name", "kind", "aliases"} or not {"name", "kind"} <= set(entry):
+                raise ValueError(f"rules/actors.yml: the entry {entry} is not {{name, kind, aliases}} "
+                                 "(a name with a comma needs quotes)")
             for alias in [entry["name"], *entry.get("aliases", [])]:
                 self.index[alias] = (entry["name"], entry["kind"])
                 if alias[:1].isupper() and not alias.isupper() and " " in alias:
@@ -39,7 +50,7 @@ class ActorFinder:
         self.stop = set(self.rules["acronym_stoplist"])
         heads = "|".join(map(re.escape, sorted(self.rules["organisation_heads"], key=len, reverse=True)))
         self.head_re = re.compile(rf"\b(?:{heads})(?:\s+(?:{CONNECTOR}\s+)*{CAPITAL_WORD})+")
-        self.acronym_re = re.compile(r"(?<![\w-])[A-Z][A-Z&]{1,5}(?:'s)?(?![\w-])")
+        self.acronym_re = re.compile(r"(?<![\w-])[A-Z][A-Z&]{1,5}(?:'s)?(?![\w])(?!-[A-Z\d])")
         words = "|".join(map(re.escape, self.rules["organisation_words"]))
         self.organisation_re = re.compile(rf"(?:{words})", re.IGNORECASE)
         self.introduced_re = re.compile(
@@ -47,6 +58,15 @@ class ActorFinder:
         forms = "|".join(map(re.escape, self.rules["legal_forms"]))
         self.legal_re = re.compile(
             rf"((?:{CAPITAL_WORD}\s+(?:{CONNECTOR}\s+)*){{0,6}}{CAPITAL_WORD})(?:\s*\([A-Z]{{2,6}}\))?\s+(?:{forms})\b")
+        self.nouns = [w.lower() for w in self.rules["organisation_words"]]
+        self.name_stop = set(self.rules["name_stop_words"])
+        self.commission_re = re.compile(r"^(?:" + "|".join(self.commission_patterns) + r")\b") \
+            if self.commission_patterns else None
+        cues = "|".join(map(re.escape, self.rules["cue_phrases"]))
+        self.cue_re = re.compile(
+            rf"\b(?:{cues})\s+(?:de\s+|het\s+)?(?P<name>{CAPITAL_WORD}(?:\s+(?:&\s+)?{CAPITAL_WORD})*)")
+        self.quoted_re = re.compile(r"[‘'\"“](?P<name>[A-Z][^’'\"”\n]{1,40}?)[’'\"”],?\s+(?:een|het|de)\s+"
+                                    r"(?:\w+\s+){0,2}?(?P<noun>\w+)")
         titles = "|".join(map(re.escape, self.rules["office_titles"]))
         self.office_re = re.compile(
             rf"\b(?:Vlaams\w*\s+|federaal\s+|Europees\s+)?(?:{titles})(?:\s+van\s+(?:[A-Z][\w-]*\s*(?:,|en)?\s*)+)?"
@@ -62,7 +82,16 @@ class ActorFinder:
         def free(start: int, end: int) -> bool:
             return all(end <= a or start >= b for a, b in taken)
 
+        introduced = [span for span in self.introduced_names(text)
+                      if not (self.commission_re and self.commission_re.match(text[span[0]:span[1]]))]
+        for start, end in introduced:
+            surface = text[start:end]
+            known = self.known(surface)
+            taken.append((start, end))
+            yield (known[0], known[1], True, surface) if known else (surface, "organisation", False, surface)
         for match in self.pattern.finditer(text) if self.pattern else ():
+            if not free(*match.span()):
+                continue
             name, kind = self.index[match.group(0)]
             taken.append(match.span())
             yield name, kind, True, match.group(0)
@@ -86,13 +115,110 @@ class ActorFinder:
             if free(*match.span("name")):
                 taken.append(match.span())
                 yield f"minister {match.group('name')}", "office_holder", False, match.group(0)
+        found: set[str] = {text[start:end] for start, end in introduced}
+        for start, end in self.named(text):
+            surface = text[start:end]
+            if free(start, end) and not (self.commission_re and self.commission_re.match(surface)):
+                taken.append((start, end))
+                found.add(surface)
+                yield surface, "organisation", False, surface
         for match in self.acronym_re.finditer(text):
             word = match.group(0).removesuffix("'s")
             if word in self.stop or not free(*match.span()) or caps_run(text, match.start(), match.end()):
                 continue
             if re.fullmatch(r"[IVXLC]+", word):
                 continue
+            found.add(word)
             yield word, "organisation", False, word
+        for start, end in self.coordinated(text, found | set(self.index)):
+            if free(start, end):
+                taken.append((start, end))
+                yield text[start:end], "organisation", False, text[start:end]
+
+    def organisation_word(self, word: str) -> str:
+        """"noun" for an organisation word ("Raad"), "compound" for a word ending in one or one with a number
+        ("Boerenbond", "Fonds323"), "" otherwise; a compound on an acronym ("SERV-overleg") is none."""
+        low = word.lower()
+        if "-" in word and word.split("-")[0].isupper():
+            return ""
+        if low in self.nouns:
+            return "noun"
+        if any((low.endswith(noun) and len(low) >= len(noun) + 3)
+               or (low.startswith(noun) and low[len(noun):].isdigit() and len(low) > len(noun)) for noun in self.nouns):
+            return "compound"
+        return ""
+
+    def name_word(self, word: str) -> bool:
+        return word[:1].isupper() and not word.isupper() and word not in self.name_stop
+
+    def named(self, text: str) -> Iterator[tuple[int, int]]:
+        """Spans of organisation names anchored on an organisation word (see `rules/actors.yml`)."""
+        tokens = [(m.start(), m.end(), m.group(0)) for m in NAME_TOKEN.finditer(text)]
+        index = 0
+        while index < len(tokens):
+            word = tokens[index][2]
+            kind = self.organisation_word(word)
+            followed = index + 1 < len(tokens) and self.name_word(tokens[index + 1][2])
+            if not kind or (word[0].islower() and not followed) or (word.isupper()):
+                index += 1
+                continue
+            first = index
+            while (first > 0 and NAME_ADJECTIVE.fullmatch(tokens[first - 1][2])
+                   and tokens[first - 1][2] not in self.name_stop):
+                first -= 1
+            last = index + 1
+            while last < len(tokens):
+                if self.name_word(tokens[last][2]):
+                    last += 1
+                    continue
+                ahead = last
+                while ahead < len(tokens) and ahead - last < 3 and tokens[ahead][2].lower() in NAME_CONNECTORS:
+                    ahead += 1
+                joined = [t[2].lower() for t in tokens[last:ahead]]
+                if "en" in joined and (joined != ["en"] or last == index + 1):
+                    break  # "… en het Vlaams Parlement", "Boerenbond en Verso": two names, not one
+                if tokens[last][2] == "," and self.coordinated_tail(tokens, last + 1):
+                    ahead = last + 1
+                if ahead > last and ahead < len(tokens) and self.name_word(tokens[ahead][2]):
+                    last = ahead + 1
+                    continue
+                break
+            if last - first >= 2 or kind == "compound":
+                yield tokens[first][0], tokens[last - 1][1]
+            index = last
+
+    def coordinated_tail(self, tokens: list[tuple[int, int, str]], start: int) -> bool:
+        """Whether capitalised words then "en" and a capitalised word follow ("…, Wetenschap en Innovatie")."""
+        position = start
+        while position < len(tokens) and self.name_word(tokens[position][2]):
+            position += 1
+        return (position > start and position + 1 < len(tokens) and tokens[position][2] == "en"
+                and self.name_word(tokens[position + 1][2]))
+
+    def introduced_names(self, text: str) -> Iterator[tuple[int, int]]:
+        """Names after a cue ("in samenwerking met Vaia") or quoted and called an organisation word
+        ("‘Jong SERV’, een forum")."""
+        for match in self.cue_re.finditer(text):
+            name = match.group("name")
+            if name.split()[0] not in self.name_stop and not name.isupper():
+                yield match.span("name")
+        for match in self.quoted_re.finditer(text):
+            if match.group("noun").lower() in self.nouns:
+                yield match.span("name")
+
+    def coordinated(self, text: str, organisations: set[str]) -> Iterator[tuple[int, int]]:
+        """Single capitalised names coordinated with an organisation ("Voka, ACV, … Boerenbond en Verso"),
+        when they are no Dutch word or at least half the list are organisations."""
+        for match in COORDINATION.finditer(text):
+            items = list(re.finditer(r"[A-Z][\w&'’-]*", match.group(0)))
+            if not any(item.group(0) in organisations for item in items):
+                continue
+            known = sum(item.group(0) in organisations for item in items)
+            for item in items:
+                word = item.group(0)
+                if (word not in organisations and word not in self.name_stop and not word.isupper()
+                        and (word.lower() not in self.lexicon or 2 * known >= len(items))):
+                    yield match.start() + item.start(), match.start() + item.end()
 
 
 def caps_run(text: str, start: int, end: int) -> bool:

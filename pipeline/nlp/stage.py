@@ -13,6 +13,7 @@ from pipeline.nlp.parsing import TAGGED_KINDS, features, owners, parse, sentence
 from pipeline.nlp.references import ReferenceFinder
 from pipeline.nlp.timing import TimingFinder
 from pipeline.nlp.topics import choose_topics, fill_topics
+from pipeline.utils.lookups import dutch_lexicon
 
 
 class Analyser:
@@ -22,7 +23,7 @@ class Analyser:
         self.model = model or default_model()
         self.workers = workers or os.cpu_count() or 1
         self.rules = rules or nlp_rules()
-        self.actors = ActorFinder(self.rules["actors"])
+        self.actors = ActorFinder(self.rules["actors"], self.rules["commissions"]["name_patterns"], dutch_lexicon())
         self.timing = TimingFinder(self.rules["nlp"])
         self.commissions = CommissionFinder(self.rules["commissions"])
         self.references = ReferenceFinder(self.rules["nlp"])

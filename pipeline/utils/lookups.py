@@ -4,7 +4,7 @@ from __future__ import annotations
 import gzip
 import json
 import mmap
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from functools import cache, lru_cache
 from importlib import metadata, resources
 from pathlib import Path
@@ -111,3 +111,20 @@ def lemma_lookup() -> SortedLines | dict[str, str]:
     table = cached_lines("nl-lemma-lookup", lambda: (f"{form}\t{lemma}" for form, lemma in
                                                      dutch_table("lookup").items() if "\t" not in form + lemma))
     return table if isinstance(table, SortedLines) else dutch_table("lookup")
+
+
+def derive_lexicon() -> frozenset[str]:
+    """Lower-case Dutch word forms and lemmas from the lemma tables of spacy-lookups-data."""
+    words: set[str] = set()
+    for form, lemma in dutch_table("lookup").items():
+        words.update((form.lower(), lemma.lower()))
+    for lemmas in dutch_table("index").values():
+        words.update(lemma.lower() for lemma in lemmas)
+    words.discard("")
+    return frozenset(words)
+
+
+@cache
+def dutch_lexicon() -> Container[str]:
+    """The Dutch lexicon, kept in the cache folder once derived and searched there."""
+    return cached_lines("nl-lexicon", derive_lexicon)
