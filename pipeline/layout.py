@@ -337,11 +337,11 @@ def resolve_aligned_dashes(lines: Sequence[Line]) -> None:
 
 def narrow_lines(lines: Sequence[Line], body_size: float, rules: LayoutRules) -> list[Line]:
     """Lines of body-sized text narrower than `gutter_wide_line_share` of the page's text: the ones no
-    gutter may cross."""
+    gutter may cross. A heading in capitals (a theme on a banner across the columns) is no such line."""
     left = min(line.start_x0 for line in lines)
     right = max(line.x1 for line in lines)
     return [line for line in lines if line.x1 - line.start_x0 < rules.gutter_wide_line_share * (right - left)
-            and line.size < rules.gutter_heading_size * body_size]
+            and line.size < rules.gutter_heading_size * body_size and not is_upper(line.text)]
 
 
 def find_gutters(lines: Sequence[Line], body_size: float, rules: LayoutRules) -> list[tuple[float, float]]:
