@@ -197,7 +197,7 @@ class ActorFinder:
 
     def introduced_names(self, text: str) -> Iterator[tuple[int, int]]:
         """Names after a cue ("in samenwerking met Vaia") or quoted and called an organisation word
-        ("‘Jong SERV’, een forum")."""
+        ("‘Jong Overleg’, een forum")."""
         for match in self.cue_re.finditer(text):
             name = match.group("name")
             if name.split()[0] not in self.name_stop and not name.isupper():
