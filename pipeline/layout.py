@@ -571,12 +571,14 @@ def same_style(a: Line, b: Line, body: BodyStyle) -> bool:
     return not (emphasised(a, body) and is_upper(a.text) and any(c.islower() for c in b.text))
 
 
-def continues(first: Line, previous: Line, line: Line, body: BodyStyle, rules: LayoutRules) -> bool:
+def continues(first: Line, previous: Line, line: Line, body: BodyStyle, rules: LayoutRules,
+              previous_fill: float = 0.0) -> bool:
     """Whether `line` goes on with the block that starts with `first` and ends with `previous`.
 
     In one column, the white space above the line must be no more than the usual line gap plus
     `paragraph_gap_extra`; across a column or page break, the text must run on (no closing
-    punctuation, a lower-case start) or the line must keep the hanging indent of the list item.
+    punctuation, and a lower-case start or a last line that fills `previous_fill` of its column,
+    at least `run_on_fill`) or the line must keep the hanging indent of the list item.
     """
     if line.marker or not same_style(previous, line, body):
         return False
@@ -590,7 +592,25 @@ def continues(first: Line, previous: Line, line: Line, body: BodyStyle, rules: L
     if (first.marker and hanging > 0.5 * line.size and abs(indent - hanging) <= 0.5 * line.size
             and abs(indent - hanging) < abs(indent - (first.start_x0 - first.column_x0))):
         return True
-    return bool(text) and text[-1] not in ".:;!?" and line.words[0].text[:1].islower()
+    start = line.words[0].text[:1]
+    return (bool(text) and text[-1] not in ".:;!?"
+            and (start.islower() or (start.isalnum() and previous_fill >= rules.run_on_fill)))
+
+
+def column_right_edges(pages: Sequence[PageLayout], rules: LayoutRules) -> dict[tuple[int, int], float]:
+    """Where the lines of each (page, column) end at the most, for columns of `run_on_min_lines` or more."""
+    lines: dict[tuple[int, int], list[float]] = {}
+    for line in (line for page in pages for line in page.lines):
+        lines.setdefault((line.page, line.column), []).append(line.x1)
+    return {key: max(ends) for key, ends in lines.items() if len(ends) >= rules.run_on_min_lines}
+
+
+def fill(line: Line, right_edges: dict[tuple[int, int], float]) -> float:
+    """The share of its column's width (from its left edge to the rightmost line end) a line fills
+    (0 in a column too short to tell)."""
+    right = right_edges.get((line.page, line.column))
+    width = right - line.column_x0 if right is not None else 0.0
+    return (line.x1 - line.column_x0) / width if width > 0 else 0.0
 
 
 def at_marker(item: Line, line: Line) -> bool:
@@ -619,12 +639,13 @@ def build_blocks(pages: Sequence[PageLayout], rules: LayoutRules) -> list[Block]
     blocks: list[Block] = []
     previous: Line | None = None
     document = body_style(pages)
+    right_edges = column_right_edges(pages, rules)
     for page in pages:
         body = replace(document, size=page.body_size or document.size)
         for line in page.lines:
             current = blocks[-1] if blocks else None
             joins = (current is not None and previous is not None
-                     and continues(current.lines[0], previous, line, body, rules))
+                     and continues(current.lines[0], previous, line, body, rules, fill(previous, right_edges)))
             if line.dash and joins and current.lines[0].marker == "bullet":
                 joins = not at_marker(current.lines[0], line)
             if line.dash and not joins:

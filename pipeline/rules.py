@@ -31,6 +31,8 @@ class LayoutRules(_Rules):
     body_min_letters: int
     paragraph_gap: float
     paragraph_gap_extra: float
+    run_on_fill: float
+    run_on_min_lines: int
     bullet_shape_max_size: float
     bullet_max_distance: float
     bullet_glyphs: tuple[str, ...]
