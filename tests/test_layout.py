@@ -203,11 +203,13 @@ def test_side_column_lists_are_read_where_they_stand(tmp_path):
 
 def test_a_list_item_cut_by_a_page_break_runs_on_before_a_capital(tmp_path):
     """The item's last line on the page fills the column and ends mid-sentence: the next page goes on
-    with it, even though its first word has a capital."""
+    with it (set flush, not at the item's hanging indent), even though its first word has a capital."""
     path = tmp_path / "runon.pdf"
     canvas = Canvas(str(path), pagesize=A4)
     canvas.setFont("Helvetica", 10)
-    lines = simpleSplit("Het plan " + FILLER * 3 + " en voor de", "Helvetica", 10, 450)
+    lines = simpleSplit("Het plan " + FILLER * 3, "Helvetica", 10, 450)[:-1]
+    while lines[-1].endswith((".", ",", ":", ";")):
+        lines.pop()
     y = HEIGHT - 80
     for line in simpleSplit("Een gewone alinea. " + FILLER, "Helvetica", 10, 460):
         canvas.drawString(50, y, line)
@@ -219,12 +221,12 @@ def test_a_list_item_cut_by_a_page_break_runs_on_before_a_capital(tmp_path):
         y -= 13
     canvas.showPage()
     canvas.setFont("Helvetica", 10)
-    canvas.drawString(60, HEIGHT - 80, "Vlaamse overheid als kernactoren van dat beleid.")
+    canvas.drawString(51, HEIGHT - 80, "Vlaamse overheid als kernactoren van dat beleid.")
     canvas.circle(54, HEIGHT - 110 + 3.5, 1.5, stroke=0, fill=1)
     canvas.drawString(60, HEIGHT - 110, "Een tweede punt.")
     canvas.showPage()
     canvas.save()
     items = [" ".join(line.text for line in b.lines) for b in blocks_of(path) if b.marker == "bullet"]
     assert len(items) == 2
-    assert items[0].endswith("en voor de Vlaamse overheid als kernactoren van dat beleid.")
+    assert items[0].endswith(lines[-1] + " Vlaamse overheid als kernactoren van dat beleid.")
     assert items[1] == "Een tweede punt."
