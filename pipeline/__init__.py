@@ -22,6 +22,10 @@ _EXPORTS = {
     "build_graph": "pipeline.graph",
     "score_programme": "pipeline.score",
     "score_diff": "pipeline.score",
+    "build_history": "pipeline.history",
+    "programme_html": "pipeline.programme_html",
+    "dossier_rows": "pipeline.tables",
+    "request_rows": "pipeline.tables",
 }
 __all__ = [*_EXPORTS, "__version__"]
 
