@@ -95,7 +95,7 @@ def layout_seconds(engine: str, pdf: Path) -> float:
 
 
 def stage_seconds(pdf: Path) -> dict[str, float]:
-    from pipeline.extract import extract
+    from pipeline.extraction import extract
 
     timings: dict[str, float] = {}
     extract(pdf, timings=timings)

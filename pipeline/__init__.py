@@ -14,8 +14,8 @@ from typing import Any
 
 __version__ = "0.1.0"
 _EXPORTS = {
-    "extract": "pipeline.extract",
-    "ExtractionError": "pipeline.extract",
+    "extract": "pipeline.extraction",
+    "ExtractionError": "pipeline.extraction",
     "Programme": "pipeline.models",
     "analyse": "pipeline.nlp",
     "compare": "pipeline.diff",
@@ -23,7 +23,7 @@ _EXPORTS = {
     "score_programme": "pipeline.score",
     "score_diff": "pipeline.score",
     "build_history": "pipeline.history",
-    "programme_html": "pipeline.programme_html",
+    "programme_page": "pipeline.programme_html",
     "dossier_rows": "pipeline.tables",
     "request_rows": "pipeline.tables",
 }

@@ -58,7 +58,7 @@ def output_path(pdf: Path, out_dir: Path) -> Path:
 
 def extract_to(pdf: Path, settings: Settings, page_workers: int = 1) -> Outcome:
     """Extract one PDF in this process and write programme.json, programme.html, the tables (and the graph)."""
-    from pipeline.extract import ExtractionError, extract
+    from pipeline.extraction import ExtractionError, extract
     from pipeline.output import canonical_json, relative_link, write_atomic
     from pipeline.programme_html import write_programme_html
     from pipeline.tables import write_tables

@@ -100,7 +100,7 @@ def cmd_score_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from pipeline.compare import FORMATS, DiffInputError, diff_files
+    from pipeline.files import FORMATS, DiffInputError, diff_files
 
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
     unknown = [f for f in formats if f not in FORMATS]
@@ -120,7 +120,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    from pipeline.compare import DiffInputError, history_files
+    from pipeline.files import DiffInputError, history_files
 
     try:
         history, written = history_files([Path(p) for p in args.editions], Path(args.out), args.password)
@@ -163,7 +163,7 @@ def cmd_graph(args: argparse.Namespace) -> int:
 
 
 def cmd_html(args: argparse.Namespace) -> int:
-    from pipeline.compare import edition_pdf
+    from pipeline.files import edition_pdf
     from pipeline.output import relative_link
     from pipeline.programme_html import write_programme_html
 

@@ -164,7 +164,7 @@ def facets_html(programme: Programme) -> str:
     return "".join(out)
 
 
-def programme_html(programme: Programme, pdf_link: str | None = None) -> str:
+def programme_page(programme: Programme, pdf_link: str | None = None) -> str:
     """The edition as a self-contained page; `pdf_link` is the PDF's address from the page (default: its name)."""
     pdf_link = pdf_link or programme.edition.source.file
     counts = programme.counts()
@@ -200,5 +200,5 @@ def programme_html(programme: Programme, pdf_link: str | None = None) -> str:
 def write_programme_html(programme: Programme, folder: Path, pdf_link: str | None = None) -> Path:
     """Write `programme.html` into `folder`."""
     target = folder / PROGRAMME_HTML
-    write_atomic(target, programme_html(programme, pdf_link))
+    write_atomic(target, programme_page(programme, pdf_link))
     return target

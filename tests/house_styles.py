@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from pdfmaker import draw_style, edition_title, render, source_elements
 
-from pipeline.extract import ExtractionError, extract
+from pipeline.extraction import ExtractionError, extract
 from pipeline.output import canonical_json
 from pipeline.score import score_programme
 from pipeline.sources import ENGINES

@@ -798,7 +798,7 @@ def source_elements(stem: str) -> list[tuple]:
 
 def write_source(stem: str, corpus: Path, gold: Path) -> Path:
     """Build `tests/data/STEM.source.json` from the extracted edition, with the gold's titles and flags."""
-    from pipeline.extract import extract
+    from pipeline.extraction import extract
     programme = extract(corpus / f"{stem}.pdf", nlp=False)
     truth = json.loads((gold / f"{stem}.json").read_text(encoding="utf-8"))
     for part, gold_part in zip(programme.parts, truth["parts"], strict=True):

@@ -37,3 +37,14 @@ def test_validate_command(tmp_path, capsys):
     assert main(["validate", str(bad)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: ") and "edition" in err and len(err.strip().splitlines()) == 1
+
+
+def test_library_exports_are_functions_not_modules():
+    """An export named like a submodule would be shadowed by it (`from pipeline import extract` gave the module)."""
+    import pkgutil
+    import types
+
+    import pipeline
+
+    assert not set(pipeline.__all__) & {module.name for module in pkgutil.iter_modules(pipeline.__path__)}
+    assert not any(isinstance(getattr(pipeline, name), types.ModuleType) for name in pipeline.__all__)

@@ -10,7 +10,7 @@ from pdfmaker import ONE_COLUMN_SERIF, programme_elements, render
 
 from pipeline.cli import main
 from pipeline.diff import compare, diff_json
-from pipeline.extract import extract
+from pipeline.extraction import extract
 from pipeline.models import AdvisoryRequest, Dossier, Edition, Part, Programme, Source, Theme
 from pipeline.report import to_html, to_markdown
 from pipeline.score import score_diff

@@ -14,7 +14,7 @@ from conftest import CORPUS, EDITIONS
 from house_styles import engine_difference
 
 from pipeline.cli import main
-from pipeline.extract import extract
+from pipeline.extraction import extract
 from pipeline.output import canonical_json
 
 START, COUNT = (int(v) for v in os.environ.get("WERKPROGRAMMA_ENGINE_SEEDS", "0:100").split(":"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.diff import Diff, compare, diff_json
-from pipeline.extract import ExtractionError, extract
+from pipeline.extraction import ExtractionError, extract
 from pipeline.history import History, HistoryError, build_history, history_csv
 from pipeline.history_html import history_html
 from pipeline.models import Programme, ProgrammeFileError, read_programme
