@@ -157,8 +157,13 @@ def repair_blocks(blocks: list[Block], rules: TextRules) -> list[Block]:
     return blocks
 
 
+NAME_RUN = re.compile(r"[A-ZÀ-Ý][^\W\d_]*(?:\s+(?:&\s+)?[A-ZÀ-Ý][^\W\d_]*)+")
+MAX_NAME_WORDS = 8
+
+
 def casing_table(blocks: Iterable[Block]) -> dict[str, str]:
-    """How each word is spelt in running text, sentence starts left out.
+    """How each word is spelt in running text, sentence starts left out, and how each run of
+    capitalised words is ("Commissie Diversiteit"), keyed by its lower-case form.
 
     Acronyms keep their capitals; other words are lower case wherever the text has them so.
     """
@@ -174,18 +179,29 @@ def casing_table(blocks: Iterable[Block]) -> dict[str, str]:
             for word in runs:
                 spellings.setdefault(word.lower(), Counter())[word] += 1
             previous = token
+        for run in NAME_RUN.finditer(block.text):
+            words = run.group(0).split()
+            for start in range(len(words)):
+                for end in range(start + 2, min(len(words), start + MAX_NAME_WORDS) + 1):
+                    phrase = " ".join(words[start:end])
+                    if words[start] != "&" and words[end - 1] != "&" and not phrase.isupper():
+                        spellings.setdefault(phrase.lower(), Counter())[phrase] += 1
     table = {}
     for low, counts in spellings.items():
         common = counts.most_common(1)[0][0]
-        table[low] = common if common.isupper() or low not in counts else low
+        table[low] = common if common.isupper() or low not in counts or " " in low else low
     return table
 
 
 def restore_case(text: str, casing: dict[str, str]) -> str:
-    """Turn an all-capitals heading into the spelling the document uses in running text."""
+    """Turn an all-capitals heading into the spelling the document uses in running text: the whole
+    heading where the text names it ("Commissie Diversiteit"), else word by word."""
     letters = [c for c in text if c.isalpha()]
     if not letters or not all(c.isupper() for c in letters):
         return text
+    name = casing.get(" ".join(text.split()).lower())
+    if name is not None and " " in name:
+        return name
     result = []
     for index, token in enumerate(text.split(" ")):
         def recase(match: re.Match[str], first: bool = index == 0) -> str:

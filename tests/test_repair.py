@@ -5,7 +5,8 @@ from collections import Counter
 
 import pytest
 
-from pipeline.repair import Vocabulary, dutch_lexicon, join_hyphenated, join_lines, restore_case
+from pipeline.layout import Block, Line, Word
+from pipeline.repair import Vocabulary, casing_table, dutch_lexicon, join_hyphenated, join_lines, restore_case
 from pipeline.rules import load_rules
 
 
@@ -54,3 +55,17 @@ def test_restore_case_uses_the_documents_spelling():
     assert restore_case("JONG SERV", casing) == "Jong SERV"
     assert restore_case("COMMISSIE DIVERSITEIT", casing) == "Commissie diversiteit"
     assert restore_case("Al in gewone spelling", casing) == "Al in gewone spelling"
+
+
+def word(text: str) -> Word:
+    return Word(text=text, x0=0.0, x1=10.0, top=0.0, bottom=10.0, size=10.0, bold=False, italic=False, color="",
+                font="Helvetica")
+
+
+def test_restore_case_takes_a_name_the_text_spells_in_capitals():
+    blocks = [Block(lines=[Line(page=1, words=[word(w) for w in text.split()])], body_size=10.0, text=text)
+              for text in ("De Commissie Diversiteit formuleert adviezen over diversiteit.",
+                           "Binnen de Commissie Diversiteit werken de partners samen rond diversiteit.")]
+    casing = casing_table(blocks)
+    assert restore_case("COMMISSIE DIVERSITEIT", casing) == "Commissie Diversiteit"
+    assert restore_case("DIVERSITEIT EN INCLUSIE", casing) == "Diversiteit en inclusie"
