@@ -163,7 +163,7 @@ MAX_NAME_WORDS = 8
 
 def casing_table(blocks: Iterable[Block]) -> dict[str, str]:
     """How each word is spelt in running text, sentence starts left out, and how each run of
-    capitalised words is ("Commissie Diversiteit"), keyed by its lower-case form.
+    capitalised words is ("Vlaamse Jeugdraad"), keyed by its lower-case form.
 
     Acronyms keep their capitals; other words are lower case wherever the text has them so.
     """
@@ -195,7 +195,7 @@ def casing_table(blocks: Iterable[Block]) -> dict[str, str]:
 
 def restore_case(text: str, casing: dict[str, str]) -> str:
     """Turn an all-capitals heading into the spelling the document uses in running text: the whole
-    heading where the text names it ("Commissie Diversiteit"), else word by word."""
+    heading where the text names it ("Vlaamse Jeugdraad"), else word by word."""
     letters = [c for c in text if c.isalpha()]
     if not letters or not all(c.isupper() for c in letters):
         return text
