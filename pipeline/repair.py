@@ -202,14 +202,17 @@ def restore_case(text: str, casing: dict[str, str]) -> str:
     name = casing.get(" ".join(text.split()).lower())
     if name is not None and " " in name:
         return name
-    result = []
-    for index, token in enumerate(text.split(" ")):
-        def recase(match: re.Match[str], first: bool = index == 0) -> str:
-            word = match.group(0)
-            known = casing.get(word.lower())
-            if known is not None and (known.isupper() or known[:1].isupper()):
-                return known
-            lowered = word.lower()
-            return lowered[:1].upper() + lowered[1:] if first else lowered
-        result.append(LETTER_RUN.sub(recase, token))
-    return " ".join(result)
+    seen_word = False
+
+    def recase(match: re.Match[str]) -> str:
+        """A word as the text spells it; the heading's first word (after any outline number) with a capital."""
+        nonlocal seen_word
+        first, seen_word = not seen_word, True
+        word = match.group(0)
+        known = casing.get(word.lower())
+        if known is not None and (known.isupper() or known[:1].isupper()):
+            return known
+        lowered = word.lower()
+        return lowered[:1].upper() + lowered[1:] if first else lowered
+
+    return LETTER_RUN.sub(recase, text)

@@ -69,3 +69,4 @@ def test_restore_case_takes_a_name_the_text_spells_in_capitals():
     casing = casing_table(blocks)
     assert restore_case("COMMISSIE DIVERSITEIT", casing) == "Commissie Diversiteit"
     assert restore_case("DIVERSITEIT EN INCLUSIE", casing) == "Diversiteit en inclusie"
+    assert restore_case("1. DIVERSITEIT EN INCLUSIE", casing) == "1. Diversiteit en inclusie"
