@@ -13,7 +13,7 @@ import shutil
 from functools import cache
 from pathlib import Path
 
-from pipeline.output import write_atomic
+from pipeline.output import relative_link, write_atomic
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 ROOT = PACKAGE_DIR.parent
@@ -58,7 +58,7 @@ def cache_key(pdf: Path, nlp: bool, target: Path, engine: str) -> str | None:
         content = hashlib.sha256(pdf.read_bytes()).hexdigest()
     except OSError:
         return None
-    place = os.path.relpath(pdf.resolve(), target.resolve())
+    place = relative_link(pdf, target)
     return hashlib.sha256(f"{content}|{environment_digest()}|nlp={nlp}|{place}|{engine}".encode()).hexdigest()
 
 

@@ -126,9 +126,12 @@ class Item:
                     **{key: self.label})
 
 
+ENTITIES = ("theme", "dossier", "advisory_request")
+
+
 def flatten(programme: Programme) -> dict[str, list[Item]]:
     """Themes, dossiers and advisory requests of a programme, in reading order."""
-    items: dict[str, list[Item]] = {"theme": [], "dossier": [], "advisory_request": []}
+    items: dict[str, list[Item]] = {entity: [] for entity in ENTITIES}
     order = 0
     for part in programme.parts:
         for theme in part.themes:
@@ -293,19 +296,16 @@ def match_editions(old: Programme, new: Programme, rules: DiffRules | None = Non
         changes.append((position, Change(kind=kind, entity=entity, before=a.side() if a else None,
                                          after=b.side() if b else None, similarity=scores, recurring=recurring)))
 
-    def retitled(a: Item, b: Item) -> bool:
-        return a.key != b.key
-
     for a, b, _ in theme_pairs:
         title = title_similarity(a, b)
-        if retitled(a, b):
+        if a.key != b.key:
             emit("renamed", a, b, title)
         if a.part != b.part:
             emit("moved", a, b, title)
     for a, b, _ in dossier_pairs:
         title = title_similarity(a, b)
         text = text_similarity(a.words, b.words, idf)
-        if retitled(a, b):
+        if a.key != b.key:
             emit("renamed", a, b, title, text)
         if comparison.theme_map.get(a.theme_id) != b.theme_id:
             emit("moved", a, b, title, text)
@@ -315,12 +315,12 @@ def match_editions(old: Programme, new: Programme, rules: DiffRules | None = Non
             emit("modified", a, b, title, text)
     for a, b, _ in request_pairs:
         text = title_similarity(a, b)
-        if retitled(a, b):
+        if a.key != b.key:
             emit("modified", a, b, text=text)
         if comparison.theme_map.get(a.theme_id) != b.theme_id:
             emit("moved", a, b, text=text)
     paired = {id(x) for pair in theme_pairs + dossier_pairs + request_pairs for x in pair[:2]}
-    for entity in ("theme", "dossier", "advisory_request"):
+    for entity in ENTITIES:
         for a in before[entity]:
             if id(a) not in paired:
                 emit("removed", a, None)

@@ -16,11 +16,11 @@ from itertools import pairwise
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from pipeline.diff import Change, DiffRules, Item, flatten, load_diff_rules, match_editions
+from pipeline.diff import ENTITIES, Change, DiffRules, Item, flatten, load_diff_rules, match_editions
 from pipeline.models import Programme
 from pipeline.tables import csv_text, joined
 
-ENTITIES = ("theme", "dossier", "advisory_request")
+ChangesByPair = dict[tuple[str, str, str], list[Change]]
 
 
 class _Model(BaseModel):
@@ -111,17 +111,25 @@ class Builder:
         self.last_seen.append(index)
         self.owner[(index, item.entity, item.id)] = len(self.chains) - 1
 
-    def extend(self, chain: int, index: int, item: Item, changes: list[Change]) -> None:
+    def extend(self, chain: int, index: int, item: Item, changes: ChangesByPair) -> None:
         """Add the item's appearance to a chain, with the changes since the chain's last appearance."""
         year = self.years[index]
         previous = self.chains[chain].appearances[-1].item_id
         if self.last_seen[chain] < index - 1:
             self.chains[chain].events.append(Event(year=year, kind="returned"))
         self.chains[chain].appearances.append(appearance(item, year))
-        self.chains[chain].events += [change_event(c, year) for c in changes if c.entity == item.entity
-                                      and c.before and c.after and (c.before.id, c.after.id) == (previous, item.id)]
+        self.chains[chain].events += [change_event(c, year) for c in changes.get((item.entity, previous, item.id), [])]
         self.last_seen[chain] = index
         self.owner[(index, item.entity, item.id)] = chain
+
+
+def changes_by_pair(changes: list[Change]) -> ChangesByPair:
+    """The changes between paired items, by (entity, old ID, new ID)."""
+    out: ChangesByPair = {}
+    for change in changes:
+        if change.before and change.after:
+            out.setdefault((change.entity, change.before.id, change.after.id), []).append(change)
+    return out
 
 
 def build_history(programmes: Sequence[Programme], rules: DiffRules | None = None) -> History:
@@ -144,10 +152,11 @@ def build_history(programmes: Sequence[Programme], rules: DiffRules | None = Non
                     builder.start(0, item, added=False)
             continue
         matching = match_editions(ordered[index - 1], programme, rules)
+        changes = changes_by_pair(matching.changes)
         continued: set[tuple[str, str]] = set()
         for entity in ENTITIES:
             for old, new, _ in matching.pairs[entity]:
-                builder.extend(builder.owner[(index - 1, entity, old.id)], index, new, matching.changes)
+                builder.extend(builder.owner[(index - 1, entity, old.id)], index, new, changes)
                 continued.add((entity, new.id))
         for earlier in range(index - 2, -1, -1):
             absent = {(c.entity, c.appearances[-1].item_id) for n, c in enumerate(builder.chains)
@@ -155,10 +164,11 @@ def build_history(programmes: Sequence[Programme], rules: DiffRules | None = Non
             if not absent:
                 continue
             returning = match_editions(ordered[earlier], programme, rules)
+            returning_changes = changes_by_pair(returning.changes)
             for entity in ENTITIES:
                 for old, new, score in returning.pairs[entity]:
                     if (entity, old.id) in absent and (entity, new.id) not in continued and score >= rules.return_match:
-                        builder.extend(builder.owner[(earlier, entity, old.id)], index, new, returning.changes)
+                        builder.extend(builder.owner[(earlier, entity, old.id)], index, new, returning_changes)
                         continued.add((entity, new.id))
         for entity in ENTITIES:
             for item in matching.after[entity]:

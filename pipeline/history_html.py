@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from pipeline.history import ENTITIES, Chain, Event, History
+from pipeline.diff import ENTITIES
+from pipeline.history import Chain, Event, History
 from pipeline.utils.html import escape, page
 
 MARKS = {"added": "+", "renamed": "✎", "modified": "✎", "moved": "→", "returned": "↺", "removed": "✕",

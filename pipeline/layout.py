@@ -572,13 +572,13 @@ def same_style(a: Line, b: Line, body: BodyStyle) -> bool:
 
 
 def continues(first: Line, previous: Line, line: Line, body: BodyStyle, rules: LayoutRules,
-              previous_fill: float = 0.0) -> bool:
+              right_edges: dict[tuple[int, int], float] | None = None) -> bool:
     """Whether `line` goes on with the block that starts with `first` and ends with `previous`.
 
     In one column, the white space above the line must be no more than the usual line gap plus
     `paragraph_gap_extra`; across a column or page break, the text must run on (no closing
-    punctuation, and a lower-case start or a last line that fills `previous_fill` of its column,
-    at least `run_on_fill`) or the line must keep the hanging indent of the list item.
+    punctuation, and a lower-case start or a last line that fills at least `run_on_fill` of its
+    column, measured to `right_edges`) or the line must keep the hanging indent of the list item.
     """
     if line.marker or not same_style(previous, line, body):
         return False
@@ -594,7 +594,8 @@ def continues(first: Line, previous: Line, line: Line, body: BodyStyle, rules: L
         return True
     start = line.words[0].text[:1]
     return (bool(text) and text[-1] not in ".:;!?"
-            and (start.islower() or (start.isalnum() and previous_fill >= rules.run_on_fill)))
+            and (start.islower() or (start.isalnum() and right_edges is not None
+                                     and fill(previous, right_edges) >= rules.run_on_fill)))
 
 
 def column_right_edges(pages: Sequence[PageLayout], rules: LayoutRules) -> dict[tuple[int, int], float]:
@@ -645,7 +646,7 @@ def build_blocks(pages: Sequence[PageLayout], rules: LayoutRules) -> list[Block]
         for line in page.lines:
             current = blocks[-1] if blocks else None
             joins = (current is not None and previous is not None
-                     and continues(current.lines[0], previous, line, body, rules, fill(previous, right_edges)))
+                     and continues(current.lines[0], previous, line, body, rules, right_edges))
             if line.dash and joins and current.lines[0].marker == "bullet":
                 joins = not at_marker(current.lines[0], line)
             if line.dash and not joins:

@@ -39,37 +39,44 @@ def csv_text(columns: Sequence[str], rows: Iterable[dict]) -> str:
     return buffer.getvalue()
 
 
-def theme_cells(programme: Programme, part: Part, theme: Theme) -> dict:
-    commission = next((c for c in programme.commissions if c.id == theme.commission), None)
-    return {"edition_year": programme.edition.year, "part": part.number, "part_title": part.title,
-            "theme_id": theme.id, "theme": theme.title, "commission": commission.name if commission else None,
-            "commission_assumed": commission.assumed if commission else None}
+class Cells:
+    """The cells every row shares, with the programme's names of actors, topics and commissions looked up once."""
 
+    def __init__(self, programme: Programme) -> None:
+        self.year = programme.edition.year
+        self.actors = {actor.id: actor.name for actor in programme.actors}
+        self.topics = {topic.id: topic.label for topic in programme.topics}
+        self.commissions = {commission.id: commission for commission in programme.commissions}
 
-def annotation_cells(programme: Programme, annotations: Annotations | None) -> dict:
-    names = {actor.id: actor.name for actor in programme.actors}
-    labels = {topic.id: topic.label for topic in programme.topics}
-    if annotations is None:
-        return {"actors": None, "topics": None}
-    return {"actors": joined(names.get(m.actor, m.actor) for m in annotations.actors),
-            "topics": joined(labels.get(t, t) for t in annotations.topics)}
+    def theme(self, part: Part, theme: Theme) -> dict:
+        commission = self.commissions.get(theme.commission) if theme.commission else None
+        return {"edition_year": self.year, "part": part.number, "part_title": part.title, "theme_id": theme.id,
+                "theme": theme.title, "commission": commission.name if commission else None,
+                "commission_assumed": commission.assumed if commission else None}
+
+    def annotations(self, annotations: Annotations | None) -> dict:
+        if annotations is None:
+            return {"actors": None, "topics": None}
+        return {"actors": joined(self.actors.get(m.actor, m.actor) for m in annotations.actors),
+                "topics": joined(self.topics.get(t, t) for t in annotations.topics)}
 
 
 def dossier_rows(programme: Programme) -> list[dict]:
     """One row per dossier, in reading order."""
-    return [{**theme_cells(programme, part, theme), "id": dossier.id, "number": dossier.number,
+    cells = Cells(programme)
+    return [{**cells.theme(part, theme), "id": dossier.id, "number": dossier.number,
              "title": dossier.title, "spearhead": dossier.spearhead, "pages": joined(dossier.pages),
-             "subs": joined(dossier.subs), **annotation_cells(programme, dossier.nlp)}
+             "subs": joined(dossier.subs), **cells.annotations(dossier.nlp)}
             for part in programme.parts for theme in part.themes for dossier in theme.dossiers]
 
 
 def request_rows(programme: Programme) -> list[dict]:
     """One row per advisory request, in reading order."""
-    return [{**theme_cells(programme, part, theme), "id": request.id, "text": request.text,
+    cells = Cells(programme)
+    return [{**cells.theme(part, theme), "id": request.id, "text": request.text,
              "subitems": joined(request.subitems), "list": request.list, "dossier": request.dossier,
-             "follows": request.follows,
-             "instrument": request.instrument, "pages": joined(request.pages),
-             **annotation_cells(programme, request.nlp)}
+             "follows": request.follows, "instrument": request.instrument, "pages": joined(request.pages),
+             **cells.annotations(request.nlp)}
             for part in programme.parts for theme in part.themes for request in theme.advisory_requests]
 
 
