@@ -58,7 +58,9 @@ class ActorFinder:
         forms = "|".join(map(re.escape, self.rules["legal_forms"]))
         self.legal_re = re.compile(
             rf"((?:{CAPITAL_WORD}\s+(?:{CONNECTOR}\s+)*){{0,6}}{CAPITAL_WORD})(?:\s*\([A-Z]{{2,6}}\))?\s+(?:{forms})\b")
-        self.nouns = [w.lower() for w in self.rules["organisation_words"]]
+        self.nouns = {w.lower() for w in self.rules["organisation_words"]}
+        alternatives = "|".join(map(re.escape, sorted(self.nouns, key=len, reverse=True)))
+        self.compound_re = re.compile(rf"(?:.{{3,}}(?:{alternatives})|(?:{alternatives})\d+)")
         self.name_stop = set(self.rules["name_stop_words"])
         self.commission_re = re.compile(r"^(?:" + "|".join(self.commission_patterns) + r")\b") \
             if self.commission_patterns else None
@@ -143,10 +145,7 @@ class ActorFinder:
             return ""
         if low in self.nouns:
             return "noun"
-        if any((low.endswith(noun) and len(low) >= len(noun) + 3)
-               or (low.startswith(noun) and low[len(noun):].isdigit() and len(low) > len(noun)) for noun in self.nouns):
-            return "compound"
-        return ""
+        return "compound" if self.compound_re.fullmatch(low) else ""
 
     def name_word(self, word: str) -> bool:
         return word[:1].isupper() and not word.isupper() and word not in self.name_stop
