@@ -6,6 +6,7 @@ import html
 from collections.abc import Callable, Iterable, Iterator
 
 from pipeline.diff import KINDS, Change, Diff, Side
+from pipeline.utils.html import page
 
 KIND_LABELS = {"added": "added", "removed": "removed", "renamed": "renamed", "moved": "moved",
                "spearhead_changed": "spearhead changed", "modified": "modified"}
@@ -145,19 +146,16 @@ def to_markdown(diff: Diff) -> str:
 
 
 def to_html(diff: Diff) -> str:
-    """The diff as a self-contained HTML page."""
+    """The diff as a self-contained HTML page (the shell every page of the project shares)."""
     source_from, source_to = diff.editions["from"], diff.editions["to"]
     esc = html.escape
     title = f"Changes from {source_from.title} to {source_to.title}"
-    out = [f"<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>{esc(title)}</title>",
-           f"<style>{CSS}</style></head><body>", f"<h1>{esc(title)}</h1>",
-           "<table class=\"counts\"><tr><th>change</th><th>count</th></tr>"]
+    out = [f"<h1>{esc(title)}</h1>", "<table class=\"counts\"><tr><th>change</th><th>count</th></tr>"]
     out += [f"<tr><th>{KIND_LABELS[k]}</th><td>{diff.counts.get(k, 0)}</td></tr>" for k in KINDS]
     out.append(f"<tr><th>total</th><td>{len(diff.changes)}</td></tr></table>")
     out += body(diff, part=lambda number: f"<h2>Deel {number}</h2>", theme=lambda title: f"<h3>{esc(title)}</h3>",
                 change=change_html, page_link=lambda link, page: f"<a href=\"{esc(link)}#page={page}\">p. {page}</a>")
-    out.append("</body></html>")
-    return "\n".join(out) + "\n"
+    return page(title, "\n".join(out), CSS)
 
 
 def change_html(change: Change, old_link: str, new_link: str, page_link) -> str:
