@@ -33,9 +33,9 @@ from spacy.vocab import Vocab
 TRAIN_FILES = ("nl_lassysmall-ud-train-v2.0.conllu", "nl_lassysmall-ud-dev.conllu", "nl_alpino-ud-dev.conllu")
 EVAL_FILES = ("nl_alpino-ud-test.conllu", "nl_lassysmall-ud-test.conllu")
 SENTENCES_PER_DOC = 10
-# Every 20th training sentence is held out to choose the best checkpoint, so
+# Every 10th training sentence is held out to choose the best checkpoint, so
 # that the evaluation sentences play no part in training or model selection.
-DEV_EVERY = 20
+DEV_EVERY = 10
 # The current training files follow the guidelines of the evaluation files; they
 # are repeated this many times so that their conventions weigh more than the
 # 2017 file's (decided before any evaluation, not tuned on it).

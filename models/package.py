@@ -2,9 +2,9 @@
 
     python models/package.py TRAINED_MODEL_DIR TARGET_DIR DATA_DIR [SPEED_PDF]
 
-Adds the lookup-table components (word-class check, lemma backstop) after the
-trained ones, writes the sources, licence and training-data figures into
-meta.json, then evaluates on DATA_DIR/eval.spacy (models/evaluate.py; speed
+Writes the sources, licence, training-data and lexicon-feature figures into
+meta.json (the pipeline holds only spaCy's own components, so it loads with
+nothing but spaCy), then evaluates on DATA_DIR/eval.spacy (models/evaluate.py; speed
 also on SPEED_PDF, an edition) and records the figures there.
 """
 from __future__ import annotations
@@ -16,14 +16,10 @@ from pathlib import Path
 
 import spacy
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from evaluate import record
+from lexicon import keep_key_attribute
 
-import pipeline.spacy_components  # noqa: F401  (registers the project pipeline's own components)
-
-# Rule components that follow the trained ones (pipeline/spacy_components.py).
-ADDED_COMPONENTS = ("werkprogramma_lexicon_pos", "werkprogramma_lemma_backstop")
 SOURCES = [
     {"name": "UD Dutch LassySmall", "url": "https://github.com/UniversalDependencies/UD_Dutch-LassySmall",
      "files": "nl_lassysmall-ud-train-v2.0.conllu (UD 2.0, commit ccd0244), nl_lassysmall-ud-dev.conllu and "
@@ -32,27 +28,27 @@ SOURCES = [
     {"name": "UD Dutch Alpino", "url": "https://github.com/UniversalDependencies/UD_Dutch-Alpino",
      "files": "nl_alpino-ud-dev.conllu and nl_alpino-ud-test.conllu (commit 95e374a)",
      "author": "Daniel Zeman, Zdeněk Žabokrtský, Gosse Bouma, Gertjan van Noord", "license": "CC BY-SA 4.0"},
-    {"name": "spacy-lookups-data (Dutch lemma tables: word-class check and lemma backstop)",
+    {"name": "spacy-lookups-data (Dutch lemma tables: word classes and lemma rewrites as static features)",
      "url": "https://github.com/explosion/spacy-lookups-data", "license": "MIT"},
 ]
 
 
 def main(trained: Path, target: Path, data: Path, speed_pdf: Path | None = None) -> None:
     nlp = spacy.load(trained)
-    for component in ADDED_COMPONENTS:
-        if component not in nlp.pipe_names:
-            nlp.add_pipe(component)
     nlp.meta.update({
         "name": "werkprogramma", "version": "0.1.0", "lang": "nl",
         "description": "Dutch tagger, morphologizer, trainable lemmatizer and sentence recogniser for the "
-                       "werkprogramma project, trained on UD Dutch LassySmall and Alpino, with word-class checks "
-                       "and a lemma backstop from the Dutch lookup tables.",
+                       "werkprogramma project, trained on UD Dutch LassySmall and Alpino, reading the word classes "
+                       "and lemma rewrites of the Dutch lookup tables as static features.",
         "license": "CC BY-SA 4.0", "sources": SOURCES, "author": "werkprogramma",
         "training_data": json.loads((data / "data.json").read_text(encoding="utf-8")),
+        "lexicon_features": {"source": "models/lexicon.py", "forms": len(nlp.vocab.vectors.key2row),
+                             "rows": nlp.vocab.vectors.shape[0], "width": nlp.vocab.vectors.shape[1]},
     })
     if target.exists():
         shutil.rmtree(target)
     nlp.to_disk(target)
+    keep_key_attribute(target)
     print(json.dumps(record(target, data / "eval.spacy", speed_pdf), indent=1))
 
 

@@ -16,12 +16,14 @@ import spacy
 import yaml
 from spacy.language import Language
 
-import pipeline.spacy_components  # noqa: F401  (registers the project pipeline's own components)
 from pipeline.rules import RULES_DIR
 
 LOG = logging.getLogger("werkprogramma")
 INSTALLED_MODEL = "nl_core_news_sm"
 PROJECT_MODEL = Path(__file__).resolve().parent.parent.parent / "models" / "nl_werkprogramma"
+# Parts of the project pipeline that are spaCy's Dutch defaults: building the tokenizer reads its
+# thousands of exceptions, and reading the saved copy would do that a second time.
+DEFAULT_PARTS = ["tokenizer"]
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ def load_model(installed: str = INSTALLED_MODEL, project: Path | str = PROJECT_M
         nlp = spacy.load(installed, exclude=["ner"])
         name = f"{installed} {nlp.meta.get('version', '')}".strip()
     elif (project / "config.cfg").is_file():
-        nlp = spacy.load(project)
+        nlp = spacy.load(project, exclude=DEFAULT_PARTS)
         name = f"{nlp.meta.get('name', project.name)} {nlp.meta.get('version', '')} (project pipeline)".strip()
     else:
         nlp = blank_dutch()

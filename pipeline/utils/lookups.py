@@ -1,4 +1,4 @@
-"""The Dutch lemma tables of spacy-lookups-data: loading them, and the word classes they allow for a form."""
+"""The Dutch lemma tables of spacy-lookups-data, and the lexicon derived from them, searched in place."""
 from __future__ import annotations
 
 import gzip
@@ -19,36 +19,8 @@ def dutch_table(name: str) -> Any:
         return json.load(handle)
 
 
-@cache
-def _lemmas_by_class() -> dict[str, frozenset[str]]:
-    return {word_class: frozenset(lemmas) for word_class, lemmas in dutch_table("index").items()}
-
-
-@cache
-def _exceptions_by_class() -> dict[str, frozenset[str]]:
-    return {word_class: frozenset(forms) for word_class, forms in dutch_table("exc").items()}
-
-
-@cache
-def _suffix_rules() -> dict[str, tuple[tuple[str, str], ...]]:
-    """The suffix rules of the classes that have a lemma list to check their results against."""
-    lemmas = _lemmas_by_class()
-    return {name: tuple(map(tuple, rules)) for name, rules in dutch_table("rules").items() if name in lemmas}
-
-
-@lru_cache(maxsize=200_000)
-def word_classes(form: str) -> frozenset[str]:
-    """The classes ("noun", "verb", "adj", …) the tables allow for a form: as a lemma, through the
-    lookup table, as a listed exception or through a suffix rule; empty when the tables do not know it."""
-    word = form.lower()
-    lemmas, lemma = _lemmas_by_class(), lemma_lookup().get(word)
-    classes = {name for name, known in lemmas.items() if word in known or lemma in known}
-    classes.update(name for name, forms in _exceptions_by_class().items() if word in forms)
-    for name, rules in _suffix_rules().items():
-        if name not in classes and any(
-                word.endswith(old) and word[:len(word) - len(old)] + new in lemmas[name] for old, new in rules):
-            classes.add(name)
-    return frozenset(classes)
+# Answers kept per table: a document's vocabulary, a few tens of thousands of words.
+RECENT_KEYS = 1 << 16
 
 
 class SortedLines:
@@ -59,9 +31,11 @@ class SortedLines:
     def __init__(self, path: Path) -> None:
         with path.open("rb") as handle:
             self.data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) if path.stat().st_size else b""
+        self.find = lru_cache(maxsize=RECENT_KEYS)(self.search)
 
-    def find(self, key: str) -> bytes | None:
-        """The value of a key (b"" for a key without one), or None when the key is not there."""
+    def search(self, key: str) -> bytes | None:
+        """The value of a key (b"" for a key without one), or None when the key is not there; `find` is
+        the same with the answers for recent keys kept (a text asks about the same words again and again)."""
         if not key or "\n" in key or "\t" in key:
             return None
         target, data = key.encode("utf-8"), self.data
@@ -103,14 +77,6 @@ def cached_lines(name: str, build: Callable[[], Iterable[str]]) -> SortedLines |
         except OSError:
             return frozenset(line.partition("\t")[0] for line in lines)
     return SortedLines(path)
-
-
-@cache
-def lemma_lookup() -> SortedLines | dict[str, str]:
-    """The lookup table of lemmas (form → lemma), searched in the cache folder."""
-    table = cached_lines("nl-lemma-lookup", lambda: (f"{form}\t{lemma}" for form, lemma in
-                                                     dutch_table("lookup").items() if "\t" not in form + lemma))
-    return table if isinstance(table, SortedLines) else dutch_table("lookup")
 
 
 def derive_lexicon() -> frozenset[str]:
