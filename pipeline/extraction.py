@@ -198,6 +198,7 @@ def extract(path: Path | str, password: str | None = None, rules: Rules | None =
     programme = Programme(edition=Edition(title=title, year=year, organisation=organisation, source=source),
                           front_matter=front, parts=parts, engine=engine)
     clock.lap("structure")
+    del pages, layout, blocks  # the page records take more memory than the NLP stage needs left over
     if nlp_process is not None:
         programme = nlp_process.submit(_analyse, programme).result()
         clock.lap("nlp")
