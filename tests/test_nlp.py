@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -270,3 +271,41 @@ def test_organisations_without_and_with_the_gazetteer(stem, corpus_programmes):
     assert precision >= 0.85 and recall >= 0.75, (precision, recall)
     precision, recall = organisation_scores(corpus_programmes[stem], path)
     assert precision >= 0.95 and recall >= 0.95, (precision, recall)
+
+
+def test_title_index_chooses_as_comparing_every_title_in_full(corpus_programmes):
+    """The bounds of `match_title` only skip work: on every list line and title prefix of both corpus
+    editions it picks what a full difflib comparison of every title picks."""
+    from difflib import SequenceMatcher
+
+    from pipeline.nlp.references import Target, TitleIndex, match_title
+    from pipeline.utils.text import comparison_key
+
+    def full_comparison(text, targets, self_id, threshold):
+        key, best = comparison_key(re.sub(r"\(.*?\)", "", text)), None
+        if len(key) < 3:
+            return None
+        for target in (t for t in targets if t.id != self_id and t.type != "part"):
+            contained = target.words and sum(w in key for w in target.words) / len(target.words) >= 0.75
+            ratio = SequenceMatcher(None, target.key, key, autojunk=False).ratio()
+            score = 1.0 if target.key == key else max(ratio if ratio >= threshold else 0.0,
+                                                       0.9 if target.key.startswith(key + " ") else 0.0,
+                                                       0.86 if contained and len(target.words) >= 2 else 0.0)
+            if score >= threshold and (best is None or score > best[2]):
+                best = (target.id, target.type, score)
+        return best[:2] if best else None
+
+    checked = 0
+    for programme in corpus_programmes.values():
+        targets = [Target(t.id, "theme", t.title, t.title) for p in programme.parts for t in p.themes]
+        targets += [Target(d.id, "dossier", d.title, d.title)
+                    for p in programme.parts for t in p.themes for d in t.dossiers]
+        index = TitleIndex(targets)
+        texts = [line[2:] for p in programme.parts for t in p.themes for d in t.dossiers
+                 for line in d.text.split("\n\n") if line.startswith("- ")]
+        texts += [" ".join(t.title.split()[:n]) for t in targets for n in (2, 3)]
+        for text in texts:
+            for threshold in (0.6, 0.8):
+                assert match_title(text, index, "", threshold) == full_comparison(text, targets, "", threshold)
+                checked += 1
+    assert checked > 300
