@@ -39,7 +39,7 @@ from spacy.tokens import Doc, DocBin
 from spacy.vectors import Vectors
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from pipeline.utils.lookups import dutch_table
+from pipeline.utils.lookups import derive_lexicon, dutch_table
 
 WORD_CLASSES = ("noun", "verb", "adj", "adv", "adp", "det", "pron", "num")
 # One lookup form in this many becomes a lemma-only training example (about 30,000 of them, a
@@ -85,9 +85,7 @@ class WordClasses:
 def features() -> dict[str, tuple[frozenset[str], str | None]]:
     """Word classes and lemma rewrite of every lower-case form the tables know."""
     lookup = {form.lower(): lemma.lower() for form, lemma in dutch_table("lookup").items()}
-    forms = set(lookup) | set(lookup.values())
-    forms.update(lemma.lower() for lemmas in dutch_table("index").values() for lemma in lemmas)
-    forms.update(form.lower() for table in dutch_table("exc").values() for form in table)
+    forms = set(derive_lexicon()) | {form.lower() for table in dutch_table("exc").values() for form in table}
     word_classes, rewrite = WordClasses(lookup), Rewrites()
     return {form: (word_classes(form), rewrite(form, lookup[form]) if form in lookup else None)
             for form in sorted(forms) if form and " " not in form}
