@@ -187,13 +187,14 @@ def font_weight_and_slant(font: str) -> tuple[bool, bool]:
 
 
 def make_word(chars: Sequence[Char]) -> Word:
+    """A word of characters sorted left to right (so the first has the least x0)."""
     first = chars[0]
     bold, italic = font_weight_and_slant(first.font)
-    text = "".join(c.text for c in chars)
+    text = "".join([c.text for c in chars])
     if not text.isascii():
-        text = "".join(LIGATURES.get(c, c) for c in text)
-    return Word(text=text, x0=min(c.x0 for c in chars), x1=max(c.x1 for c in chars), top=min(c.top for c in chars),
-                bottom=max(c.bottom for c in chars), size=first.size, bold=bold, italic=italic, color=first.color,
+        text = "".join([LIGATURES.get(c, c) for c in text])
+    return Word(text=text, x0=first.x0, x1=max([c.x1 for c in chars]), top=min([c.top for c in chars]),
+                bottom=max([c.bottom for c in chars]), size=first.size, bold=bold, italic=italic, color=first.color,
                 font=first.font)
 
 

@@ -13,7 +13,15 @@ from __future__ import annotations
 import ctypes
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
+from itertools import starmap
 from pathlib import Path
+from typing import NamedTuple
+
+try:
+    from pipeline import _pdfium_chars
+except ImportError:  # built at install time from _pdfium_chars.c; without a C compiler the Python loop serves
+    _pdfium_chars = None
 
 ENGINES = ("pdfium", "pdfplumber")
 DEFAULT_ENGINE = "pdfium"
@@ -35,10 +43,16 @@ class TextBox:
     size: float
 
 
-@dataclass(frozen=True, slots=True)
-class Char(TextBox):
-    """One character as printed: its text, box and size, font, fill colour, and whether it stands upright."""
+class Char(NamedTuple):
+    """One character as printed: its text, box and size, font, fill colour, and whether it stands upright
+    (a named tuple: a page has thousands, and a tuple is the quickest record to make)."""
 
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
     font: str
     color: str
     upright: bool
@@ -135,13 +149,15 @@ class _FontNames:
 
     def __init__(self) -> None:
         self.names: dict[int, str] = {}
-        self.buffer = ctypes.create_string_buffer(256)
 
     def name(self, raw, font) -> str:
         key = ctypes.cast(font, ctypes.c_void_p).value or 0
         if key not in self.names:
-            length = raw.FPDFFont_GetBaseFontName(font, self.buffer, len(self.buffer)) if font else 0
-            self.names[key] = self.buffer.value.decode("utf-8", "replace") if length else ""
+            length = raw.FPDFFont_GetBaseFontName(font, None, 0) if font else 0
+            buffer = ctypes.create_string_buffer(max(length, 1))
+            if length > 1:
+                raw.FPDFFont_GetBaseFontName(font, buffer, length)
+            self.names[key] = buffer.value.decode("utf-8", "replace")
         return self.names[key]
 
 
@@ -158,8 +174,15 @@ def page_text(raw, text_page, count: int) -> str:
     return buffer.raw[: max(written - 1, 0) * 2].decode("utf-16-le", "replace")
 
 
-def pdfium_chars(raw, text_page, height: float, fonts: _FontNames) -> list[Char]:
-    """The page's characters in stream order (pdfium's generated spaces and line breaks left out).
+# The pdfium functions the C character loop calls, in the order it expects them.
+C_LOOP_FUNCTIONS = ("FPDFText_CountChars", "FPDFText_GetUnicode", "FPDFText_GetTextObject", "FPDFText_GetLooseCharBox",
+                    "FPDFText_GetCharOrigin", "FPDFText_GetMatrix", "FPDFText_GetFillColor", "FPDFText_GetFontSize",
+                    "FPDFTextObj_GetFont", "FPDFFont_GetBaseFontName")
+
+
+def pdfium_rows(raw, text_page, height: float, fonts: _FontNames) -> list[tuple]:
+    """The page's characters in stream order as `Char` fields (pdfium's generated spaces and line breaks
+    left out); `pipeline/_pdfium_chars.c` is the same loop in C.
 
     A box runs from the character's origin to the next character's origin in the same text run
     (or to the end of its loose box): pdfminer's box is the advance width, while pdfium's loose
@@ -203,9 +226,27 @@ def pdfium_chars(raw, text_page, height: float, fonts: _FontNames) -> list[Char]
             following = rows[index + 1]
             if following[5] == text_object and left < following[1] < right and following[3] == bottom:
                 right = following[1]
-        chars.append(Char("-" if char in PDFIUM_HYPHENS else char, left, right, bottom - size, bottom, size, font,
-                          color, upright))
+        chars.append(("-" if char in PDFIUM_HYPHENS else char, left, right, bottom - size, bottom, size, font, color,
+                      upright))
     return chars
+
+
+@cache
+def c_loop_functions() -> tuple[int, ...]:
+    """The addresses of the pdfium functions the C loop calls."""
+    import pypdfium2.raw as raw
+
+    return tuple(ctypes.cast(getattr(raw, name), ctypes.c_void_p).value for name in C_LOOP_FUNCTIONS)
+
+
+def pdfium_chars(raw, text_page, height: float, fonts: _FontNames) -> list[Char]:
+    """The page's characters, read by the C loop when it was built at install time, else in Python."""
+    if _pdfium_chars is None:
+        rows = pdfium_rows(raw, text_page, height, fonts)
+    else:
+        rows = _pdfium_chars.read_rows(ctypes.cast(text_page, ctypes.c_void_p).value, height, c_loop_functions(),
+                                       fonts.names, "".join(sorted(PDFIUM_HYPHENS)))
+    return list(starmap(Char, rows))
 
 
 def pdfium_shapes(raw, page, height: float) -> list[Shape]:

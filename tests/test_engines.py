@@ -6,13 +6,20 @@ of both engines is the same byte for byte, apart from the engine's name.
 """
 from __future__ import annotations
 
+import ctypes
 import os
+import shutil
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 
+import pypdfium2.raw as raw
 import pytest
 from conftest import CORPUS, EDITIONS
 from house_styles import engine_difference
+from reportlab.lib.colors import Color
+from reportlab.pdfgen.canvas import Canvas
 
+from pipeline import sources
 from pipeline.cli import main
 from pipeline.extraction import extract
 from pipeline.output import canonical_json
@@ -42,3 +49,53 @@ def test_engine_option(tmp_path, capsys):
     with pytest.raises(SystemExit):
         main(["extract", str(pdf), "--engine", "pdfminer"])
     assert "invalid choice: 'pdfminer'" in capsys.readouterr().err
+
+
+def tricky_page(path: Path) -> Path:
+    """Rotated, coloured, italic and hyphenated text in several fonts on one page."""
+    canvas = Canvas(str(path), pagesize=(400, 400))
+    canvas.setFont("Helvetica-BoldOblique", 11)
+    canvas.drawString(20, 360, "Schuin en vet: financiering, werk-")
+    canvas.setFillColor(Color(0.8, 0.1, 0.2))
+    canvas.setFont("Times-Roman", 9)
+    canvas.drawString(20, 340, "rood * speerpunt")
+    canvas.saveState()
+    canvas.translate(200, 200)
+    canvas.rotate(90)
+    canvas.drawString(0, 0, "gedraaid")
+    canvas.restoreState()
+    canvas.setFillColor(Color(0, 0, 0))
+    canvas.setFont("Courier", 30)
+    canvas.drawString(20, 100, "Groot")
+    canvas.showPage()
+    canvas.save()
+    return path
+
+
+@pytest.mark.skipif(sources._pdfium_chars is None and shutil.which("cc") is None,
+                    reason="the C character loop needs a C compiler at install time")
+def test_c_character_loop_reads_what_the_python_loop_reads(tmp_path):
+    assert sources._pdfium_chars is not None, "pipeline/_pdfium_chars.c was not built: reinstall with `make setup`"
+    hyphens = "".join(sorted(sources.PDFIUM_HYPHENS))
+    tricky = tricky_page(tmp_path / "tricky.pdf")
+    pdfs = [*(CORPUS / f"{stem}.pdf" for stem in EDITIONS), tricky,
+            Path(__file__).parent / "fixtures" / "realworld" / "contrib__issue-1113-evil-xobjects.pdf"]
+    styles = set()
+    for pdf in pdfs:
+        document = sources.pdfium_document(pdf, None)
+        try:
+            for index in range(len(document)):
+                page = document[index]
+                text_page = page.get_textpage()
+                height = page.get_size()[1]
+                python = sources.pdfium_rows(raw, text_page.raw, height, sources._FontNames())
+                c = sources._pdfium_chars.read_rows(ctypes.cast(text_page.raw, ctypes.c_void_p).value, height,
+                                                    sources.c_loop_functions(), {}, hyphens)
+                assert c == python, f"{pdf.name} page {index + 1}"
+                if pdf == tricky:
+                    styles = {(font, color, upright) for *_, font, color, upright in c}
+                text_page.close()
+                page.close()
+        finally:
+            document.close()
+    assert ("Times-Roman", "#cc1a33", False) in styles and ("Helvetica-BoldOblique", "#000000", True) in styles
