@@ -1,8 +1,9 @@
 /* The pdfium character loop of pipeline/sources.py in C: the same rows, one call per page.
 
    pdfium's functions come in as addresses (from pypdfium2's raw bindings), so nothing here links
-   against pdfium.  Each row is (text, x0, x1, top, bottom, size, font, colour, upright), exactly as
-   `sources.pdfium_rows` makes them in Python; tests/test_sources.py holds the two to the same output.
+   against pdfium.  Each row is a record (a tuple type: `sources.Char`) of (text, x0, x1, top, bottom, size,
+   font, colour, upright), exactly as `sources.pdfium_rows` makes them in Python; tests/test_engines.py
+   holds the two to the same output.
 */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -69,13 +70,18 @@ static PyObject *font_name(const Pdfium *f, void *font, PyObject *names) {
     return name;
 }
 
-static PyObject *read_rows(PyObject *module, PyObject *args) {
+static PyObject *read_rows(PyObject *Py_UNUSED(module), PyObject *args) {
     unsigned long long page_address;
     double height;
     PyObject *addresses, *names, *hyphens;
-    if (!PyArg_ParseTuple(args, "KdO!O!O!", &page_address, &height, &PyTuple_Type, &addresses, &PyDict_Type, &names,
-                          &PyUnicode_Type, &hyphens))
+    PyTypeObject *record;
+    if (!PyArg_ParseTuple(args, "KdO!O!O!O!", &page_address, &height, &PyTuple_Type, &addresses, &PyDict_Type, &names,
+                          &PyUnicode_Type, &hyphens, &PyType_Type, &record))
         return NULL;
+    if (!PyType_IsSubtype(record, &PyTuple_Type)) {
+        PyErr_SetString(PyExc_TypeError, "the record type must be a tuple type of nine fields");
+        return NULL;
+    }
     if (PyTuple_GET_SIZE(addresses) != FUNCTIONS) {
         PyErr_SetString(PyExc_ValueError, "expected the addresses of 10 pdfium functions");
         return NULL;
@@ -157,10 +163,21 @@ static PyObject *read_rows(PyObject *module, PyObject *args) {
                 && next->bottom == row->bottom)
                 right = next->left;
         }
-        PyObject *item = Py_BuildValue("(OdddddOOO)", row->text, row->left, right, row->bottom - row->size, row->bottom,
-                                       row->size, row->font, row->color, row->upright);
+        PyObject *item = record->tp_alloc(record, 9);
         if (item == NULL) { Py_CLEAR(result); goto done; }
         PyList_SET_ITEM(result, i, item);
+        PyObject *fields[9] = {Py_NewRef(row->text), PyFloat_FromDouble(row->left), PyFloat_FromDouble(right),
+                               PyFloat_FromDouble(row->bottom - row->size), PyFloat_FromDouble(row->bottom),
+                               PyFloat_FromDouble(row->size), Py_NewRef(row->font), Py_NewRef(row->color),
+                               Py_NewRef(row->upright)};
+        for (int field = 0; field < 9; field++) {
+            if (fields[field] == NULL) {
+                for (int other = 0; other < 9; other++) Py_XDECREF(fields[other]);
+                Py_CLEAR(result);
+                goto done;
+            }
+        }
+        for (int field = 0; field < 9; field++) PyTuple_SET_ITEM(item, field, fields[field]);
     }
 done:
     for (Py_ssize_t i = 0; i < used; i++) Py_XDECREF(rows[i].text);
@@ -171,10 +188,10 @@ done:
 
 static PyMethodDef methods[] = {
     {"read_rows", read_rows, METH_VARARGS,
-     "read_rows(text_page, height, function_addresses, font_names, hyphens) -> list of character rows"},
+     "read_rows(text_page, height, function_addresses, font_names, hyphens, record) -> list of records"},
     {NULL, NULL, 0, NULL},
 };
 
-static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_pdfium_chars", "pdfium characters read in C.", -1, methods};
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_pdfium_chars", "pdfium characters read in C.", -1, methods, NULL, NULL, NULL, NULL};
 
 PyMODINIT_FUNC PyInit__pdfium_chars(void) { return PyModule_Create(&module); }

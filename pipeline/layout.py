@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import groupby
+from operator import attrgetter
 
 from pipeline.rules import LayoutRules
 from pipeline.sources import Char, PageContent, Shape, TextBox
@@ -37,7 +38,8 @@ class Word(TextBox):
 class Line:
     """Words on one baseline within one column (a segment of a text row).
 
-    Its box and size are worked out once, when its words are set (`set_words` when they change).
+    Its box, size, text and style (whether most of its letters are bold, italic; their colour) are worked
+    out once, when its words are set (`set_words` when they change).
     """
 
     page: int
@@ -53,6 +55,10 @@ class Line:
     top: float = field(init=False, default=0.0)
     bottom: float = field(init=False, default=0.0)
     size: float = field(init=False, default=0.0)
+    text: str = field(init=False, default="")
+    bold: bool = field(init=False, default=False)
+    italic: bool = field(init=False, default=False)
+    color: str = field(init=False, default="")
 
     def __post_init__(self) -> None:
         self.set_words(self.words)
@@ -64,11 +70,12 @@ class Line:
         self.x1 = max(w.x1 for w in words)
         self.top = min(w.top for w in words)
         self.bottom = max(w.bottom for w in words)
-        self.size = weighted_mode((round(w.size, 1), len(w.text)) for w in words) or 0.0
-
-    @property
-    def text(self) -> str:
-        return join_words(self.words)
+        self.size = weighted_mode([(round(w.size, 1), len(w.text)) for w in words]) or 0.0
+        self.text = join_words(words)
+        letters = sum([len(w.text) for w in words])
+        self.bold = sum([len(w.text) for w in words if w.bold]) * 2 > letters
+        self.italic = sum([len(w.text) for w in words if w.italic]) * 2 > letters
+        self.color = weighted_mode([(w.color, len(w.text)) for w in words]) or ""
 
     @property
     def start_x0(self) -> float:
@@ -170,14 +177,9 @@ def line_clusters(chars: Sequence[Char]) -> list[list[Char]]:
             line += 1
         line_of[top] = line
     lines: list[list[Char]] = [[] for _ in range(line + 1)]
-    for char in sorted(chars, key=lambda c: line_of[c.top]):
+    for char in chars:
         lines[line_of[char.top]].append(char)
-    return [sorted(members, key=lambda c: c.x0) for members in lines if members]
-
-
-def starts_word(previous: Char, char: Char) -> bool:
-    return (char.x0 < previous.x0 or char.x0 > previous.x1 + WORD_TOLERANCE
-            or abs(char.top - previous.top) > WORD_TOLERANCE)
+    return [sorted(members, key=attrgetter("x0")) for members in lines if members]
 
 
 @cache
@@ -200,23 +202,26 @@ def make_word(chars: Sequence[Char]) -> Word:
 
 def page_words(chars: Sequence[Char]) -> list[Word]:
     """The upright words of a page: runs of one font, size and colour (in stream order) cut into lines,
-    and lines into words at spaces and at gaps wider than the tolerance (as pdfplumber's `extract_words`)."""
+    and lines into words at spaces and at gaps wider than the tolerance (as pdfplumber's `extract_words`,
+    whose other cut, at a character left of the one before, cannot happen in a line sorted left to right)."""
     words: list[Word] = []
-    for style, run in groupby(chars, key=lambda c: (c.upright, c.font, c.size, c.color)):
+    for style, run in groupby(chars, key=attrgetter("upright", "font", "size", "color")):
         if not style[0]:
             continue
         for line in line_clusters(list(run)):
             current: list[Char] = []
             for char in line:
-                if char.text.isspace() or not char.text:
+                if not char.text or char.text.isspace():
                     if current:
                         words.append(make_word(current))
                     current = []
-                elif current and starts_word(current[-1], char):
-                    words.append(make_word(current))
-                    current = [char]
-                else:
-                    current.append(char)
+                    continue
+                if current:
+                    previous = current[-1]
+                    if char.x0 > previous.x1 + WORD_TOLERANCE or abs(char.top - previous.top) > WORD_TOLERANCE:
+                        words.append(make_word(current))
+                        current = []
+                current.append(char)
             if current:
                 words.append(make_word(current))
     return words
@@ -528,18 +533,10 @@ def drop_furniture(pages: list[PageLayout], rules: LayoutRules) -> list[str]:
     return running
 
 
-def majority(line: Line, attribute: str) -> bool:
-    """Whether most of the line's letters are set in a font with `attribute` (bold, italic)."""
-    return sum(len(w.text) for w in line.words if getattr(w, attribute)) * 2 > sum(len(w.text) for w in line.words)
-
-
-def line_color(line: Line) -> str:
-    """The colour of most of the line's letters."""
-    return weighted_mode((w.color, len(w.text)) for w in line.words) or ""
-
-
 def is_upper(text: str) -> bool:
     """Set in capitals: at least two letters, none in lower case."""
+    if text.isascii():
+        return text.upper() == text and sum(map(str.isupper, text)) >= 2
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
@@ -556,8 +553,7 @@ class BodyStyle:
 
 def emphasised(line: Line, body: BodyStyle) -> bool:
     """Set apart from body text: bold, italic, larger or in another colour."""
-    return (majority(line, "bold") or majority(line, "italic") or line.size > 1.1 * body.size
-            or line_color(line) != body.color)
+    return line.bold or line.italic or line.size > 1.1 * body.size or line.color != body.color
 
 
 def same_style(a: Line, b: Line, body: BodyStyle) -> bool:
@@ -565,9 +561,7 @@ def same_style(a: Line, b: Line, body: BodyStyle) -> bool:
     is not continued by one in lower case (a theme in capitals above a dossier in the same font)."""
     if abs(a.size - b.size) > 0.05 * max(a.size, b.size):
         return False
-    if any(majority(a, attribute) != majority(b, attribute) for attribute in ("bold", "italic")):
-        return False
-    if line_color(a) != line_color(b):
+    if a.bold != b.bold or a.italic != b.italic or a.color != b.color:
         return False
     return not (emphasised(a, body) and is_upper(a.text) and any(c.islower() for c in b.text))
 

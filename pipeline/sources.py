@@ -242,11 +242,9 @@ def c_loop_functions() -> tuple[int, ...]:
 def pdfium_chars(raw, text_page, height: float, fonts: _FontNames) -> list[Char]:
     """The page's characters, read by the C loop when it was built at install time, else in Python."""
     if _pdfium_chars is None:
-        rows = pdfium_rows(raw, text_page, height, fonts)
-    else:
-        rows = _pdfium_chars.read_rows(ctypes.cast(text_page, ctypes.c_void_p).value, height, c_loop_functions(),
-                                       fonts.names, "".join(sorted(PDFIUM_HYPHENS)))
-    return list(starmap(Char, rows))
+        return list(starmap(Char, pdfium_rows(raw, text_page, height, fonts)))
+    return _pdfium_chars.read_rows(ctypes.cast(text_page, ctypes.c_void_p).value, height, c_loop_functions(),
+                                   fonts.names, "".join(sorted(PDFIUM_HYPHENS)), Char)
 
 
 def pdfium_shapes(raw, page, height: float) -> list[Shape]:

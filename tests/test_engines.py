@@ -90,8 +90,9 @@ def test_c_character_loop_reads_what_the_python_loop_reads(tmp_path):
                 height = page.get_size()[1]
                 python = sources.pdfium_rows(raw, text_page.raw, height, sources._FontNames())
                 c = sources._pdfium_chars.read_rows(ctypes.cast(text_page.raw, ctypes.c_void_p).value, height,
-                                                    sources.c_loop_functions(), {}, hyphens)
+                                                    sources.c_loop_functions(), {}, hyphens, sources.Char)
                 assert c == python, f"{pdf.name} page {index + 1}"
+                assert all(type(char) is sources.Char for char in c)
                 if pdf == tricky:
                     styles = {(font, color, upright) for *_, font, color, upright in c}
                 text_page.close()
