@@ -6,7 +6,6 @@ of both engines is the same byte for byte, apart from the engine's name.
 """
 from __future__ import annotations
 
-import ctypes
 import os
 import shutil
 from concurrent.futures import ProcessPoolExecutor
@@ -74,9 +73,9 @@ def tricky_page(path: Path) -> Path:
 
 @pytest.mark.skipif(sources._pdfium_chars is None and shutil.which("cc") is None,
                     reason="the C character loop needs a C compiler at install time")
-def test_c_character_loop_reads_what_the_python_loop_reads(tmp_path):
-    assert sources._pdfium_chars is not None, "pipeline/_pdfium_chars.c was not built: reinstall with `make setup`"
-    hyphens = "".join(sorted(sources.PDFIUM_HYPHENS))
+def test_c_character_loop_reads_what_the_python_loop_reads(tmp_path, monkeypatch):
+    built = sources._pdfium_chars
+    assert built is not None, "pipeline/_pdfium_chars.c was not built: reinstall with `make setup`"
     tricky = tricky_page(tmp_path / "tricky.pdf")
     pdfs = [*(CORPUS / f"{stem}.pdf" for stem in EDITIONS), tricky,
             Path(__file__).parent / "fixtures" / "realworld" / "contrib__issue-1113-evil-xobjects.pdf"]
@@ -88,13 +87,14 @@ def test_c_character_loop_reads_what_the_python_loop_reads(tmp_path):
                 page = document[index]
                 text_page = page.get_textpage()
                 height = page.get_size()[1]
-                python = sources.pdfium_rows(raw, text_page.raw, height, sources._FontNames())
-                c = sources._pdfium_chars.read_rows(ctypes.cast(text_page.raw, ctypes.c_void_p).value, height,
-                                                    sources.c_loop_functions(), {}, hyphens, sources.Char)
+                monkeypatch.setattr(sources, "_pdfium_chars", None)
+                python = sources.pdfium_chars(raw, text_page.raw, height, sources._FontNames())
+                monkeypatch.setattr(sources, "_pdfium_chars", built)
+                c = sources.pdfium_chars(raw, text_page.raw, height, sources._FontNames())
                 assert c == python, f"{pdf.name} page {index + 1}"
-                assert all(type(char) is sources.Char for char in c)
+                assert all(type(char) is sources.Char for char in [*c, *python])
                 if pdf == tricky:
-                    styles = {(font, color, upright) for *_, font, color, upright in c}
+                    styles = {(char.font, char.color, char.upright) for char in c}
                 text_page.close()
                 page.close()
         finally:
