@@ -16,11 +16,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from pipeline.models import Programme
-from pipeline.rules import RULES_DIR
+from pipeline.rules import RULES_DIR, read_yaml
 from pipeline.score import similarity
 from pipeline.utils.matching import one_to_one
 from pipeline.utils.text import comparison_key
@@ -49,8 +48,7 @@ class DiffRules(BaseModel):
 @cache
 def load_diff_rules(folder: Path = RULES_DIR) -> DiffRules:
     """Read `diff.yml` of a rules folder."""
-    with (folder / "diff.yml").open(encoding="utf-8") as handle:
-        return DiffRules(**yaml.safe_load(handle))
+    return DiffRules(**read_yaml(folder / "diff.yml"))
 
 
 class Side(BaseModel):

@@ -5,6 +5,7 @@ import hashlib
 import re
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict
@@ -99,9 +100,17 @@ class Rules(_Rules):
     digest: str
 
 
+# libyaml's parser when PyYAML has it (about ten times faster, the same data), else PyYAML's own.
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_yaml(path: Path) -> Any:
+    """The data of a YAML file, read the safe way."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
+
+
 def _read(folder: Path, name: str) -> dict:
-    with (folder / f"{name}.yml").open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or {}
+    return read_yaml(folder / f"{name}.yml") or {}
 
 
 @cache

@@ -13,10 +13,9 @@ from functools import cache
 from pathlib import Path
 
 import spacy
-import yaml
 from spacy.language import Language
 
-from pipeline.rules import RULES_DIR
+from pipeline.rules import RULES_DIR, read_yaml
 
 LOG = logging.getLogger("werkprogramma")
 INSTALLED_MODEL = "nl_core_news_sm"
@@ -71,5 +70,4 @@ def default_model() -> LoadedModel:
 @cache
 def nlp_rules(folder: Path = RULES_DIR) -> dict:
     """The YAML rule files the NLP stage reads."""
-    return {name: yaml.safe_load((folder / f"{name}.yml").read_text(encoding="utf-8"))
-            for name in ("actors", "topics", "commissions", "nlp")}
+    return {name: read_yaml(folder / f"{name}.yml") for name in ("actors", "topics", "commissions", "nlp")}

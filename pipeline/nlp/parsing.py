@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
-import spacy
 from spacy.language import Language
+from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
 from pipeline.models import Annotations, Programme
@@ -83,11 +83,14 @@ def whole_sentences(doc: Doc) -> tuple[tuple[int, int, str], ...]:
 
 
 @cache
-def sentence_splitter() -> Language:
-    """A tokenizer with a rule-based sentencizer, for texts that need no tags."""
-    nlp = spacy.blank("nl")
-    nlp.add_pipe("sentencizer")
-    return nlp
+def _sentencizer() -> Sentencizer:
+    return Sentencizer()
+
+
+def split_sentences(nlp: Language, text: str) -> Doc:
+    """Tokens and rule-based sentences only, for texts that need no tags: the loaded pipeline's own
+    tokenizer (building a second one reads thousands of tokenizer exceptions again)."""
+    return _sentencizer()(nlp.make_doc(text))
 
 
 def _parse_slice(texts: list[str]) -> list[Parsed]:

@@ -9,7 +9,7 @@ from pipeline.nlp.commissions import CommissionFinder
 from pipeline.nlp.instruments import InstrumentFinder
 from pipeline.nlp.keyphrases import document_frequencies, keyphrases, phrase_counts
 from pipeline.nlp.model import LoadedModel, default_model, nlp_rules
-from pipeline.nlp.parsing import TAGGED_KINDS, features, owners, parse, sentence_splitter
+from pipeline.nlp.parsing import TAGGED_KINDS, features, owners, parse, split_sentences
 from pipeline.nlp.references import ReferenceFinder
 from pipeline.nlp.timing import TimingFinder
 from pipeline.nlp.topics import choose_topics, fill_topics
@@ -36,10 +36,10 @@ class Analyser:
         docs = parse(self.model.nlp, [o.title for o in tagged] + [o.text for o in tagged], self.workers)
         parsed = dict(zip((id(o) for o in tagged), zip(docs[: len(tagged)], docs[len(tagged):], strict=True),
                           strict=True))
-        light = sentence_splitter()
         for owner in items:
             if id(owner) not in parsed:
-                parsed[id(owner)] = (features(light(owner.title)), features(light(owner.text)))
+                parsed[id(owner)] = (features(split_sentences(self.model.nlp, owner.title)),
+                                     features(split_sentences(self.model.nlp, owner.text)))
         actors: dict[str, Actor] = {}
         commissions: dict[str, Commission] = {}
         year = programme.edition.year
