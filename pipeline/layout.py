@@ -15,23 +15,21 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import groupby
 from operator import attrgetter
+from typing import NamedTuple
 
 from pipeline.rules import LayoutRules
-from pipeline.sources import Char, PageContent, Shape, TextBox
+from pipeline.sources import TEXT_BOX_FIELDS, Char, PageContent, Shape
 from pipeline.utils.clustering import weighted_mode
 
 BOLD_RE = re.compile(r"bold|black|heavy|semibold|demibold|extrabold", re.IGNORECASE)
 ITALIC_RE = re.compile(r"italic|oblique|slanted", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Word(TextBox):
-    """A run of characters of one font without a space."""
+class Word(NamedTuple("WordFields", [*TEXT_BOX_FIELDS, ("bold", bool), ("italic", bool), ("color", str),
+                                      ("font", str)])):
+    """A run of characters of one font without a space, its box and its style."""
 
-    bold: bool
-    italic: bool
-    color: str
-    font: str
+    __slots__ = ()
 
 
 @dataclass(slots=True)
@@ -276,7 +274,7 @@ def attach_raised_marks(words: list[Word], rules: LayoutRules) -> list[Word]:
         if host is None:
             kept.append(mark)
         else:
-            kept[kept.index(host)] = replace(host, text=host.text + mark.text, x1=max(host.x1, mark.x1))
+            kept[kept.index(host)] = host._replace(text=host.text + mark.text, x1=max(host.x1, mark.x1))
     return kept
 
 
@@ -328,7 +326,7 @@ def make_bullet(line: Line, glyph_length: int) -> None:
         line.set_words(line.words[1:])
     else:
         glyph_width = (first.x1 - first.x0) / len(first.text)
-        line.set_words([replace(first, text=first.text[glyph_length:], x0=first.x0 + glyph_width), *line.words[1:]])
+        line.set_words([first._replace(text=first.text[glyph_length:], x0=first.x0 + glyph_width), *line.words[1:]])
 
 
 def resolve_aligned_dashes(lines: Sequence[Line]) -> None:

@@ -31,31 +31,16 @@ Shape = tuple[float, float, float, float]
 PDFIUM_HYPHENS = frozenset("\x02\ufffe")
 
 
-@dataclass(frozen=True, slots=True)
-class TextBox:
-    """Text set in one size, and its box (points from the page's top-left corner)."""
-
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
+# A run of text set in one size and its box (points from the page's top-left corner): the fields that
+# characters and words share.  Both are named tuples: a page has thousands, and a tuple is the
+# quickest record to make.
+TEXT_BOX_FIELDS = [("text", str), ("x0", float), ("x1", float), ("top", float), ("bottom", float), ("size", float)]
 
 
-class Char(NamedTuple):
-    """One character as printed: its text, box and size, font, fill colour, and whether it stands upright
-    (a named tuple: a page has thousands, and a tuple is the quickest record to make)."""
+class Char(NamedTuple("CharFields", [*TEXT_BOX_FIELDS, ("font", str), ("color", str), ("upright", bool)])):
+    """One character as printed: its text, box and size, font, fill colour, and whether it stands upright."""
 
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    font: str
-    color: str
-    upright: bool
+    __slots__ = ()
 
 
 @dataclass(slots=True)
