@@ -18,7 +18,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from pipeline.rules import LayoutRules
-from pipeline.sources import TEXT_BOX_FIELDS, Char, PageContent, Shape
+from pipeline.sources import TEXT_BOX_FIELDS, Char, PageContent, Shape, _native
 from pipeline.utils.clustering import weighted_mode
 
 BOLD_RE = re.compile(r"bold|black|heavy|semibold|demibold|extrabold", re.IGNORECASE)
@@ -161,6 +161,7 @@ def join_words(words: Sequence[Word]) -> str:
 
 
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "ſt", "ﬆ": "st"}
+LIGATURE_TABLE = str.maketrans(LIGATURES)
 WORD_TOLERANCE = 3.0
 
 
@@ -192,16 +193,28 @@ def make_word(chars: Sequence[Char]) -> Word:
     bold, italic = font_weight_and_slant(first.font)
     text = "".join([c.text for c in chars])
     if not text.isascii():
-        text = "".join([LIGATURES.get(c, c) for c in text])
+        text = text.translate(LIGATURE_TABLE)
     return Word(text=text, x0=first.x0, x1=max([c.x1 for c in chars]), top=min([c.top for c in chars]),
                 bottom=max([c.bottom for c in chars]), size=first.size, bold=bold, italic=italic, color=first.color,
                 font=first.font)
 
 
-def page_words(chars: Sequence[Char]) -> list[Word]:
+def page_words(chars: list[Char]) -> list[Word]:
     """The upright words of a page: runs of one font, size and colour (in stream order) cut into lines,
     and lines into words at spaces and at gaps wider than the tolerance (as pdfplumber's `extract_words`,
-    whose other cut, at a character left of the one before, cannot happen in a line sorted left to right)."""
+    whose other cut, at a character left of the one before, cannot happen in a line sorted left to right).
+
+    `page_words` in `pipeline/_native.c` is the same loop in C; it leaves pages with a coordinate that is
+    not a number to this one."""
+    if _native is not None:
+        words = _native.page_words(chars, Word, font_weight_and_slant, LIGATURE_TABLE, WORD_TOLERANCE)
+        if words is not None:
+            return words
+    return python_page_words(chars)
+
+
+def python_page_words(chars: Sequence[Char]) -> list[Word]:
+    """`page_words` in Python."""
     words: list[Word] = []
     for style, run in groupby(chars, key=attrgetter("upright", "font", "size", "color")):
         if not style[0]:

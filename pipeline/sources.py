@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 try:
-    from pipeline import _pdfium_chars
-except ImportError:  # built at install time from _pdfium_chars.c; without a C compiler the Python loop serves
-    _pdfium_chars = None
+    from pipeline import _native
+except ImportError:  # built at install time from _native.c; without a C compiler the Python loops serve
+    _native = None
 
 ENGINES = ("pdfium", "pdfplumber")
 DEFAULT_ENGINE = "pdfium"
@@ -167,7 +167,7 @@ C_LOOP_FUNCTIONS = ("FPDFText_CountChars", "FPDFText_GetUnicode", "FPDFText_GetT
 
 def pdfium_rows(raw, text_page, height: float, fonts: _FontNames) -> list[tuple]:
     """The page's characters in stream order as `Char` fields (pdfium's generated spaces and line breaks
-    left out); `pipeline/_pdfium_chars.c` is the same loop in C.
+    left out); `read_rows` in `pipeline/_native.c` is the same loop in C.
 
     A box runs from the character's origin to the next character's origin in the same text run
     (or to the end of its loose box): pdfminer's box is the advance width, while pdfium's loose
@@ -226,9 +226,9 @@ def c_loop_functions() -> tuple[int, ...]:
 
 def pdfium_chars(raw, text_page, height: float, fonts: _FontNames) -> list[Char]:
     """The page's characters, read by the C loop when it was built at install time, else in Python."""
-    if _pdfium_chars is None:
+    if _native is None:
         return list(starmap(Char, pdfium_rows(raw, text_page, height, fonts)))
-    return _pdfium_chars.read_rows(ctypes.cast(text_page, ctypes.c_void_p).value, height, c_loop_functions(),
+    return _native.read_rows(ctypes.cast(text_page, ctypes.c_void_p).value, height, c_loop_functions(),
                                    fonts.names, "".join(sorted(PDFIUM_HYPHENS)), Char)
 
 

@@ -7,6 +7,7 @@ of both engines is the same byte for byte, apart from the engine's name.
 from __future__ import annotations
 
 import os
+import random
 import shutil
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -18,7 +19,7 @@ from house_styles import engine_difference
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
-from pipeline import sources
+from pipeline import layout, sources
 from pipeline.cli import main
 from pipeline.extraction import extract
 from pipeline.output import canonical_json
@@ -71,11 +72,14 @@ def tricky_page(path: Path) -> Path:
     return path
 
 
-@pytest.mark.skipif(sources._pdfium_chars is None and shutil.which("cc") is None,
-                    reason="the C character loop needs a C compiler at install time")
+needs_c_loops = pytest.mark.skipif(sources._native is None and shutil.which("cc") is None,
+                                   reason="the C loops need a C compiler at install time")
+
+
+@needs_c_loops
 def test_c_character_loop_reads_what_the_python_loop_reads(tmp_path, monkeypatch):
-    built = sources._pdfium_chars
-    assert built is not None, "pipeline/_pdfium_chars.c was not built: reinstall with `make setup`"
+    built = sources._native
+    assert built is not None, "pipeline/_native.c was not built: reinstall with `make setup`"
     tricky = tricky_page(tmp_path / "tricky.pdf")
     pdfs = [*(CORPUS / f"{stem}.pdf" for stem in EDITIONS), tricky,
             Path(__file__).parent / "fixtures" / "realworld" / "contrib__issue-1113-evil-xobjects.pdf"]
@@ -87,9 +91,9 @@ def test_c_character_loop_reads_what_the_python_loop_reads(tmp_path, monkeypatch
                 page = document[index]
                 text_page = page.get_textpage()
                 height = page.get_size()[1]
-                monkeypatch.setattr(sources, "_pdfium_chars", None)
+                monkeypatch.setattr(sources, "_native", None)
                 python = sources.pdfium_chars(raw, text_page.raw, height, sources._FontNames())
-                monkeypatch.setattr(sources, "_pdfium_chars", built)
+                monkeypatch.setattr(sources, "_native", built)
                 c = sources.pdfium_chars(raw, text_page.raw, height, sources._FontNames())
                 assert c == python, f"{pdf.name} page {index + 1}"
                 assert all(type(char) is sources.Char for char in [*c, *python])
@@ -100,3 +104,35 @@ def test_c_character_loop_reads_what_the_python_loop_reads(tmp_path, monkeypatch
         finally:
             document.close()
     assert ("Times-Roman", "#cc1a33", False) in styles and ("Helvetica-BoldOblique", "#000000", True) in styles
+
+
+def random_chars(rng: random.Random) -> list[sources.Char]:
+    """Characters with the ties and edge cases that word grouping must order the same way: shared tops
+    and left edges, blanks, ligatures, several styles, rotated characters."""
+    chars = []
+    for _ in range(rng.randint(0, 60)):
+        top = rng.choice([10.0, 10.5, 12.0, 13.9, 17.0, 30.0, rng.uniform(0, 40)])
+        x0 = rng.choice([1.0, 2.0, 5.0, rng.uniform(0, 50)])
+        chars.append(sources.Char(rng.choice(["a", "b", " ", "", "ﬁ", "\t", "é", "xy"]), x0,
+                                  x0 + rng.choice([0.0, 1.0, 3.0, 5.0]), top, top + 10, rng.choice([10.0, 12.0]),
+                                  rng.choice(["F", "F-Bold", "G-Italic"]), rng.choice(["#000000", ""]),
+                                  rng.random() > 0.1))
+    return chars
+
+
+@needs_c_loops
+def test_c_word_loop_groups_what_the_python_loop_groups(tmp_path):
+    assert sources._native is not None, "pipeline/_native.c was not built: reinstall with `make setup`"
+    pages = [page.chars for stem in EDITIONS for page in sources.all_pages("pdfium", CORPUS / f"{stem}.pdf")]
+    pages += [page.chars for page in sources.all_pages("pdfplumber", tricky_page(tmp_path / "tricky.pdf"))]
+    rng = random.Random(0)
+    pages += [random_chars(rng) for _ in range(2000)]
+    for index, chars in enumerate(pages):
+        words = layout.page_words(chars)
+        assert words == layout.python_page_words(chars), f"page {index}"
+        assert all(type(word) is layout.Word for word in words)
+    assert sum(len(layout.page_words(chars)) for chars in pages) > 10_000
+    not_a_number = [sources.Char("a", float("nan"), 1.0, 1.0, 2.0, 1.0, "F", "", True)]
+    assert sources._native.page_words(not_a_number, layout.Word, layout.font_weight_and_slant,
+                                      layout.LIGATURE_TABLE, layout.WORD_TOLERANCE) is None
+    assert layout.page_words(not_a_number) == layout.python_page_words(not_a_number)
