@@ -116,7 +116,7 @@ static PyObject *read_rows(PyObject *Py_UNUSED(module), PyObject *args) {
         if (text_object != current) {
             current = text_object;
             f.matrix(page, index, &matrix);
-            int is_upright = matrix.a * matrix.d > 0 && matrix.b * matrix.c <= 0;
+            int is_upright = (double)matrix.a * matrix.d > 0 && (double)matrix.b * matrix.c <= 0;
             char hex[8] = "";
             if (f.fill_color(page, index, &r, &g, &b, &a))
                 snprintf(hex, sizeof hex, "#%02x%02x%02x", r & 0xff, g & 0xff, b & 0xff);

@@ -181,7 +181,8 @@ def pdfium_rows(raw, text_page, height: float, fonts: _FontNames) -> list[tuple]
     origin_of = _plain(raw.FPDFText_GetCharOrigin, integer, void, integer, void, void)
     text = page_text(raw, text_page, count)
     if len(text) != count:
-        text = "".join(chr(raw.FPDFText_GetUnicode(text_page, i)) for i in range(count))
+        codes = (raw.FPDFText_GetUnicode(text_page, i) for i in range(count))
+        text = "".join(chr(code) if code <= 0x10FFFF else "\ufffd" for code in codes)
     box, origin_x, origin_y = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
     box_at, x_at, y_at = ctypes.addressof(box), ctypes.addressof(origin_x), ctypes.addressof(origin_y)
     matrix = raw.FS_MATRIX()
