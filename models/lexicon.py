@@ -19,9 +19,11 @@ reads it through `[initialize] vectors` and the trained pipeline carries it in
 its own vocabulary: `spacy.load` needs nothing but spaCy.
 
 The treebanks hold too few inflected forms to teach the lemmatizer what each
-rewrite feature means, so every `EXAMPLE_EVERY`th form of the lookup table is
-also written as a one-word training example that has a lemma and nothing else
-(the other components see no annotation there and learn nothing from it).
+rewrite feature means, so every `EXAMPLE_EVERY`th form of the lookup table, and
+the first `EXAMPLES_PER_REWRITE` forms of every edit tree in it (so that rare
+rewrites such as irregular verbs become labels too), are also written as
+one-word training examples that have a lemma and nothing else (the other
+components see no annotation there and learn nothing from it).
 """
 from __future__ import annotations
 
@@ -42,9 +44,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from pipeline.utils.lookups import derive_lexicon, dutch_table
 
 WORD_CLASSES = ("noun", "verb", "adj", "adv", "adp", "det", "pron", "num")
-# One lookup form in this many becomes a lemma-only training example (about 30,000 of them, a
-# fifth of the treebank tokens).
-EXAMPLE_EVERY = 7
+# One lookup form in this many becomes a lemma-only training example (with the ones below, 73,780 of
+# them, about half as many as the treebank tokens).
+EXAMPLE_EVERY = 3
+# Each edit tree of the lookup table also comes with at least this many examples, so that the
+# lemmatizer learns the rare rewrites (irregular verbs, separable prefixes) as labels too.
+EXAMPLES_PER_REWRITE = 3
 # Rewrites beyond this rank are rare (a handful of forms each) and share one feature.
 REWRITES = 400
 
@@ -129,12 +134,19 @@ def build(out: Path) -> dict:
     return {"forms": len(keys), "rows": len(rows), "width": width, "rewrites": len(ranked)}
 
 
-def lemma_examples(path: Path, every: int = EXAMPLE_EVERY) -> int:
-    """Write every `every`th form of the lookup table (in sorted order) with its lemma as a one-word
-    training example; return how many."""
+def lemma_examples(path: Path, every: int = EXAMPLE_EVERY, per_rewrite: int = EXAMPLES_PER_REWRITE) -> int:
+    """Write every `every`th form of the lookup table (in sorted order), and the first `per_rewrite`
+    forms of every edit tree, with its lemma as a one-word training example; return how many."""
     vocab = spacy.blank("nl").vocab
-    pairs = sorted((form, lemma) for form, lemma in dutch_table("lookup").items()
-                   if form and " " not in form and " " not in lemma)[::every]
+    table = sorted((form, lemma) for form, lemma in dutch_table("lookup").items()
+                   if form and " " not in form and " " not in lemma)
+    rewrite, seen = Rewrites(), Counter()
+    pairs = []
+    for index, (form, lemma) in enumerate(table):
+        change = rewrite(form, lemma)
+        seen[change] += 1
+        if index % every == 0 or seen[change] <= per_rewrite:
+            pairs.append((form, lemma))
     docs = DocBin(attrs=["ORTH", "LEMMA"], store_user_data=False)
     for form, lemma in pairs:
         docs.add(Doc(vocab, words=[form], lemmas=[lemma]))
