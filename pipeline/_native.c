@@ -4,7 +4,7 @@
    - read_rows: pdfium's characters of a page as `sources.Char` records (`sources.pdfium_rows`).
      pdfium's functions come in as addresses (from pypdfium2's raw bindings), so nothing here links
      against pdfium.
-   - page_words: a page's characters grouped into `layout.Word` records (`layout.page_words`).
+   - page_words: a page's characters grouped into `layout.Word` records (`layout.python_page_words`).
 */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -48,6 +48,7 @@ typedef struct {
     void *text_object;
 } Row;
 
+/* A font's base name, remembered per font handle in `names`. */
 static PyObject *font_name(const Pdfium *f, void *font, PyObject *names) {
     PyObject *key = PyLong_FromVoidPtr(font);
     if (key == NULL) return NULL;
@@ -72,6 +73,7 @@ static PyObject *font_name(const Pdfium *f, void *font, PyObject *names) {
     return name;
 }
 
+/* sources.pdfium_rows: the characters of a pdfium text page, in stream order, as records. */
 static PyObject *read_rows(PyObject *Py_UNUSED(module), PyObject *args) {
     unsigned long long page_address;
     double height;
@@ -283,7 +285,8 @@ static int run_words(PyObject *chars, Py_ssize_t start, Py_ssize_t end, double t
                      PyTypeObject *word_type, PyObject *style_of, PyObject *ligatures) {
     Py_ssize_t count = end - start;
     double *tops = PyMem_Malloc(count * sizeof(double));
-    Py_ssize_t *line_of_top = PyMem_Malloc(count * sizeof(Py_ssize_t)), *line_of = PyMem_Malloc(count * sizeof(Py_ssize_t));
+    Py_ssize_t *line_of_top = PyMem_Malloc(count * sizeof(Py_ssize_t));
+    Py_ssize_t *line_of = PyMem_Malloc(count * sizeof(Py_ssize_t));
     Py_ssize_t *offsets = PyMem_Calloc(count + 2, sizeof(Py_ssize_t));
     Item *items = PyMem_Malloc(count * sizeof(Item)), *sorted = PyMem_Malloc(count * sizeof(Item));
     int result = -1;
@@ -331,7 +334,8 @@ static int run_words(PyObject *chars, Py_ssize_t start, Py_ssize_t end, double t
                 word_start = -1;
             } else if (word_start < 0) {
                 word_start = i;
-            } else if (sorted[i].x0 > sorted[i - 1].x1 + tolerance || fabs(sorted[i].top - sorted[i - 1].top) > tolerance) {
+            } else if (sorted[i].x0 > sorted[i - 1].x1 + tolerance
+                       || fabs(sorted[i].top - sorted[i - 1].top) > tolerance) {
                 if (append_word(words, sorted, word_start, i, word_type, style_of, ligatures) < 0) goto done;
                 word_start = i;
             }
@@ -351,6 +355,7 @@ done:
     return result;
 }
 
+/* layout.python_page_words: runs of one style (upright, font, size, colour), each cut into lines and words. */
 static PyObject *page_words(PyObject *Py_UNUSED(module), PyObject *args) {
     PyObject *chars, *style_of, *ligatures;
     PyTypeObject *word_type;
@@ -404,6 +409,7 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_native", "The per-character loops of the pipeline in C.", -1, methods, NULL, NULL, NULL, NULL};
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_native", "The per-character loops of the pipeline in C.", -1,
+                                    methods, NULL, NULL, NULL, NULL};
 
 PyMODINIT_FUNC PyInit__native(void) { return PyModule_Create(&module); }
