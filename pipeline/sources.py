@@ -27,8 +27,8 @@ ENGINES = ("pdfium", "pdfplumber")
 DEFAULT_ENGINE = "pdfium"
 Shape = tuple[float, float, float, float]
 # pdfium reports a hyphen that ends a line as a control character (U+0002 one by one,
-# U+FFFE in a page's text).
-PDFIUM_HYPHENS = frozenset("\x02\ufffe")
+# U+FFFE in a page's text): the characters read as a hyphen.
+PDFIUM_HYPHENS = "\x02\ufffe"
 
 
 # A run of text set in one size and its box (points from the page's top-left corner): the fields that
@@ -152,13 +152,6 @@ def _plain(function, restype, *argtypes):
     return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value)
 
 
-def page_text(raw, text_page, count: int) -> str:
-    """All characters of a text page in one call (one UTF-16 unit per character when none is astral)."""
-    buffer = ctypes.create_string_buffer((count + 1) * 2)
-    written = raw.FPDFText_GetText(text_page, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
-    return buffer.raw[: max(written - 1, 0) * 2].decode("utf-16-le", "replace")
-
-
 # The pdfium functions the C character loop calls, in the order it expects them.
 C_LOOP_FUNCTIONS = ("FPDFText_CountChars", "FPDFText_GetUnicode", "FPDFText_GetTextObject", "FPDFText_GetLooseCharBox",
                     "FPDFText_GetCharOrigin", "FPDFText_GetMatrix", "FPDFText_GetFillColor", "FPDFText_GetFontSize",
@@ -179,10 +172,7 @@ def pdfium_rows(raw, text_page, height: float, fonts: _FontNames) -> list[tuple]
     text_object_of = _plain(raw.FPDFText_GetTextObject, void, void, integer)
     loose_box = _plain(raw.FPDFText_GetLooseCharBox, integer, void, integer, void)
     origin_of = _plain(raw.FPDFText_GetCharOrigin, integer, void, integer, void, void)
-    text = page_text(raw, text_page, count)
-    if len(text) != count:
-        codes = (raw.FPDFText_GetUnicode(text_page, i) for i in range(count))
-        text = "".join(chr(code) if code <= 0x10FFFF else "\ufffd" for code in codes)
+    unicode_of = _plain(raw.FPDFText_GetUnicode, ctypes.c_uint, void, integer)
     box, origin_x, origin_y = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
     box_at, x_at, y_at = ctypes.addressof(box), ctypes.addressof(origin_x), ctypes.addressof(origin_y)
     matrix = raw.FS_MATRIX()
@@ -204,8 +194,10 @@ def pdfium_rows(raw, text_page, height: float, fonts: _FontNames) -> list[tuple]
             style = (raw.FPDFText_GetFontSize(text_page, index), font, color, upright)
         loose_box(handle, index, box_at)
         origin_of(handle, index, x_at, y_at)
+        code = unicode_of(handle, index)
+        char = chr(code) if code <= 0x10FFFF else "\ufffd"
         left = origin_x.value if style[3] else box.left
-        rows.append((text[index], left, max(box.right, left), height - box.bottom, style, text_object))
+        rows.append((char, left, max(box.right, left), height - box.bottom, style, text_object))
     chars = []
     for index, (char, left, right, bottom, (size, font, color, upright), text_object) in enumerate(rows):
         if index + 1 < len(rows):
@@ -230,7 +222,7 @@ def pdfium_chars(raw, text_page, height: float, fonts: _FontNames) -> list[Char]
     if _native is None:
         return list(starmap(Char, pdfium_rows(raw, text_page, height, fonts)))
     return _native.read_rows(ctypes.cast(text_page, ctypes.c_void_p).value, height, c_loop_functions(),
-                                   fonts.names, "".join(sorted(PDFIUM_HYPHENS)), Char)
+                             fonts.names, PDFIUM_HYPHENS, Char)
 
 
 def pdfium_shapes(raw, page, height: float) -> list[Shape]:
