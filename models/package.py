@@ -36,14 +36,19 @@ SOURCES = [
 ]
 
 
+def tree_strings(pipeline: Path) -> set[int]:
+    """The hashes of the strings the saved pipeline's lemmatizer edit trees read."""
+    trees = srsly.msgpack_loads((pipeline / "trainable_lemmatizer" / "trees").read_bytes())["trees"]
+    return {node[key] for node in trees for key in ("orig", "subst") if key in node}
+
+
 def keep_tree_strings(pipeline: Path) -> int:
     """Drop the strings a saved pipeline never reads; return how many are kept.
 
     Training leaves every word of the training data in the string store (a sixth of the pipeline's
     size, and time to load); at run time only the lemmatizer's edit trees look strings up.
     """
-    trees = srsly.msgpack_loads((pipeline / "trainable_lemmatizer" / "trees").read_bytes())["trees"]
-    read = {node[key] for node in trees for key in ("orig", "subst") if key in node}
+    read = tree_strings(pipeline)
     path = pipeline / "vocab" / "strings.json"
     kept = [s for s in json.loads(path.read_text(encoding="utf-8")) if hash_string(s) in read]
     path.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
