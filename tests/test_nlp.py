@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import random
 import re
 import subprocess
 import sys
@@ -20,7 +21,7 @@ from pipeline.cli import main
 from pipeline.graph import build_graph, graph_json, write_graph
 from pipeline.models import Actor, Edition, Programme, Source
 from pipeline.nlp import ActorFinder, Analyser, TimingFinder, blank_dutch, load_model, nlp_rules
-from pipeline.nlp.model import PROJECT_MODEL
+from pipeline.nlp.model import PROJECT_MODEL, DeferredExceptionsTokenizer
 
 EVAL_SENTENCES = PROJECT_MODEL.parent / "eval.spacy"
 SPACY_FACTORIES = {"tok2vec", "tagger", "morphologizer", "trainable_lemmatizer", "senter"}
@@ -169,6 +170,28 @@ def test_project_pipeline_tokenizer_is_spacy_dutch_default():
     """The loader keeps spaCy's default Dutch tokenizer instead of reading the saved one: they must be equal."""
     saved = spacy.load(PROJECT_MODEL).tokenizer
     assert saved.to_bytes(exclude=["vocab"]) == spacy.blank("nl").tokenizer.to_bytes(exclude=["vocab"])
+
+
+def test_deferred_exceptions_tokenise_as_spacy_dutch(corpus_programmes):
+    """The loader's tokenizer adds spaCy's Dutch exceptions as texts hold them: the same tokens and norms
+    as spaCy's own Dutch tokenizer, on the corpus texts and on texts that hold every exception, alone, in
+    punctuation and glued to others."""
+    from spacy.lang.nl import Dutch
+
+    reference, deferred = spacy.blank("nl").tokenizer, load_model(installed="no_such_dutch_package").nlp.tokenizer
+    assert isinstance(deferred, DeferredExceptionsTokenizer) and len(deferred.deferred) > 4000
+    exceptions = sorted(Dutch.Defaults.tokenizer_exceptions)
+    rng = random.Random(13)
+    texts = [" ".join(f"{rng.choice(['', '(', '‘', '-'])}{key}{rng.choice(['', ')', ',', '.', '’', 's'])}"
+                      for key in exceptions[start:start + 40]) for start in range(0, len(exceptions), 40)]
+    texts += ["".join(rng.sample(exceptions, 4)) for _ in range(300)]
+    texts += [node.text for programme in corpus_programmes.values() for part in programme.parts
+              for theme in part.themes for node in [*theme.dossiers, *theme.advisory_requests]]
+    rng.shuffle(texts)
+    for text in texts:
+        assert [(t.text, t.whitespace_, t.norm_) for t in deferred(text)] == [
+            (t.text, t.whitespace_, t.norm_) for t in reference(text)], text
+    assert not deferred.deferred
 
 
 def test_saved_vectors_keep_their_lower_case_keys(tmp_path):
