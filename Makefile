@@ -43,11 +43,12 @@ history: $(STAMP)  ## the history of every edition in output/ (run `make extract
 model: $(STAMP)  ## retrain models/nl_werkprogramma from the UD Dutch treebanks in $(UD) (about 20 minutes)
 	$(BIN)/python models/convert.py $(UD) build/ud
 	mkdir -p build/train && cp build/ud/train.spacy build/train/treebanks.spacy
+	cp build/ud/dev.spacy build/train/heldout.spacy
 	$(BIN)/python models/lexicon.py build/lexicon build/train/lexicon.spacy
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python -m spacy train models/config.cfg \
 		--paths.train build/train --paths.dev build/ud/dev.spacy --paths.vectors build/lexicon \
 		--output build/model --nlp.batch_size 256
-	$(BIN)/python models/package.py build/model/model-best models/nl_werkprogramma build/ud $(SPEED_PDF)
+	$(BIN)/python models/package.py build/model/model-last models/nl_werkprogramma build/ud $(SPEED_PDF)
 	cp build/ud/eval.spacy models/eval.spacy
 
 bench: $(STAMP)  ## time the pipeline against pdfplumber's extract_text, the 400-page case and the cache

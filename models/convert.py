@@ -33,8 +33,9 @@ from spacy.vocab import Vocab
 TRAIN_FILES = ("nl_lassysmall-ud-train-v2.0.conllu", "nl_lassysmall-ud-dev.conllu", "nl_alpino-ud-dev.conllu")
 EVAL_FILES = ("nl_alpino-ud-test.conllu", "nl_lassysmall-ud-test.conllu")
 SENTENCES_PER_DOC = 10
-# Every 10th training sentence is held out to choose the best checkpoint, so
-# that the evaluation sentences play no part in training or model selection.
+# Every 10th training sentence is held out (dev.spacy) to choose the number of
+# training steps, so that the evaluation sentences play no part in training or
+# model selection; the final run then trains on them too (see config.cfg).
 DEV_EVERY = 10
 # The current training files follow the guidelines of the evaluation files; they
 # are repeated this many times so that their conventions weigh more than the

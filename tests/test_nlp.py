@@ -239,9 +239,9 @@ def test_spacy_evaluate_runs_on_the_evaluation_sentences(tmp_path):
     done = spacy_alone(code, tmp_path)
     assert done.returncode == 0, done.stderr
     figures = json.loads(scores.read_text(encoding="utf-8"))
-    # The shipped pipeline: UPOS 0.944, lemma 0.950, sentence F 0.898 (spaCy scores sentences as spans of
-    # its own tokenisation; 0.958 by models/evaluate.py).
-    assert figures["pos_acc"] >= 0.94 and figures["lemma_acc"] >= 0.945 and figures["sents_f"] >= 0.89
+    # The shipped pipeline: UPOS 0.945, lemma 0.949, sentence F 0.905 (spaCy scores sentences as spans of
+    # its own tokenisation; 0.961 by models/evaluate.py).
+    assert figures["pos_acc"] >= 0.94 and figures["lemma_acc"] >= 0.945 and figures["sents_f"] >= 0.90
 
 
 SENTENCE_CASES = {
