@@ -140,7 +140,7 @@ def _analyse(programme: Programme) -> Programme:
 
 def nlp_pool() -> ProcessPoolExecutor:
     """A process of its own for the NLP stage, started before the pages are read: it loads the Dutch
-    pipeline (about a second) on a second core meanwhile, and stays for the next file of this process."""
+    pipeline (about 0.7 s) on a second core meanwhile, and stays for the next file of this process."""
     key = os.getpid()
     if key not in _NLP_POOLS:
         _NLP_POOLS[key] = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
