@@ -180,6 +180,13 @@ def test_deferred_exceptions_tokenise_as_spacy_dutch(corpus_programmes):
 
     reference, deferred = spacy.blank("nl").tokenizer, load_model(installed="no_such_dutch_package").nlp.tokenizer
     assert isinstance(deferred, DeferredExceptionsTokenizer) and len(deferred.deferred) > 4000
+
+    def tokens(tokenizer, text: str) -> list[tuple[str, str, str]]:
+        return [(t.text, t.whitespace_, t.norm_) for t in tokenizer(text)]
+
+    # spaCy matches the exception ")-:" across the space and does not apply it, but the match keeps the
+    # exception ":((" from applying: split at white space, the text would not bring ")-:" in.
+    assert tokens(deferred, "‘=3) -:((, ") == tokens(reference, "‘=3) -:((, ")
     exceptions = sorted(Dutch.Defaults.tokenizer_exceptions)
     rng = random.Random(13)
     texts = [" ".join(f"{rng.choice(['', '(', '‘', '-'])}{key}{rng.choice(['', ')', ',', '.', '’', 's'])}"
@@ -189,8 +196,7 @@ def test_deferred_exceptions_tokenise_as_spacy_dutch(corpus_programmes):
               for theme in part.themes for node in [*theme.dossiers, *theme.advisory_requests]]
     rng.shuffle(texts)
     for text in texts:
-        assert [(t.text, t.whitespace_, t.norm_) for t in deferred(text)] == [
-            (t.text, t.whitespace_, t.norm_) for t in reference(text)], text
+        assert tokens(deferred, text) == tokens(reference, text), text
     assert not deferred.deferred
 
 

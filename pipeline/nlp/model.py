@@ -34,32 +34,35 @@ class DeferredExceptionsTokenizer(Tokenizer):
     holds it: the same tokens, without building all 4,670 Dutch exceptions at load (0.4 s, half the
     pipeline's load time) for the fifty or so a programme contains.
 
-    An exception without white space can only apply inside one white-space-free chunk of the text
-    (spaCy splits at the same white space as `str.split`), so every exception that is a substring of a
-    chunk is added before the text is tokenised; those with white space are added at once.  Saving
-    this tokenizer would save only the exceptions added so far.
+    An exception without white space matches a run of consecutive tokens that spell it, so it occurs in
+    the text with its white space taken out (spaCy splits at the same white space as `str.split`);
+    every such exception is added before the text is tokenised (a match across white space is not
+    applied, but it can block an overlapping one, so the runs are not cut at white space), and those
+    with white space are added at once.  Saving this tokenizer would save only the exceptions added
+    so far.
     """
 
     def __init__(self, vocab, rules: dict, **settings) -> None:
         eager = {key: value for key, value in rules.items() if key != "".join(key.split())}
         super().__init__(vocab, rules=eager, **settings)
         self.deferred = {key: value for key, value in rules.items() if key not in eager}
-        self.longest = max(map(len, self.deferred), default=0)
-        self.seen_chunks: set[str] = set()
+        self.by_start: dict[str, list[str]] = {}
+        for key in self.deferred:
+            self.by_start.setdefault(key[:2], []).append(key)
 
     def __call__(self, text: str) -> Doc:
         self.add_exceptions_in(text)
         return super().__call__(text)
 
     def add_exceptions_in(self, text: str) -> None:
-        """Add the deferred exceptions that are substrings of the text's chunks."""
-        chunks = set(text.split()) - self.seen_chunks
-        if not chunks or not self.deferred:
+        """Add the deferred exceptions that occur in the text without its white space: at each position,
+        those that start with the next two characters (or are the next character)."""
+        if not self.deferred:
             return
-        self.seen_chunks |= chunks
-        found = {chunk[start:end] for chunk in chunks for start in range(len(chunk))
-                 for end in range(start + 1, min(len(chunk), start + self.longest) + 1)} & self.deferred.keys()
-        for key in sorted(found):
+        run, by_start = "".join(text.split()), self.by_start
+        found = {key for at in range(len(run)) for start in {run[at], run[at:at + 2]}
+                 for key in by_start.get(start, ()) if run.startswith(key, at)}
+        for key in sorted(found & self.deferred.keys()):
             self.add_special_case(key, self.deferred.pop(key))
 
 
