@@ -146,6 +146,7 @@ class PageLayout:
     height: float
     lines: list[Line]
     body_size: float
+    shapes: Sequence[Shape] = ()
 
 
 def join_words(words: Sequence[Word]) -> str:
@@ -462,6 +463,31 @@ def place_floats(flow: list[Line], floats: list[Line]) -> list[Line]:
     return ordered
 
 
+def split_at_gutters(page: PageLayout, gutters: Sequence[tuple[float, float]], rules: LayoutRules) -> None:
+    """Cut the page's lines where a gap between words holds a whole gutter and is as wide as a gutter
+    must be: headings in large type side by side in neighbouring columns share a row, and the gutter
+    between them can be narrow for their size (no word space is that wide)."""
+    lines: list[Line] = []
+    for line in page.lines:
+        pieces = [[line.words[0]]]
+        for word in line.words[1:]:
+            previous = pieces[-1][-1]
+            if (word.x0 - previous.x1 >= rules.gutter_min_width * page.body_size
+                    and any(previous.x1 <= g0 and word.x0 >= g1 for g0, g1 in gutters)):
+                pieces.append([word])
+            else:
+                pieces[-1].append(word)
+        lines.append(line)
+        if len(pieces) > 1:
+            line.set_words(pieces[0])
+            for words in pieces[1:]:
+                lines.append(Line(page=line.page, words=words))
+                mark_list_item(lines[-1], page.shapes, rules)
+    if len(lines) > len(page.lines):
+        resolve_aligned_dashes(lines)
+    page.lines = lines
+
+
 def reading_order(lines: list[Line], gutters: Sequence[tuple[float, float]],
                   side_columns: set[int] | None = None) -> list[Line]:
     """Bands top to bottom (cut by lines that cross a gutter), columns left to right within a band;
@@ -512,7 +538,8 @@ def read_page(content: PageContent, rules: LayoutRules) -> PageLayout:
     resolve_aligned_dashes(lines)
     regular = ((round(w.size, 1), len(w.text)) for w in words if not w.bold)
     body_size = weighted_mode(regular) or weighted_mode((round(w.size, 1), 1.0) for w in words) or 0.0
-    return PageLayout(number=number, width=content.width, height=content.height, lines=lines, body_size=body_size)
+    return PageLayout(number=number, width=content.width, height=content.height, lines=lines, body_size=body_size,
+                      shapes=shapes)
 
 
 def furniture_key(line: Line) -> str:
@@ -715,5 +742,6 @@ def layout_pages(pages: list[PageLayout], rules: LayoutRules) -> Layout:
     usual = usual_gutters(found, rules)
     side = side_gutters(usual, text_area(pages), rules)
     for page, gutters in zip(pages, grid_gutters(pages, usual, found, rules), strict=True):
+        split_at_gutters(page, gutters, rules)
         page.lines = reading_order(page.lines, gutters, float_columns(page.lines, gutters, usual, side, rules))
     return Layout(blocks=build_blocks(pages, rules), running_texts=running)

@@ -173,6 +173,32 @@ def test_large_heading_beside_the_next_column_keeps_the_gutter(tmp_path):
     assert "ONDERWIJS" in lines, [t for t in lines if "ONDERWIJS" in t]
 
 
+def test_large_headings_side_by_side_are_cut_at_the_gutter(tmp_path):
+    """Two theme titles in large type on one row, one per column: the gutter between them is narrower than
+    a gap that cuts a row at their size, yet each stays a heading of its own column."""
+    path = tmp_path / "side-by-side.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    gutter, left_title = 18, "Sociale bescherming en welzijn"
+    width = (WIDTH - 100 - gutter) / 2
+    size = (width - 4) / canvas.stringWidth(left_title, "Helvetica", 1)  # the title ends 4 pt before the gutter
+    for column, title in enumerate((left_title, "Economie en innovatie")):
+        x, y = 50 + column * (width + gutter), HEIGHT - 80
+        canvas.setFont("Helvetica", size)
+        canvas.drawString(x, y, title)
+        canvas.setFont("Helvetica", 9)
+        for number, line in enumerate(simpleSplit(f"Kolom{column + 1} begint hier. " + FILLER * 2, "Helvetica", 9,
+                                                  width)):
+            canvas.drawString(x, y - 24 - 12 * number, line)
+    canvas.showPage()
+    canvas.save()
+    gap = 50 + width + gutter - (50 + canvas.stringWidth(left_title, "Helvetica", size))
+    assert gap < RULES.segment_gap * size  # one row without the gutter
+    texts = [line.text for b in blocks_of(path) if b.page == 1 for line in b.lines]
+    assert texts.index(left_title) < texts.index("Economie en innovatie"), texts
+    first_words = [t.split()[0] for t in texts]
+    assert first_words.index("Kolom1") < texts.index("Economie en innovatie") < first_words.index("Kolom2")
+
+
 def test_side_column_lists_are_read_where_they_stand(tmp_path):
     """A list in a narrow column beside one column of text follows the paragraph it stands beside."""
     path = tmp_path / "side.pdf"
