@@ -390,7 +390,21 @@ def find_gutters(lines: Sequence[Line], body_size: float, rules: LayoutRules) ->
                 if min(on_left, on_right) >= rules.gutter_min_segments_each_side:
                     gutters.append((float(start), float(x)))
             start = None
-    return gutters
+    body = [line for line in lines if line.size < rules.gutter_heading_size * body_size and not is_upper(line.text)]
+    return [gutter for gutter in (trim_gutter(gutter, body) for gutter in gutters)
+            if gutter[1] - gutter[0] >= rules.gutter_min_width * body_size]
+
+
+def trim_gutter(gutter: tuple[float, float], lines: Sequence[Line]) -> tuple[float, float]:
+    """The strip without the ends of the lines that reach into it from one side: lines of body text too
+    wide to find gutters by (a one-column page's text beside a side column) still mark where it begins."""
+    g0, g1 = gutter
+    for line in lines:
+        if line.start_x0 < g0 < line.x1 < g1:
+            g0 = line.x1
+        elif g0 < line.start_x0 < g1 < line.x1:
+            g1 = line.start_x0
+    return g0, g1
 
 
 def usual_gutters(found: Sequence[Sequence[tuple[float, float]]], rules: LayoutRules) -> list[tuple[float, float]]:

@@ -1,6 +1,8 @@
 """The layout stage on tiny PDFs made for each layout trick."""
 from __future__ import annotations
 
+import itertools
+
 from pdfmaker import FILLER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import simpleSplit
@@ -225,6 +227,37 @@ def test_side_column_lists_are_read_where_they_stand(tmp_path):
     starts = [t.split()[0] for t in texts]
     assert starts[:3] == ["Alinea20", "Alinea21", "Adviesvragen"], starts
     assert starts[-1] == "Alinea22", starts
+
+
+def test_a_side_list_beside_wide_text_on_one_page_is_read_where_it_stands(tmp_path):
+    """A page of text too wide to find a gutter by (full lines, short headings and last lines) with a list
+    beside it, the only such page: the full lines still mark where the gutter begins, so the list is a
+    side column read after the paragraph it stands beside, not a column read after the whole page."""
+    path = tmp_path / "side-once.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    main, side_x, words = 330, 50 + 330 + 20, itertools.cycle(FILLER.split())
+    y = HEIGHT - 80
+    for paragraph in range(3):
+        canvas.setFont("Helvetica-Bold", 9)
+        canvas.drawString(50, y, f"Thema{paragraph}")
+        canvas.setFont("Helvetica", 9)
+        for row in range(4):
+            line = ""
+            while canvas.stringWidth(line, "Helvetica", 9) < main - 20:
+                line += next(words) + " "
+            canvas.drawString(50, y - 12 * (row + 1), line.strip())
+        canvas.drawString(50, y - 60, f"Einde{paragraph}.")
+        if paragraph == 1:
+            canvas.setFont("Helvetica-Bold", 9)
+            canvas.drawString(side_x, y - 74, "Adviesvragen")
+            canvas.setFont("Helvetica", 9)
+            for index in range(3):
+                canvas.drawString(side_x + 10, y - 74 - 14 * (index + 1), f"BVR punt {index}")
+        y -= 120
+    canvas.showPage()
+    canvas.save()
+    text = " ".join(line.text for b in blocks_of(path) for line in b.lines)
+    assert text.index("Einde1.") < text.index("Adviesvragen") < text.index("Thema2"), text
 
 
 def test_a_list_item_cut_by_a_page_break_runs_on_before_a_capital(tmp_path):
