@@ -31,8 +31,8 @@ DEFERRED_TOKENIZER = "werkprogramma.dutch_tokenizer_deferred_exceptions.v1"
 
 class DeferredExceptionsTokenizer(Tokenizer):
     """spaCy's tokenizer that adds each of its exceptions ("bijv.", "m.b.t.", "'s", …) only once a text
-    holds it: the same tokens, without building all 4,670 Dutch exceptions at load (0.4 s, half the
-    pipeline's load time) for the fifty or so a programme contains.
+    holds it: the same tokens, without building all 4,670 Dutch exceptions at load (about 0.25 s, half
+    the pipeline's load time after importing spaCy) for the fifty or so a programme contains.
 
     An exception without white space matches a run of consecutive tokens that spell it, so it occurs in
     the text with its white space taken out (spaCy splits at the same white space as `str.split`);
