@@ -9,11 +9,12 @@ lines in the margins that repeat from page to page.
 from __future__ import annotations
 
 import re
+import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
-from itertools import groupby
+from itertools import groupby, pairwise
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -596,11 +597,12 @@ def is_upper(text: str) -> bool:
 @dataclass(frozen=True, slots=True)
 class BodyStyle:
     """The document's body text: size and colour of most letters, and the usual white space between
-    its lines as a share of the font size."""
+    its lines and between its words as a share of the font size."""
 
     size: float
     color: str
     line_gap: float
+    word_gap: float = 0.0
 
 
 def emphasised(line: Line, body: BodyStyle) -> bool:
@@ -640,9 +642,21 @@ def continues(first: Line, previous: Line, line: Line, body: BodyStyle, rules: L
             and abs(indent - hanging) < abs(indent - (first.start_x0 - first.column_x0))):
         return True
     start = line.words[0].text[:1]
-    return (bool(text) and text[-1] not in ".:;!?"
+    return (bool(text) and (text[-1] not in ".:;!?" or justified(previous, body, rules))
             and (start.islower() or (start.isalnum() and right_edges is not None
                                      and fill(previous, right_edges) >= rules.run_on_fill)))
+
+
+def word_gaps(line: Line) -> list[float]:
+    """The white space between the line's words, as shares of its font size."""
+    return [(b.x0 - a.x1) / line.size for a, b in pairwise(line.words)] if line.size else []
+
+
+def justified(line: Line, body: BodyStyle, rules: LayoutRules) -> bool:
+    """Whether the line's word spaces are stretched beyond the document's usual one (`run_on_stretch`):
+    set justified, so not the last line of its paragraph."""
+    gaps = word_gaps(line)
+    return len(gaps) >= 2 and body.word_gap > 0 and sum(gaps) / len(gaps) >= rules.run_on_stretch * body.word_gap
 
 
 def column_right_edges(pages: Sequence[PageLayout], rules: LayoutRules) -> dict[tuple[int, int], float]:
@@ -668,8 +682,10 @@ def at_marker(item: Line, line: Line) -> bool:
     return abs(indent - (item.start_x0 - item.column_x0)) < abs(indent - (item.x0 - item.column_x0))
 
 
-def body_style(pages: Sequence[PageLayout]) -> BodyStyle:
-    """Size and colour of most letters, and the most common gap between consecutive lines of a column."""
+def body_style(pages: Sequence[PageLayout], right_edges: dict[tuple[int, int], float], rules: LayoutRules) -> BodyStyle:
+    """Size and colour of most letters, the most common gap between consecutive lines of a column, and the
+    median word space of the body-sized lines that do not fill their column (a justified paragraph's last
+    line, any line of ragged text: they keep the font's own space)."""
     words = [w for page in pages for line in page.lines for w in line.words]
     size = weighted_mode((page.body_size, len(page.lines)) for page in pages) or 0.0
     gaps = []
@@ -678,16 +694,19 @@ def body_style(pages: Sequence[PageLayout]) -> BodyStyle:
             if (above.column == below.column and above.top < below.top and abs(above.size - below.size) < 0.1
                     and -0.5 * below.size <= below.top - above.bottom <= 1.5 * below.size):
                 gaps.append((round((below.top - above.bottom) / below.size, 2), 1.0))
+    spaces = [sum(between) / len(between) for page in pages for line in page.lines
+              if abs(line.size - size) < 0.1 and fill(line, right_edges) < rules.run_on_fill
+              and (between := word_gaps(line))]
     return BodyStyle(size=size, color=weighted_mode((w.color, len(w.text)) for w in words) or "",
-                     line_gap=weighted_mode(gaps) or 0.0)
+                     line_gap=weighted_mode(gaps) or 0.0, word_gap=statistics.median(spaces) if spaces else 0.0)
 
 
 def build_blocks(pages: Sequence[PageLayout], rules: LayoutRules) -> list[Block]:
     """Group the ordered lines of all pages into blocks; decide the dash lines left open."""
     blocks: list[Block] = []
     previous: Line | None = None
-    document = body_style(pages)
     right_edges = column_right_edges(pages, rules)
+    document = body_style(pages, right_edges, rules)
     for page in pages:
         body = replace(document, size=page.body_size or document.size)
         for line in page.lines:

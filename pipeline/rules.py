@@ -34,6 +34,7 @@ class LayoutRules(_Rules):
     paragraph_gap_extra: float
     run_on_fill: float
     run_on_min_lines: int
+    run_on_stretch: float
     bullet_shape_max_size: float
     bullet_max_distance: float
     bullet_glyphs: tuple[str, ...]

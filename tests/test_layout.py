@@ -260,6 +260,63 @@ def test_a_side_list_beside_wide_text_on_one_page_is_read_where_it_stands(tmp_pa
     assert text.index("Einde1.") < text.index("Adviesvragen") < text.index("Thema2"), text
 
 
+def justified_pdf(path, last_line_justified: bool) -> None:
+    """Two pages of justified paragraphs; the last one is cut by the page break right after a full stop,
+    on a line that fills the column, and goes on with a capital on the next page. That line is set
+    justified (stretched word spaces, so not the paragraph's end) or with the font's own spaces."""
+    canvas = Canvas(str(path), pagesize=A4)
+    words, width = itertools.cycle(FILLER.split()), WIDTH - 100
+
+    def draw(y: float, line: list[str], justify: bool) -> None:
+        text = canvas.beginText(50, y)
+        text.setFont("Helvetica", 10)
+        natural = canvas.stringWidth(" ".join(line), "Helvetica", 10)
+        text.setWordSpace((width - natural) / (len(line) - 1) if justify else 0)  # the PDF keeps it otherwise
+        text.textOut(" ".join(line))
+        canvas.drawText(text)
+
+    def paragraph(y: float, rows: int, last: list[str] | None = None) -> float:
+        for _ in range(rows):
+            line = [next(words)]
+            while canvas.stringWidth(" ".join([*line, "voorbeeld"]), "Helvetica", 10) < width:
+                line.append(next(words))
+            draw(y, line, True)
+            y -= 13
+        if last:
+            draw(y, last, False)
+            y -= 13
+        return y - 8
+
+    canvas.setFont("Helvetica", 10)
+    y = HEIGHT - 60
+    for _ in range(4):
+        y = paragraph(y, 3, ["Dat", "is", "het", "einde."])
+    y = paragraph(y, 3)
+    cut = ["Ook", "de", "regering", "bereidt", "een", "advies", "voor", "over", "werk", "en", "de", "financiering",
+           "van", "de", "opleiding", "van", "werkenden", "met", "de", "sociale", "partners."]
+    while canvas.stringWidth(" ".join(cut), "Helvetica", 10) > 0.9 * width:
+        cut.pop(-2)
+    draw(y, cut, last_line_justified)
+    canvas.showPage()
+    canvas.setFont("Helvetica", 10)
+    y = paragraph(HEIGHT - 60, 0, ["Daarna", "volgt", "de", "rest."])
+    for _ in range(3):
+        y = paragraph(y, 3, ["Dat", "is", "het", "einde."])
+    canvas.showPage()
+    canvas.save()
+
+
+def test_a_justified_line_at_a_page_break_runs_on_after_a_full_stop(tmp_path):
+    """A paragraph cut by a page break after a full stop goes on when its last line is set justified; with
+    the font's own word spaces that line ends the paragraph, even when it fills the column."""
+    for justified, runs_on in ((True, True), (False, False)):
+        justified_pdf(tmp_path / f"justified-{justified}.pdf", justified)
+        texts = [b.text or " ".join(line.text for line in b.lines)
+                 for b in blocks_of(tmp_path / f"justified-{justified}.pdf")]
+        cut = next(text for text in texts if "partners." in text)
+        assert cut.endswith("partners. Daarna volgt de rest.") == runs_on, (justified, cut[-80:])
+
+
 def test_a_list_item_cut_by_a_page_break_runs_on_before_a_capital(tmp_path):
     """The item's last line on the page fills the column and ends mid-sentence: the next page goes on
     with it (set flush, not at the item's hanging indent), even though its first word has a capital."""
