@@ -354,13 +354,19 @@ def resolve_aligned_dashes(lines: Sequence[Line]) -> None:
         make_bullet(line, 1)
 
 
+def body_lines(lines: Sequence[Line], body_size: float, rules: LayoutRules) -> list[Line]:
+    """Lines of body-sized text: not in large type (a part or theme title may span the columns) and not in
+    capitals (a theme on a banner across the columns)."""
+    return [line for line in lines if line.size < rules.gutter_heading_size * body_size and not is_upper(line.text)]
+
+
 def narrow_lines(lines: Sequence[Line], body_size: float, rules: LayoutRules) -> list[Line]:
     """Lines of body-sized text narrower than `gutter_wide_line_share` of the page's text: the ones no
-    gutter may cross. A heading in capitals (a theme on a banner across the columns) is no such line."""
+    gutter may cross."""
     left = min(line.start_x0 for line in lines)
     right = max(line.x1 for line in lines)
-    return [line for line in lines if line.x1 - line.start_x0 < rules.gutter_wide_line_share * (right - left)
-            and line.size < rules.gutter_heading_size * body_size and not is_upper(line.text)]
+    return [line for line in body_lines(lines, body_size, rules)
+            if line.x1 - line.start_x0 < rules.gutter_wide_line_share * (right - left)]
 
 
 def find_gutters(lines: Sequence[Line], body_size: float, rules: LayoutRules) -> list[tuple[float, float]]:
@@ -391,7 +397,9 @@ def find_gutters(lines: Sequence[Line], body_size: float, rules: LayoutRules) ->
                 if min(on_left, on_right) >= rules.gutter_min_segments_each_side:
                     gutters.append((float(start), float(x)))
             start = None
-    body = [line for line in lines if line.size < rules.gutter_heading_size * body_size and not is_upper(line.text)]
+    if not gutters:
+        return []
+    body = body_lines(lines, body_size, rules)
     return [gutter for gutter in (trim_gutter(gutter, body) for gutter in gutters)
             if gutter[1] - gutter[0] >= rules.gutter_min_width * body_size]
 
@@ -482,6 +490,8 @@ def split_at_gutters(page: PageLayout, gutters: Sequence[tuple[float, float]], r
     """Cut the page's lines where a gap between words holds a whole gutter and is as wide as a gutter
     must be: headings in large type side by side in neighbouring columns share a row, and the gutter
     between them can be narrow for their size (no word space is that wide)."""
+    if not gutters:
+        return
     lines: list[Line] = []
     for line in page.lines:
         pieces = [[line.words[0]]]
@@ -647,16 +657,17 @@ def continues(first: Line, previous: Line, line: Line, body: BodyStyle, rules: L
                                      and fill(previous, right_edges) >= rules.run_on_fill)))
 
 
-def word_gaps(line: Line) -> list[float]:
-    """The white space between the line's words, as shares of its font size."""
-    return [(b.x0 - a.x1) / line.size for a, b in pairwise(line.words)] if line.size else []
+def word_space(line: Line) -> float:
+    """The mean white space between the line's words, as a share of its font size (0 for one word)."""
+    if len(line.words) < 2 or not line.size:
+        return 0.0
+    return statistics.fmean((b.x0 - a.x1) for a, b in pairwise(line.words)) / line.size
 
 
 def justified(line: Line, body: BodyStyle, rules: LayoutRules) -> bool:
     """Whether the line's word spaces are stretched beyond the document's usual one (`run_on_stretch`):
     set justified, so not the last line of its paragraph."""
-    gaps = word_gaps(line)
-    return len(gaps) >= 2 and body.word_gap > 0 and sum(gaps) / len(gaps) >= rules.run_on_stretch * body.word_gap
+    return len(line.words) > 2 and body.word_gap > 0 and word_space(line) >= rules.run_on_stretch * body.word_gap
 
 
 def column_right_edges(pages: Sequence[PageLayout], rules: LayoutRules) -> dict[tuple[int, int], float]:
@@ -694,9 +705,8 @@ def body_style(pages: Sequence[PageLayout], right_edges: dict[tuple[int, int], f
             if (above.column == below.column and above.top < below.top and abs(above.size - below.size) < 0.1
                     and -0.5 * below.size <= below.top - above.bottom <= 1.5 * below.size):
                 gaps.append((round((below.top - above.bottom) / below.size, 2), 1.0))
-    spaces = [sum(between) / len(between) for page in pages for line in page.lines
-              if abs(line.size - size) < 0.1 and fill(line, right_edges) < rules.run_on_fill
-              and (between := word_gaps(line))]
+    spaces = [word_space(line) for page in pages for line in page.lines
+              if len(line.words) > 1 and abs(line.size - size) < 0.1 and fill(line, right_edges) < rules.run_on_fill]
     return BodyStyle(size=size, color=weighted_mode((w.color, len(w.text)) for w in words) or "",
                      line_gap=weighted_mode(gaps) or 0.0, word_gap=statistics.median(spaces) if spaces else 0.0)
 

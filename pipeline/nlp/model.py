@@ -62,7 +62,8 @@ class DeferredExceptionsTokenizer(Tokenizer):
         run, by_start = "".join(text.split()), self.by_start
         found = {key for at in range(len(run)) for start in {run[at], run[at:at + 2]}
                  for key in by_start.get(start, ()) if run.startswith(key, at)}
-        for key in sorted(found & self.deferred.keys()):
+        for key in sorted(found):
+            by_start[key[:2]].remove(key)
             self.add_special_case(key, self.deferred.pop(key))
 
 
