@@ -4,7 +4,8 @@
 
 UPOS, fine-grained tag (where the pipeline has a tagger), morphology and lemma
 accuracy, sentence boundaries (P/R/F), and speed: tokens per second with
-`nlp.pipe` (spaCy on the CPU uses one thread) on the evaluation sentences (the
+`nlp.pipe` on one thread, multiplying matrices as the project's loader has it
+(numpy, see `pipeline.nlp.model.MATRIX_OPS`), on the evaluation sentences (the
 first pass, and the median of the passes after it) and, with --speed-pdf, on
 the text of an edition, page by page.  Lemmas are compared without the
 compound underscores of the current UD files (see convert.py).
@@ -20,7 +21,12 @@ from pathlib import Path
 
 import pdfplumber
 import spacy
+from spacy.language import Language
 from spacy.tokens import Doc, DocBin
+from thinc.api import use_ops
+from threadpoolctl import threadpool_limits
+
+from pipeline.nlp.model import MATRIX_OPS
 
 # Passes over the evaluation sentences timed after the first (which meets most words for the first time).
 SPEED_PASSES = 3
@@ -30,8 +36,14 @@ def boundaries(doc: Doc) -> set[int]:
     return {sentence.start for sentence in doc.sents}
 
 
+def load(model: Path) -> Language:
+    """The pipeline with the matrix products the project's loader uses."""
+    with use_ops(**MATRIX_OPS):
+        return spacy.load(model)
+
+
 def evaluate(model: Path, eval_path: Path) -> dict:
-    nlp = spacy.load(model)
+    nlp = load(model)
     gold = list(DocBin().from_disk(eval_path).get_docs(nlp.vocab))
     rates, predicted = [], []
     for _ in range(1 + SPEED_PASSES):
@@ -68,7 +80,7 @@ def pdf_words_per_second(model: Path, pdf: Path, passes: int = 5) -> dict[str, f
     """Tokens per second with `nlp.pipe` on the text of a PDF (one document per page, lines joined by
     spaces so that line breaks are no tokens), after a warm-up on its first pages: the first pass,
     which meets most words for the first time, and the median of the passes after it."""
-    nlp = spacy.load(model)
+    nlp = load(model)
     with pdfplumber.open(pdf) as document:
         pages = [" ".join((page.extract_text() or "").split()) for page in document.pages]
     list(nlp.pipe(pages[:3]))
@@ -81,10 +93,11 @@ def pdf_words_per_second(model: Path, pdf: Path, passes: int = 5) -> dict[str, f
 
 
 def record(model: Path, eval_path: Path, speed_pdf: Path | None = None) -> dict:
-    """Evaluate the pipeline in `model` and write the rounded figures into its meta.json."""
-    scores = evaluate(model, eval_path)
-    if speed_pdf:
-        scores.update(pdf_words_per_second(model, speed_pdf))
+    """Evaluate the pipeline in `model` (on one thread) and write the rounded figures into its meta.json."""
+    with threadpool_limits(limits=1, user_api="blas"):
+        scores = evaluate(model, eval_path)
+        if speed_pdf:
+            scores.update(pdf_words_per_second(model, speed_pdf))
     meta_path = model / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta["performance"] = {key: round(value, 4) for key, value in scores.items()}

@@ -200,6 +200,32 @@ def test_deferred_exceptions_tokenise_as_spacy_dutch(corpus_programmes):
     assert not deferred.deferred
 
 
+def test_spacy_is_imported_without_its_command_line_package():
+    """The NLP stage imports spaCy without `spacy.cli` (typer, weasel, httpx); `spacy.info` and
+    `import spacy.cli` still work, importing it then."""
+    code = ("import sys, pipeline.nlp, spacy; "
+            "assert 'spacy.cli' not in sys.modules and 'typer' not in sys.modules, 'spacy.cli imported'; "
+            "assert spacy.info(silent=True)['spacy_version'] == spacy.__version__; "
+            "import spacy.cli; assert callable(spacy.cli.train_cli)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+
+
+def test_matrix_products_by_numpy_tag_as_blis_does(corpus_programmes):
+    """The loader has the pipeline multiply matrices with numpy instead of blis (faster): the same
+    parts of speech, lemmas and sentences on the texts of both editions."""
+    with_numpy, with_blis = load_model(installed="no_such_dutch_package").nlp, spacy.load(PROJECT_MODEL)
+    assert not with_numpy.get_pipe("tok2vec").model.ops.use_blis
+    assert with_blis.get_pipe("tok2vec").model.ops.use_blis
+    texts = [node.text for programme in corpus_programmes.values() for part in programme.parts
+             for theme in part.themes for node in [*theme.dossiers, *theme.advisory_requests]]
+
+    def tags(nlp) -> list[tuple[str, str, bool]]:
+        return [(t.pos_, t.lemma_, t.is_sent_start) for doc in nlp.pipe(texts) for t in doc]
+
+    assert tags(with_numpy) == tags(with_blis)
+
+
 def test_saved_vectors_keep_their_lower_case_keys(tmp_path):
     """spaCy 3.8 forgets a vectors table's key attribute on saving; `keep_key_attribute` writes it back."""
     sys.path.insert(0, str(PROJECT_MODEL.parent))

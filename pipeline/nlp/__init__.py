@@ -4,6 +4,11 @@ One module per analyser, all working on the one parsed representation of each
 item that `parsing` makes; `stage.Analyser` runs them in turn.  The public call
 is `analyse(programme)`.
 """
+# ruff: noqa: E402 (spaCy is imported first, without its command-line package)
+from pipeline.utils.imports import import_spacy_without_cli
+
+import_spacy_without_cli()
+
 from pipeline.nlp.actors import ActorFinder
 from pipeline.nlp.model import LoadedModel, blank_dutch, default_model, load_model, nlp_rules
 from pipeline.nlp.parsing import whole_sentences

@@ -17,6 +17,7 @@ from itertools import pairwise
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
+from threadpoolctl import threadpool_limits
 
 from pipeline.models import Annotations, Programme
 from pipeline.utils.text import slugify
@@ -94,8 +95,10 @@ def split_sentences(nlp: Language, text: str) -> Doc:
 
 
 def _parse_slice(texts: list[str]) -> list[Parsed]:
-    """In a forked worker: parse with the pipeline inherited from the parent."""
-    return [features(doc) for doc in _FORKED_PIPELINE[0].pipe(texts, batch_size=64)]
+    """In a forked worker: parse with the pipeline inherited from the parent, one BLAS thread per
+    worker (the workers already use every core)."""
+    with threadpool_limits(limits=1, user_api="blas"):
+        return [features(doc) for doc in _FORKED_PIPELINE[0].pipe(texts, batch_size=64)]
 
 
 def parse(nlp: Language, texts: list[str], workers: int) -> list[Parsed]:
