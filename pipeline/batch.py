@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
-from pipeline import cache
+from pipeline import cache, nlp_process
 from pipeline.sources import DEFAULT_ENGINE
 
 DEFAULT_TIMEOUT = 600.0
@@ -84,6 +84,8 @@ def _child(pdf: Path, settings: Settings, page_workers: int, connection: Connect
     os.setpgrp()
     for name in ("pdfminer", "pdfplumber"):
         logging.getLogger(name).setLevel(logging.CRITICAL)
+    if settings.nlp and nlp_process.worth_a_process(page_workers):
+        nlp_process.start()  # before the extraction stages are imported: spaCy loads meanwhile
     try:
         outcome = extract_to(pdf, settings, page_workers)
     except MemoryError:

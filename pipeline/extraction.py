@@ -1,17 +1,16 @@
 """Extraction: one edition PDF → a validated `Programme` (layout → repair → structure)."""
 from __future__ import annotations
 
-import atexit
 import hashlib
 import multiprocessing
 import os
 import re
-import sys
 import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from pipeline import nlp_process
 from pipeline.layout import Block, PageLayout, layout_pages, read_page
 from pipeline.models import Edition, Programme, Source
 from pipeline.repair import casing_table, repair_blocks, restore_case
@@ -23,9 +22,6 @@ from pipeline.utils.text import collapse_spaces
 # Pages per page-reading process below which a second process does not pay off, per engine:
 # pdfium reads a page in milliseconds, pdfminer in tens of milliseconds.
 MIN_PAGES_PER_WORKER = {"pdfium": 8, "pdfplumber": 4}
-# Up to this many pages, the NLP stage loads its pipeline in a process of its own while the pages are
-# read (it saves about half a second); longer documents keep the memory of that second process.
-NLP_PROCESS_MAX_PAGES = 100
 # A worker opens the PDF afresh for each run of pages, which bounds the memory
 # that pdfminer's object cache can take on long documents.
 MAX_PAGES_PER_RUN = 16
@@ -123,37 +119,6 @@ def read_pages_parallel(engine: str, path: Path, password: str | None, page_coun
     return sorted((p for run in results for p in run), key=lambda p: p.number)
 
 
-_NLP_POOLS: dict[int, ProcessPoolExecutor] = {}
-
-
-def _load_dutch_pipeline() -> None:
-    from pipeline.nlp import default_model
-
-    default_model()
-
-
-def _analyse(programme: Programme) -> Programme:
-    from pipeline.nlp import analyse
-
-    return analyse(programme)
-
-
-def nlp_pool() -> ProcessPoolExecutor:
-    """A process of its own for the NLP stage, started before the pages are read: it loads the Dutch
-    pipeline (about 0.7 s) on a second core meanwhile, and stays for the next file of this process."""
-    key = os.getpid()
-    if key not in _NLP_POOLS:
-        _NLP_POOLS[key] = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-        _NLP_POOLS[key].submit(_load_dutch_pipeline)
-        atexit.register(_NLP_POOLS[key].shutdown, cancel_futures=True)
-    return _NLP_POOLS[key]
-
-
-def model_loaded_here() -> bool:
-    nlp_module = sys.modules.get("pipeline.nlp")
-    return nlp_module is not None and nlp_module.default_model.cache_info().currsize > 0
-
-
 def extract(path: Path | str, password: str | None = None, rules: Rules | None = None,
             nlp: bool = True, workers: int | None = None, timings: dict[str, float] | None = None,
             engine: str = DEFAULT_ENGINE) -> Programme:
@@ -176,9 +141,12 @@ def extract(path: Path | str, password: str | None = None, rules: Rules | None =
         info = document_info(engine, path, password)
         metadata, page_count = info.metadata, info.pages
         cores = workers or os.cpu_count() or 1
-        nlp_process = None
-        if nlp and cores > 1 and page_count <= NLP_PROCESS_MAX_PAGES and not model_loaded_here():
-            nlp_process, workers = nlp_pool(), cores - 1
+        analyse_elsewhere = nlp and nlp_process.worth_a_process(cores, page_count)
+        if analyse_elsewhere:
+            nlp_process.start()
+            workers = cores - 1
+        else:
+            nlp_process.stop()
         pages = read_pages_parallel(engine, path, password, page_count, rules, workers)
     except Exception as error:  # the parsers raise many kinds of errors on damaged files
         raise ExtractionError(path, describe_pdf_error(error)) from None
@@ -199,11 +167,8 @@ def extract(path: Path | str, password: str | None = None, rules: Rules | None =
                           front_matter=front, parts=parts, engine=engine)
     clock.lap("structure")
     del pages, layout, blocks  # the page records take more memory than the NLP stage needs left over
-    if nlp_process is not None:
-        programme = nlp_process.submit(_analyse, programme).result()
-        clock.lap("nlp")
-    elif nlp:
-        _analyse(programme)
+    if nlp:
+        programme = nlp_process.analyse(programme) if analyse_elsewhere else nlp_process.run_analysis(programme)
         clock.lap("nlp")
     return programme
 

@@ -29,13 +29,15 @@ def relative_link(target: Path, folder: Path) -> str:
     return Path(os.path.relpath(target.resolve(), folder.resolve())).as_posix()
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` without ever leaving a half-written file there (mode as the user's umask says)."""
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Write text (UTF-8) or bytes to `path` without ever leaving a half-written file there (mode as the
+    user's umask says)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        with (os.fdopen(handle, "wb") if isinstance(content, bytes)
+              else os.fdopen(handle, "w", encoding="utf-8", newline="\n")) as stream:
+            stream.write(content)
         os.chmod(temporary, FILE_MODE)
         os.replace(temporary, path)
     except BaseException:

@@ -21,7 +21,7 @@ from pipeline.cli import main
 from pipeline.graph import build_graph, graph_json, write_graph
 from pipeline.models import Actor, Edition, Programme, Source
 from pipeline.nlp import ActorFinder, Analyser, TimingFinder, blank_dutch, load_model, nlp_rules
-from pipeline.nlp.model import PROJECT_MODEL, DeferredExceptionsTokenizer
+from pipeline.nlp.model import PROJECT_MODEL, DeferredExceptionsTokenizer, VectorRows, vector_table
 
 EVAL_SENTENCES = PROJECT_MODEL.parent / "eval.spacy"
 SPACY_FACTORIES = {"tok2vec", "tagger", "morphologizer", "trainable_lemmatizer", "senter"}
@@ -224,6 +224,26 @@ def test_matrix_products_by_numpy_tag_as_blis_does(corpus_programmes):
         return [(t.pos_, t.lemma_, t.is_sent_start) for doc in nlp.pipe(texts) for t in doc]
 
     assert tags(with_numpy) == tags(with_blis)
+
+
+def test_vector_rows_are_found_as_spacy_reads_them():
+    """The loader finds a vectors key's row in the sorted table as texts need it: the same row as the
+    key2row spaCy reads, for every key; keys not in the table have none."""
+    key2row = spacy.load(PROJECT_MODEL).vocab.vectors.key2row
+    rows = VectorRows(vector_table(PROJECT_MODEL))
+    assert all(rows.get(key) == row for key, row in key2row.items())
+    assert rows.get(hash_string("woord-dat-er-niet-is"), -1) == -1 and hash_string("woord-dat-er-niet-is") not in rows
+    assert len(rows) == len(key2row) and hash_string("advies") in rows
+    assert isinstance(load_model(installed="no_such_dutch_package").nlp.vocab.vectors.key2row, VectorRows)
+
+
+def test_vectors_load_whole_where_the_cache_folder_cannot_be_written(tmp_path, monkeypatch):
+    (tmp_path / "a-file").write_text("")
+    monkeypatch.setenv("WERKPROGRAMMA_CACHE", str(tmp_path / "a-file"))
+    assert vector_table(PROJECT_MODEL) is None
+    nlp = load_model(installed="no_such_dutch_package").nlp
+    assert type(nlp.vocab.vectors.key2row) is dict and len(nlp.vocab.vectors.key2row) > 400_000
+    assert [t.lemma_ for t in nlp("De partners werkten samen.")][2] == "werken"
 
 
 def test_saved_vectors_keep_their_lower_case_keys(tmp_path):

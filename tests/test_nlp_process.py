@@ -1,0 +1,25 @@
+"""The NLP stage's own process: when it is used, and that it ends when a document is too long for it."""
+from __future__ import annotations
+
+from pipeline import nlp_process
+
+
+def test_a_process_of_its_own_needs_a_second_core_and_a_short_document(monkeypatch):
+    monkeypatch.setattr(nlp_process, "model_loaded_here", lambda: False)
+    assert nlp_process.worth_a_process(2)
+    assert nlp_process.worth_a_process(2, nlp_process.MAX_PAGES)
+    assert not nlp_process.worth_a_process(2, nlp_process.MAX_PAGES + 1)
+    assert not nlp_process.worth_a_process(1)
+    monkeypatch.setattr(nlp_process, "model_loaded_here", lambda: True)
+    assert not nlp_process.worth_a_process(2)
+
+
+def test_a_started_process_is_ended_for_a_long_document():
+    executor = nlp_process.start()
+    assert nlp_process.start() is executor
+    workers = list(executor._processes.values())
+    nlp_process.stop()
+    assert all(not worker.is_alive() for worker in workers)
+    nlp_process.stop()
+    assert nlp_process.start() is not executor
+    nlp_process.stop()
