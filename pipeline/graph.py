@@ -11,6 +11,8 @@ import io
 from pathlib import Path
 
 import networkx as nx
+import numpy  # noqa: F401 (GraphMLWriter imports it when first made: imported with this module instead)
+from networkx.readwrite.graphml import GraphMLWriter
 
 from pipeline.models import Annotations, Programme
 from pipeline.output import canonical_json, write_atomic
@@ -89,8 +91,10 @@ def graphml_text(graph: nx.MultiDiGraph) -> str:
         for key, value in data.items():
             if isinstance(value, list):
                 data[key] = GRAPHML_LIST_SEPARATOR.join(map(str, value))
+    writer = GraphMLWriter(encoding="utf-8", prettyprint=True)  # the standard library's XML: the same bytes
+    writer.add_graph_element(flat)                                # wherever it runs, lxml installed or not
     buffer = io.BytesIO()
-    nx.write_graphml(flat, buffer, encoding="utf-8", prettyprint=True)
+    writer.dump(buffer)
     return buffer.getvalue().decode("utf-8")
 
 

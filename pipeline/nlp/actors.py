@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from pipeline.models import Actor, ActorMention, Evidence
@@ -227,11 +227,13 @@ def caps_run(text: str, start: int, end: int) -> bool:
     return any(len(w) > 2 and w.isupper() and w.isalpha() for w in before + after)
 
 
-def annotate_actors(finder: ActorFinder, owner: Owner, parsed: Parsed, actors: dict[str, Actor]) -> None:
-    """Record the actors an item names, each with its count and the first sentence that names it."""
+def annotate_actors(found: Iterable[tuple[str, str, bool, str]], owner: Owner, parsed: Parsed,
+                    actors: dict[str, Actor]) -> None:
+    """Record the actors an item names (`found` by `ActorFinder.find` in its text), each with its count
+    and the first sentence that names it."""
     sentences = parsed.sentences
     mentions: dict[str, ActorMention] = {}
-    for name, kind, known, surface in finder.find(owner.text):
+    for name, kind, known, surface in found:
         actor_id = f"actor/{slugify(name)}"
         actor = actors.setdefault(actor_id, Actor(id=actor_id, name=name, kind=kind, known=known, mentions=0))
         actor.mentions += 1

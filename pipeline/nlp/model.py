@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -37,6 +38,7 @@ DEFERRED_TOKENIZER = "werkprogramma.dutch_tokenizer_deferred_exceptions.v1"
 # thinc multiplies matrices with blis unless told otherwise; numpy's OpenBLAS does the same products
 # (the same tags and lemmas on both editions) two to three times faster on the CPUs measured here.
 MATRIX_OPS = {"name": "numpy", "use_blis": False}
+NOT_ALPHANUMERIC = re.compile(r"[\W_]")
 
 
 class DeferredExceptionsTokenizer(Tokenizer):
@@ -56,24 +58,45 @@ class DeferredExceptionsTokenizer(Tokenizer):
         eager = {key: value for key, value in rules.items() if key != "".join(key.split())}
         super().__init__(vocab, rules=eager, **settings)
         self.deferred = {key: value for key, value in rules.items() if key not in eager}
-        self.by_start: dict[str, list[str]] = {}
+        # Nearly every exception holds a character that is no letter or digit ("bijv.", ":-)"); such an
+        # exception is looked for where that character occurs in the text: by the offset of its first
+        # such character and the (up to) two characters before it.  The few others ("xD") are searched
+        # for as they are.
+        self.anchored: dict[tuple[str, int], list[str]] = {}
+        self.offsets: dict[str, set[int]] = {}
+        self.plain: list[str] = []
         for key in self.deferred:
-            self.by_start.setdefault(key[:2], []).append(key)
+            special = NOT_ALPHANUMERIC.search(key)
+            if special is None:
+                self.plain.append(key)
+                continue
+            at = special.start()
+            self.anchored.setdefault((key[max(0, at - 2):at + 1], at), []).append(key)
+            self.offsets.setdefault(key[at], set()).add(at)
 
     def __call__(self, text: str) -> Doc:
         self.add_exceptions_in(text)
         return super().__call__(text)
 
     def add_exceptions_in(self, text: str) -> None:
-        """Add the deferred exceptions that occur in the text without its white space: at each position,
-        those that start with the next two characters (or are the next character)."""
+        """Add the deferred exceptions that occur in the text without its white space."""
         if not self.deferred:
             return
-        run, by_start = "".join(text.split()), self.by_start
-        found = {key for at in range(len(run)) for start in {run[at], run[at:at + 2]}
-                 for key in by_start.get(start, ()) if run.startswith(key, at)}
+        run, anchored, offsets = "".join(text.split()), self.anchored, self.offsets
+        found = {key for key in self.plain if key in run}
+        for special in NOT_ALPHANUMERIC.finditer(run):
+            end = special.end()
+            for at in offsets.get(special.group(), ()):
+                start = end - 1 - at
+                if start >= 0:
+                    found.update(key for key in anchored.get((run[max(start, end - 3):end], at), ())
+                                 if run.startswith(key, start))
         for key in sorted(found):
-            by_start[key[:2]].remove(key)
+            special = NOT_ALPHANUMERIC.search(key)
+            if special is None:
+                self.plain.remove(key)
+            else:
+                anchored[(key[max(0, special.start() - 2):special.end()], special.start())].remove(key)
             self.add_special_case(key, self.deferred.pop(key))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import multiprocessing
 import re
 import sys
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
@@ -101,8 +102,10 @@ def _parse_slice(texts: list[str]) -> list[Parsed]:
         return [features(doc) for doc in _FORKED_PIPELINE[0].pipe(texts, batch_size=64)]
 
 
-def parse(nlp: Language, texts: list[str], workers: int) -> list[Parsed]:
-    """Parse the texts, split over forked processes when there is enough text.
+def parse(nlp: Language, texts: list[str], workers: int, meanwhile: Callable[[], None] = lambda: None
+          ) -> list[Parsed]:
+    """Parse the texts, split over forked processes when there is enough text; `meanwhile` runs in
+    this process while they parse.
 
     The workers inherit the loaded pipeline and send back only the compact
     features of each text, so that memory stays small on long documents.
@@ -110,6 +113,7 @@ def parse(nlp: Language, texts: list[str], workers: int) -> list[Parsed]:
     words = sum(len(t.split()) for t in texts)
     workers = min(workers, max(1, words // MIN_WORDS_PER_WORKER))
     if workers <= 1 or words > MAX_WORDS_FOR_WORKERS:
+        meanwhile()
         return [features(doc) for doc in nlp.pipe(texts, batch_size=64)]
     order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
     slices = [order[i::workers] for i in range(workers)]
@@ -117,8 +121,9 @@ def parse(nlp: Language, texts: list[str], workers: int) -> list[Parsed]:
     _FORKED_PIPELINE[:] = [nlp]
     parsed: list[Parsed | None] = [None] * len(texts)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        for indexes, results in zip(slices, pool.map(_parse_slice, [[texts[i] for i in s] for s in slices]),
-                                    strict=True):
+        slice_results = pool.map(_parse_slice, [[texts[i] for i in s] for s in slices])
+        meanwhile()
+        for indexes, results in zip(slices, slice_results, strict=True):
             for index, result in zip(indexes, results, strict=True):
                 parsed[index] = result
     return parsed

@@ -9,7 +9,7 @@ from pipeline.nlp.commissions import CommissionFinder
 from pipeline.nlp.instruments import InstrumentFinder
 from pipeline.nlp.keyphrases import document_frequencies, keyphrases, phrase_counts
 from pipeline.nlp.model import LoadedModel, default_model, nlp_rules
-from pipeline.nlp.parsing import TAGGED_KINDS, features, owners, parse, split_sentences
+from pipeline.nlp.parsing import TAGGED_KINDS, Parsed, features, owners, parse, split_sentences
 from pipeline.nlp.references import ReferenceFinder
 from pipeline.nlp.timing import TimingFinder
 from pipeline.nlp.topics import choose_topics, fill_topics
@@ -33,13 +33,22 @@ class Analyser:
         """Annotate the programme in place and return it."""
         items = owners(programme)
         tagged = [o for o in items if o.kind in TAGGED_KINDS]
-        docs = parse(self.model.nlp, [o.title for o in tagged] + [o.text for o in tagged], self.workers)
-        parsed = dict(zip((id(o) for o in tagged), zip(docs[: len(tagged)], docs[len(tagged):], strict=True),
+        mentions: dict[int, list[tuple[str, str, bool, str]]] = {}
+        parsed: dict[int, tuple[Parsed, Parsed]] = {}
+
+        def untagged_work() -> None:
+            """What needs no tags, done while the workers tag: actor mentions, and the sentences of
+            the items that are not tagged."""
+            for owner in items:
+                mentions[id(owner)] = list(self.actors.find(owner.text))
+                if owner.kind not in TAGGED_KINDS:
+                    parsed[id(owner)] = (features(split_sentences(self.model.nlp, owner.title)),
+                                         features(split_sentences(self.model.nlp, owner.text)))
+
+        docs = parse(self.model.nlp, [o.title for o in tagged] + [o.text for o in tagged], self.workers,
+                     meanwhile=untagged_work)
+        parsed.update(zip((id(o) for o in tagged), zip(docs[: len(tagged)], docs[len(tagged):], strict=True),
                           strict=True))
-        for owner in items:
-            if id(owner) not in parsed:
-                parsed[id(owner)] = (features(split_sentences(self.model.nlp, owner.title)),
-                                     features(split_sentences(self.model.nlp, owner.text)))
         actors: dict[str, Actor] = {}
         commissions: dict[str, Commission] = {}
         year = programme.edition.year
@@ -48,7 +57,7 @@ class Analyser:
         frequency = document_frequencies(list(phrases.values()))
         for owner in items:
             title_doc, text_doc = parsed[id(owner)]
-            annotate_actors(self.actors, owner, text_doc, actors)
+            annotate_actors(mentions[id(owner)], owner, text_doc, actors)
             self.commissions.annotate(owner, commissions)
             if owner.kind in TAGGED_KINDS:
                 owner.annotations.topics = choose_topics(title_doc, text_doc, self.rules["topics"])
