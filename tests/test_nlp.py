@@ -22,6 +22,7 @@ from pipeline.graph import build_graph, graph_json, write_graph
 from pipeline.models import Actor, Edition, Programme, Source
 from pipeline.nlp import ActorFinder, Analyser, TimingFinder, blank_dutch, load_model, nlp_rules
 from pipeline.nlp.model import PROJECT_MODEL, DeferredExceptionsTokenizer, VectorRows, vector_table
+from pipeline.nlp.parsing import shares
 
 EVAL_SENTENCES = PROJECT_MODEL.parent / "eval.spacy"
 SPACY_FACTORIES = {"tok2vec", "tagger", "morphologizer", "trainable_lemmatizer", "senter"}
@@ -244,6 +245,19 @@ def test_vectors_load_whole_where_the_cache_folder_cannot_be_written(tmp_path, m
     nlp = load_model(installed="no_such_dutch_package").nlp
     assert type(nlp.vocab.vectors.key2row) is dict and len(nlp.vocab.vectors.key2row) > 400_000
     assert [t.lemma_ for t in nlp("De partners werkten samen.")][2] == "werken"
+
+
+def test_texts_are_shared_out_by_weight():
+    """The parsing processes get the texts in proportion to their weights: every text once, the
+    longest first to the least loaded; the same split every time."""
+    rng = random.Random(5)
+    texts = ["x" * rng.randint(1, 400) for _ in range(300)]
+    split = shares(texts, [0.8, 1.0])
+    assert sorted(i for part in split for i in part) == list(range(len(texts)))
+    own, other = (sum(len(texts[i]) for i in part) for part in split)
+    assert abs(own / other - 0.8) < 0.02
+    assert shares(texts, [0.8, 1.0]) == split and shares(texts, [1.0]) == [sorted(
+        range(len(texts)), key=lambda i: (-len(texts[i]), i))]
 
 
 def test_saved_vectors_keep_their_lower_case_keys(tmp_path):

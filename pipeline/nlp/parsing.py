@@ -31,6 +31,9 @@ MIN_WORDS_PER_WORKER = 4000
 # Forked workers copy the parent's memory as they touch it; past this much text
 # (a document of hundreds of pages) one process parses it, to bound memory.
 MAX_WORDS_FOR_WORKERS = 50_000
+# This process parses a smaller share of the text than a forked worker, as it has the analysers'
+# untagged work to do as well (`meanwhile`, about a fifth of its share on an edition).
+OWN_SHARE = 0.8
 _FORKED_PIPELINE: list[Language] = []
 
 
@@ -102,6 +105,18 @@ def _parse_slice(texts: list[str]) -> list[Parsed]:
         return [features(doc) for doc in _FORKED_PIPELINE[0].pipe(texts, batch_size=64)]
 
 
+def shares(texts: list[str], weights: list[float]) -> list[list[int]]:
+    """The texts' indexes split into one list per weight, each list's characters about in proportion
+    to its weight (longest text first, each to the list least loaded for its weight)."""
+    slices: list[list[int]] = [[] for _ in weights]
+    loads = [0] * len(weights)
+    for index in sorted(range(len(texts)), key=lambda i: (-len(texts[i]), i)):
+        chosen = min(range(len(weights)), key=lambda s: ((loads[s] + len(texts[index])) / weights[s], s))
+        slices[chosen].append(index)
+        loads[chosen] += len(texts[index])
+    return slices
+
+
 def parse(nlp: Language, texts: list[str], workers: int, meanwhile: Callable[[], None] = lambda: None
           ) -> list[Parsed]:
     """Parse the texts, split over this process and forked ones (`workers` in all) when there is enough
@@ -117,8 +132,7 @@ def parse(nlp: Language, texts: list[str], workers: int, meanwhile: Callable[[],
     if workers <= 1 or words > MAX_WORDS_FOR_WORKERS:
         meanwhile()
         return [features(doc) for doc in nlp.pipe(texts, batch_size=64)]
-    order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
-    slices = [order[i::workers] for i in range(workers)]
+    slices = shares(texts, [OWN_SHARE] + [1.0] * (workers - 1))
     context = multiprocessing.get_context("fork")
     _FORKED_PIPELINE[:] = [nlp]
     parsed: list[Parsed | None] = [None] * len(texts)
