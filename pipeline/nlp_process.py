@@ -57,11 +57,12 @@ def start() -> ProcessPoolExecutor:
 
 
 def stop() -> None:
-    """End this process's NLP process, if it has one (a document too long for it)."""
+    """End this process's NLP process, if it has one (a document too long for it), without waiting:
+    it ends once it has loaded the pipeline it is loading."""
     process = _PROCESSES.pop(os.getpid(), None)
     if process is not None:
         atexit.unregister(process.shutdown)
-        process.shutdown(wait=True, cancel_futures=True)
+        process.shutdown(wait=False, cancel_futures=True)
 
 
 def analyse(programme: Programme) -> Programme:

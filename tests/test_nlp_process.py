@@ -19,6 +19,8 @@ def test_a_started_process_is_ended_for_a_long_document():
     assert nlp_process.start() is executor
     workers = list(executor._processes.values())
     nlp_process.stop()
+    for worker in workers:
+        worker.join(timeout=120)
     assert all(not worker.is_alive() for worker in workers)
     nlp_process.stop()
     assert nlp_process.start() is not executor
