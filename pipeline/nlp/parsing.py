@@ -11,9 +11,11 @@ import re
 import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
+from typing import Any, TypeVar
 
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
@@ -31,10 +33,8 @@ MIN_WORDS_PER_WORKER = 4000
 # Forked workers copy the parent's memory as they touch it; past this much text
 # (a document of hundreds of pages) one process parses it, to bound memory.
 MAX_WORDS_FOR_WORKERS = 50_000
-# This process parses a smaller share of the text than a forked worker, as it has the analysers'
-# untagged work to do as well (`meanwhile`, about a fifth of its share on an edition).
-OWN_SHARE = 0.8
-_FORKED_PIPELINE: list[Language] = []
+_PARSING: list[Any] = []
+Analysed = TypeVar("Analysed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,52 +98,59 @@ def split_sentences(nlp: Language, text: str) -> Doc:
     return _sentencizer()(nlp.make_doc(text))
 
 
-def _parse_slice(texts: list[str]) -> list[Parsed]:
-    """Parse with the pipeline of the parent process (which it parses with too; forked workers inherit
-    it), one BLAS thread per process (the processes already use every core)."""
-    with threadpool_limits(limits=1, user_api="blas"):
-        return [features(doc) for doc in _FORKED_PIPELINE[0].pipe(texts, batch_size=64)]
+def _parse_share(indexes: list[int], limit_blas: bool = True) -> list[Any]:
+    """Parse and analyse the items at these indexes of the parse in progress (`_PARSING`, inherited by
+    forked workers): the tagged items through the whole pipeline, in batches, the others into
+    sentences only; with one BLAS thread when the processes already use every core."""
+    nlp, items, analyse = _PARSING
+    with threadpool_limits(limits=1, user_api="blas") if limit_blas else nullcontext():
+        tagged = [i for i in indexes if items[i].kind in TAGGED_KINDS]
+        docs = [features(doc) for doc in nlp.pipe([items[i].title for i in tagged] + [items[i].text for i in tagged],
+                                                  batch_size=64)]
+        parsed = dict(zip(tagged, zip(docs[:len(tagged)], docs[len(tagged):], strict=True), strict=True))
+        for i in indexes:
+            if i not in parsed:
+                parsed[i] = (features(split_sentences(nlp, items[i].title)),
+                             features(split_sentences(nlp, items[i].text)))
+        return [analyse(items[i], *parsed[i]) for i in indexes]
 
 
-def shares(texts: list[str], weights: list[float]) -> list[list[int]]:
-    """The texts' indexes split into one list per weight, each list's characters about in proportion
-    to its weight (longest text first, each to the list least loaded for its weight)."""
-    slices: list[list[int]] = [[] for _ in weights]
-    loads = [0] * len(weights)
-    for index in sorted(range(len(texts)), key=lambda i: (-len(texts[i]), i)):
-        chosen = min(range(len(weights)), key=lambda s: ((loads[s] + len(texts[index])) / weights[s], s))
+def shares(sizes: list[int], parts: int) -> list[list[int]]:
+    """Indexes split into `parts` lists of about equal total size (largest first, each to the list
+    least loaded so far)."""
+    slices: list[list[int]] = [[] for _ in range(parts)]
+    loads = [0] * parts
+    for index in sorted(range(len(sizes)), key=lambda i: (-sizes[i], i)):
+        chosen = min(range(parts), key=lambda part: (loads[part], part))
         slices[chosen].append(index)
-        loads[chosen] += len(texts[index])
+        loads[chosen] += sizes[index]
     return slices
 
 
-def parse(nlp: Language, texts: list[str], workers: int, meanwhile: Callable[[], None] = lambda: None
-          ) -> list[Parsed]:
-    """Parse the texts, split over this process and forked ones (`workers` in all) when there is enough
-    text; `meanwhile` runs in this process after its share, while the others parse.
+def parse_items(nlp: Language, items: list[Owner], workers: int,
+                analyse: Callable[[Owner, Parsed, Parsed], Analysed]) -> list[Analysed]:
+    """Parse each item's title and text (see `TAGGED_KINDS`) and `analyse` it, split over this process
+    and forked ones (`workers` in all) when there is enough text; results in the items' order.
 
-    The workers inherit the loaded pipeline and send back only the compact
-    features of each text, so that memory stays small on long documents.
-    This process parses a share too: a forked worker spends about a fifth
-    more time on the same texts (its pages are copied as it touches them).
+    Everything the NLP stage finds in an item by itself is found where the item is parsed, so that only
+    what spans the document is left for after.  The workers inherit the loaded pipeline and send back
+    only their results, so that memory stays small on long documents; this process parses a share too
+    (forking a worker for it would cost more).
     """
-    words = sum(len(t.split()) for t in texts)
+    words = sum(len(o.title.split()) + len(o.text.split()) for o in items if o.kind in TAGGED_KINDS)
     workers = min(workers, max(1, words // MIN_WORDS_PER_WORKER))
+    _PARSING[:] = [nlp, items, analyse]
     if workers <= 1 or words > MAX_WORDS_FOR_WORKERS:
-        meanwhile()
-        return [features(doc) for doc in nlp.pipe(texts, batch_size=64)]
-    slices = shares(texts, [OWN_SHARE] + [1.0] * (workers - 1))
-    context = multiprocessing.get_context("fork")
-    _FORKED_PIPELINE[:] = [nlp]
-    parsed: list[Parsed | None] = [None] * len(texts)
-    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context) as pool:
-        forked = pool.map(_parse_slice, [[texts[i] for i in s] for s in slices[1:]])
-        own = _parse_slice([texts[i] for i in slices[0]])
-        meanwhile()
-        for indexes, results in zip(slices, [own, *forked], strict=True):
-            for index, result in zip(indexes, results, strict=True):
-                parsed[index] = result
-    return parsed
+        return _parse_share(list(range(len(items))), limit_blas=False)
+    slices = shares([len(o.title) + len(o.text) for o in items], workers)
+    results: list[Any] = [None] * len(items)
+    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=multiprocessing.get_context("fork")) as pool:
+        forked = pool.map(_parse_share, slices[1:])
+        own = _parse_share(slices[0])
+        for indexes, found in zip(slices, [own, *forked], strict=True):
+            for index, result in zip(indexes, found, strict=True):
+                results[index] = result
+    return results
 
 
 @dataclass

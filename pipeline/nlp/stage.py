@@ -2,18 +2,30 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 
-from pipeline.models import Actor, Commission, Programme, Topic
+from pipeline.models import Actor, Commission, Programme, Timing, Topic
 from pipeline.nlp.actors import ActorFinder, annotate_actors
 from pipeline.nlp.commissions import CommissionFinder
 from pipeline.nlp.instruments import InstrumentFinder
-from pipeline.nlp.keyphrases import document_frequencies, keyphrases, phrase_counts
+from pipeline.nlp.keyphrases import PhraseCounts, document_frequencies, keyphrases, phrase_counts
 from pipeline.nlp.model import LoadedModel, default_model, nlp_rules
-from pipeline.nlp.parsing import TAGGED_KINDS, Parsed, features, owners, parse, split_sentences
+from pipeline.nlp.parsing import TAGGED_KINDS, Owner, Parsed, owners, parse_items
 from pipeline.nlp.references import ReferenceFinder
 from pipeline.nlp.timing import TimingFinder
 from pipeline.nlp.topics import choose_topics, fill_topics
 from pipeline.utils.lookups import dutch_lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class ItemAnalysis:
+    """What the NLP stage finds in one item by itself, in whichever process parses it."""
+
+    text: Parsed
+    mentions: list[tuple[str, str, bool, str]]
+    topics: list[str]
+    phrases: PhraseCounts | None
+    timing: list[Timing]
 
 
 class Analyser:
@@ -33,36 +45,28 @@ class Analyser:
         """Annotate the programme in place and return it."""
         items = owners(programme)
         tagged = [o for o in items if o.kind in TAGGED_KINDS]
-        mentions: dict[int, list[tuple[str, str, bool, str]]] = {}
-        parsed: dict[int, tuple[Parsed, Parsed]] = {}
-
-        def untagged_work() -> None:
-            """What needs no tags, done while the workers tag: actor mentions, and the sentences of
-            the items that are not tagged."""
-            for owner in items:
-                mentions[id(owner)] = list(self.actors.find(owner.text))
-                if owner.kind not in TAGGED_KINDS:
-                    parsed[id(owner)] = (features(split_sentences(self.model.nlp, owner.title)),
-                                         features(split_sentences(self.model.nlp, owner.text)))
-
-        docs = parse(self.model.nlp, [o.title for o in tagged] + [o.text for o in tagged], self.workers,
-                     meanwhile=untagged_work)
-        parsed.update(zip((id(o) for o in tagged), zip(docs[: len(tagged)], docs[len(tagged):], strict=True),
-                          strict=True))
-        actors: dict[str, Actor] = {}
-        commissions: dict[str, Commission] = {}
         year = programme.edition.year
         vague = frozenset(self.rules["nlp"]["keyphrase_vague_words"])
-        phrases = {id(o): phrase_counts(*parsed[id(o)], self.model.tagged, vague) for o in tagged}
-        frequency = document_frequencies(list(phrases.values()))
-        for owner in items:
-            title_doc, text_doc = parsed[id(owner)]
-            annotate_actors(mentions[id(owner)], owner, text_doc, actors)
+
+        def analyse_item(owner: Owner, title: Parsed, text: Parsed) -> ItemAnalysis:
+            is_tagged = owner.kind in TAGGED_KINDS
+            return ItemAnalysis(
+                text=text, mentions=list(self.actors.find(owner.text)),
+                topics=choose_topics(title, text, self.rules["topics"]) if is_tagged else [],
+                phrases=phrase_counts(title, text, self.model.tagged, vague) if is_tagged else None,
+                timing=self.timing.find(owner.text, year))
+
+        found = parse_items(self.model.nlp, items, self.workers, analyse_item)
+        frequency = document_frequencies([f.phrases for f in found if f.phrases is not None])
+        actors: dict[str, Actor] = {}
+        commissions: dict[str, Commission] = {}
+        for owner, item in zip(items, found, strict=True):
+            annotate_actors(item.mentions, owner, item.text, actors)
             self.commissions.annotate(owner, commissions)
             if owner.kind in TAGGED_KINDS:
-                owner.annotations.topics = choose_topics(title_doc, text_doc, self.rules["topics"])
-                owner.annotations.keyphrases = keyphrases(phrases[id(owner)], frequency, len(tagged))
-            owner.annotations.timing = self.timing.find(owner.text, year)
+                owner.annotations.topics = item.topics
+                owner.annotations.keyphrases = keyphrases(item.phrases, frequency, len(tagged))
+            owner.annotations.timing = item.timing
         self.commissions.assign(programme, commissions)
         fill_topics(programme)
         self.references.annotate(programme, items)
