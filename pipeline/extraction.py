@@ -168,7 +168,8 @@ def extract(path: Path | str, password: str | None = None, rules: Rules | None =
     clock.lap("structure")
     del pages, layout, blocks  # the page records take more memory than the NLP stage needs left over
     if nlp:
-        programme = nlp_process.analyse(programme) if analyse_elsewhere else nlp_process.run_analysis(programme)
+        programme = (nlp_process.analyse(programme) if analyse_elsewhere
+                     else nlp_process.run_analysis(programme, cores))
         clock.lap("nlp")
     return programme
 

@@ -26,11 +26,11 @@ def _load_dutch_pipeline() -> None:
     default_model()
 
 
-def run_analysis(programme: Programme) -> Programme:
-    """The NLP stage on a programme, in this process."""
+def run_analysis(programme: Programme, workers: int | None = None) -> Programme:
+    """The NLP stage on a programme, in this process, on up to `workers` cores (default: all)."""
     from pipeline.nlp import analyse
 
-    return analyse(programme)
+    return analyse(programme, workers=workers)
 
 
 def model_loaded_here() -> bool:

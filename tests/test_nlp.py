@@ -22,7 +22,7 @@ from pipeline.graph import build_graph, graph_json, write_graph
 from pipeline.models import Actor, Edition, Programme, Source
 from pipeline.nlp import ActorFinder, Analyser, TimingFinder, blank_dutch, load_model, nlp_rules
 from pipeline.nlp.model import PROJECT_MODEL, DeferredExceptionsTokenizer, VectorRows, vector_table
-from pipeline.nlp.parsing import shares
+from pipeline.nlp.parsing import Owner, parse_items, shares
 
 EVAL_SENTENCES = PROJECT_MODEL.parent / "eval.spacy"
 SPACY_FACTORIES = {"tok2vec", "tagger", "morphologizer", "trainable_lemmatizer", "senter"}
@@ -257,6 +257,23 @@ def test_items_are_shared_out_evenly():
     first, second = (sum(sizes[i] for i in part) for part in split)
     assert abs(first - second) <= max(sizes)
     assert shares(sizes, 2) == split and shares(sizes, 1) == [sorted(range(len(sizes)), key=lambda i: (-sizes[i], i))]
+
+
+def test_parsing_uses_the_cores_it_is_given():
+    """One file among several (one core each) multiplies its matrices on one thread; alone, on as many
+    threads as it has cores (threads beyond the cores' count spin against the other files' processes)."""
+    from threadpoolctl import threadpool_info
+
+    from pipeline.models import Annotations
+
+    items = [Owner("d", "dossier", "Advies", "De sociale partners geven advies.", [1], Annotations())]
+
+    def blas_threads(owner, title, text) -> set[int]:
+        return {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"}
+
+    nlp = nlp_stage.default_model().nlp
+    assert parse_items(nlp, items, 1, blas_threads) == [{1}]
+    assert parse_items(nlp, items, 2, blas_threads) == [{2}]
 
 
 def test_saved_vectors_keep_their_lower_case_keys(tmp_path):

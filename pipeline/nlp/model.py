@@ -144,8 +144,10 @@ class VectorRows(dict):
 def vector_table(project: Path) -> numpy.ndarray | None:
     """The keys of the pipeline's vectors table, sorted, over their rows (a 2 × n array), derived once
     from `vocab/key2row` into the cache folder and mapped into memory from there; None where the cache
-    folder cannot be written."""
+    folder cannot be written or the pipeline has no such table."""
     source = project / "vocab" / "key2row"
+    if not source.is_file():
+        return None
     content = source.read_bytes()
     path = cache_dir() / "tables" / f"vector-keys-{hashlib.sha256(content).hexdigest()[:16]}.npy"
     if not path.is_file():

@@ -11,7 +11,6 @@ import re
 import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -98,12 +97,12 @@ def split_sentences(nlp: Language, text: str) -> Doc:
     return _sentencizer()(nlp.make_doc(text))
 
 
-def _parse_share(indexes: list[int], limit_blas: bool = True) -> list[Any]:
+def _parse_share(indexes: list[int], blas_threads: int = 1) -> list[Any]:
     """Parse and analyse the items at these indexes of the parse in progress (`_PARSING`, inherited by
     forked workers): the tagged items through the whole pipeline, in batches, the others into
-    sentences only; with one BLAS thread when the processes already use every core."""
+    sentences only; matrices multiplied on up to `blas_threads` threads."""
     nlp, items, analyse = _PARSING
-    with threadpool_limits(limits=1, user_api="blas") if limit_blas else nullcontext():
+    with threadpool_limits(limits=blas_threads, user_api="blas"):
         tagged = [i for i in indexes if items[i].kind in TAGGED_KINDS]
         docs = [features(doc) for doc in nlp.pipe([items[i].title for i in tagged] + [items[i].text for i in tagged],
                                                   batch_size=64)]
@@ -129,8 +128,9 @@ def shares(sizes: list[int], parts: int) -> list[list[int]]:
 
 def parse_items(nlp: Language, items: list[Owner], workers: int,
                 analyse: Callable[[Owner, Parsed, Parsed], Analysed]) -> list[Analysed]:
-    """Parse each item's title and text (see `TAGGED_KINDS`) and `analyse` it, split over this process
-    and forked ones (`workers` in all) when there is enough text; results in the items' order.
+    """Parse each item's title and text (see `TAGGED_KINDS`) and `analyse` it on up to `workers` cores:
+    split over this process and forked ones when there is enough text (one BLAS thread each), else in
+    this process (its matrix products on `workers` threads); results in the items' order.
 
     Everything the NLP stage finds in an item by itself is found where the item is parsed, so that only
     what spans the document is left for after.  The workers inherit the loaded pipeline and send back
@@ -138,19 +138,22 @@ def parse_items(nlp: Language, items: list[Owner], workers: int,
     (forking a worker for it would cost more).
     """
     words = sum(len(o.title.split()) + len(o.text.split()) for o in items if o.kind in TAGGED_KINDS)
-    workers = min(workers, max(1, words // MIN_WORDS_PER_WORKER))
+    processes = min(workers, max(1, words // MIN_WORDS_PER_WORKER))
     _PARSING[:] = [nlp, items, analyse]
-    if workers <= 1 or words > MAX_WORDS_FOR_WORKERS:
-        return _parse_share(list(range(len(items))), limit_blas=False)
-    slices = shares([len(o.title) + len(o.text) for o in items], workers)
-    results: list[Any] = [None] * len(items)
-    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=multiprocessing.get_context("fork")) as pool:
-        forked = pool.map(_parse_share, slices[1:])
-        own = _parse_share(slices[0])
-        for indexes, found in zip(slices, [own, *forked], strict=True):
-            for index, result in zip(indexes, found, strict=True):
-                results[index] = result
-    return results
+    try:
+        if processes <= 1 or words > MAX_WORDS_FOR_WORKERS:
+            return _parse_share(list(range(len(items))), blas_threads=workers)
+        slices = shares([len(o.title) + len(o.text) for o in items], processes)
+        results: list[Any] = [None] * len(items)
+        with ProcessPoolExecutor(max_workers=processes - 1, mp_context=multiprocessing.get_context("fork")) as pool:
+            forked = pool.map(_parse_share, slices[1:])
+            own = _parse_share(slices[0])
+            for indexes, found in zip(slices, [own, *forked], strict=True):
+                for index, result in zip(indexes, found, strict=True):
+                    results[index] = result
+        return results
+    finally:
+        _PARSING.clear()  # the items are the caller's, not this module's, once parsed
 
 
 @dataclass

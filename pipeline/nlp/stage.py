@@ -81,6 +81,6 @@ class Analyser:
         return programme
 
 
-def analyse(programme: Programme, model: LoadedModel | None = None) -> Programme:
+def analyse(programme: Programme, model: LoadedModel | None = None, workers: int | None = None) -> Programme:
     """Run the NLP stage on an extracted programme (in place) and return it."""
-    return Analyser(model).analyse(programme)
+    return Analyser(model, workers=workers).analyse(programme)
