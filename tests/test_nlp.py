@@ -22,7 +22,7 @@ from pipeline.graph import build_graph, graph_json, write_graph
 from pipeline.models import Actor, Edition, Programme, Source
 from pipeline.nlp import ActorFinder, Analyser, TimingFinder, blank_dutch, load_model, nlp_rules
 from pipeline.nlp.model import PROJECT_MODEL, DeferredExceptionsTokenizer, VectorRows, vector_table
-from pipeline.nlp.parsing import Owner, parse_items, shares
+from pipeline.nlp.parsing import Owner, owners, parse_items, shares
 
 EVAL_SENTENCES = PROJECT_MODEL.parent / "eval.spacy"
 SPACY_FACTORIES = {"tok2vec", "tagger", "morphologizer", "trainable_lemmatizer", "senter"}
@@ -274,6 +274,22 @@ def test_parsing_uses_the_cores_it_is_given():
     nlp = nlp_stage.default_model().nlp
     assert parse_items(nlp, items, 1, blas_threads) == [{1}]
     assert parse_items(nlp, items, 2, blas_threads) == [{2}]
+
+
+def test_items_parsed_in_two_processes_as_in_one(corpus_programmes):
+    """Split over this process and a forked worker (each taking chunks until none are left), the items
+    of an edition are parsed and analysed as in one process, in the items' order."""
+    import os
+
+    items = owners(corpus_programmes["serv-werkprogramma-2024"].model_copy(deep=True))
+    nlp = nlp_stage.default_model().nlp
+
+    def parsed(owner, title, text):
+        return title, text, os.getpid()
+
+    split, alone = parse_items(nlp, items, 2, parsed), parse_items(nlp, items, 1, parsed)
+    assert [result[:2] for result in split] == [result[:2] for result in alone]
+    assert len({pid for _, _, pid in split}) == 2 and {pid for _, _, pid in alone} == {os.getpid()}
 
 
 def test_saved_vectors_keep_their_lower_case_keys(tmp_path):

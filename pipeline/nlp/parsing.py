@@ -32,7 +32,10 @@ MIN_WORDS_PER_WORKER = 4000
 # Forked workers copy the parent's memory as they touch it; past this much text
 # (a document of hundreds of pages) one process parses it, to bound memory.
 MAX_WORDS_FOR_WORKERS = 50_000
-_PARSING: list[Any] = []
+# Chunks of items per parsing process: enough for the processes to even out, few enough that each
+# chunk still fills the pipeline's batches.
+CHUNKS_PER_PROCESS = 8
+_PARSING: dict[str, Any] = {}
 Analysed = TypeVar("Analysed")
 
 
@@ -101,7 +104,7 @@ def _parse_share(indexes: list[int], blas_threads: int = 1) -> list[Any]:
     """Parse and analyse the items at these indexes of the parse in progress (`_PARSING`, inherited by
     forked workers): the tagged items through the whole pipeline, in batches, the others into
     sentences only; matrices multiplied on up to `blas_threads` threads."""
-    nlp, items, analyse = _PARSING
+    nlp, items, analyse = _PARSING["nlp"], _PARSING["items"], _PARSING["analyse"]
     with threadpool_limits(limits=blas_threads, user_api="blas"):
         tagged = [i for i in indexes if items[i].kind in TAGGED_KINDS]
         docs = [features(doc) for doc in nlp.pipe([items[i].title for i in tagged] + [items[i].text for i in tagged],
@@ -126,6 +129,21 @@ def shares(sizes: list[int], parts: int) -> list[list[int]]:
     return slices
 
 
+def _take_chunks(from_front: bool) -> dict[int, list[Any]]:
+    """Parse chunks of the parse in progress, taking them one at a time from the front (a worker) or
+    the back (this process) of the chunks nobody has taken yet, until there are none."""
+    chunks, untaken = _PARSING["chunks"], _PARSING["untaken"]
+    done = {}
+    while True:
+        with untaken.get_lock():
+            first, last = untaken[0], untaken[1]
+            if first > last:
+                return done
+            position = first if from_front else last
+            untaken[0 if from_front else 1] += 1 if from_front else -1
+        done[position] = _parse_share(chunks[position])
+
+
 def parse_items(nlp: Language, items: list[Owner], workers: int,
                 analyse: Callable[[Owner, Parsed, Parsed], Analysed]) -> list[Analysed]:
     """Parse each item's title and text (see `TAGGED_KINDS`) and `analyse` it on up to `workers` cores:
@@ -133,24 +151,29 @@ def parse_items(nlp: Language, items: list[Owner], workers: int,
     this process (its matrix products on `workers` threads); results in the items' order.
 
     Everything the NLP stage finds in an item by itself is found where the item is parsed, so that only
-    what spans the document is left for after.  The workers inherit the loaded pipeline and send back
-    only their results, so that memory stays small on long documents; this process parses a share too
-    (forking a worker for it would cost more).
+    what spans the document is left for after.  The items go in `CHUNKS_PER_PROCESS` chunks per process:
+    the workers take them from the front, this process from the back until they meet, so that a process
+    that runs slower (on a busy core) takes fewer.  The workers inherit the loaded pipeline and send back
+    only their results, so that memory stays small on long documents.
     """
     words = sum(len(o.title.split()) + len(o.text.split()) for o in items if o.kind in TAGGED_KINDS)
     processes = min(workers, max(1, words // MIN_WORDS_PER_WORKER))
-    _PARSING[:] = [nlp, items, analyse]
+    _PARSING.update(nlp=nlp, items=items, analyse=analyse)
     try:
         if processes <= 1 or words > MAX_WORDS_FOR_WORKERS:
             return _parse_share(list(range(len(items))), blas_threads=workers)
-        slices = shares([len(o.title) + len(o.text) for o in items], processes)
+        context = multiprocessing.get_context("fork")
+        chunks = [c for c in shares([len(o.title) + len(o.text) for o in items], CHUNKS_PER_PROCESS * processes) if c]
+        _PARSING.update(chunks=chunks, untaken=context.Array("i", [0, len(chunks) - 1]))
+        with ProcessPoolExecutor(max_workers=processes - 1, mp_context=context) as pool:
+            taken = [pool.submit(_take_chunks, True) for _ in range(processes - 1)]
+            done = _take_chunks(from_front=False)
+            for worker in taken:
+                done.update(worker.result())
         results: list[Any] = [None] * len(items)
-        with ProcessPoolExecutor(max_workers=processes - 1, mp_context=multiprocessing.get_context("fork")) as pool:
-            forked = pool.map(_parse_share, slices[1:])
-            own = _parse_share(slices[0])
-            for indexes, found in zip(slices, [own, *forked], strict=True):
-                for index, result in zip(indexes, found, strict=True):
-                    results[index] = result
+        for position, chunk in enumerate(chunks):
+            for index, result in zip(chunk, done[position], strict=True):
+                results[index] = result
         return results
     finally:
         _PARSING.clear()  # the items are the caller's, not this module's, once parsed
