@@ -7,7 +7,6 @@ recorded as `nlp_model`.
 """
 from __future__ import annotations
 
-import hashlib
 import io
 import logging
 import re
@@ -41,6 +40,14 @@ MATRIX_OPS = {"name": "numpy", "use_blis": False}
 NOT_ALPHANUMERIC = re.compile(r"[\W_]")
 
 
+def anchor(key: str) -> tuple[str, int] | None:
+    """Where an exception is looked for in a text: nearly every one holds a character that is no letter
+    or digit ("bijv.", ":-)"), found at its offset in the exception with the (up to) two characters
+    before it; None for the few others ("xD"), which are searched for as they are."""
+    special = NOT_ALPHANUMERIC.search(key)
+    return None if special is None else (key[max(0, special.start() - 2):special.end()], special.start())
+
+
 class DeferredExceptionsTokenizer(Tokenizer):
     """spaCy's tokenizer that adds each of its exceptions ("bijv.", "m.b.t.", "'s", …) only once a text
     holds it: the same tokens, without building all 4,670 Dutch exceptions at load (about 0.25 s, half
@@ -58,21 +65,16 @@ class DeferredExceptionsTokenizer(Tokenizer):
         eager = {key: value for key, value in rules.items() if key != "".join(key.split())}
         super().__init__(vocab, rules=eager, **settings)
         self.deferred = {key: value for key, value in rules.items() if key not in eager}
-        # Nearly every exception holds a character that is no letter or digit ("bijv.", ":-)"); such an
-        # exception is looked for where that character occurs in the text: by the offset of its first
-        # such character and the (up to) two characters before it.  The few others ("xD") are searched
-        # for as they are.
         self.anchored: dict[tuple[str, int], list[str]] = {}
         self.offsets: dict[str, set[int]] = {}
         self.plain: list[str] = []
         for key in self.deferred:
-            special = NOT_ALPHANUMERIC.search(key)
-            if special is None:
+            found = anchor(key)
+            if found is None:
                 self.plain.append(key)
                 continue
-            at = special.start()
-            self.anchored.setdefault((key[max(0, at - 2):at + 1], at), []).append(key)
-            self.offsets.setdefault(key[at], set()).add(at)
+            self.anchored.setdefault(found, []).append(key)
+            self.offsets.setdefault(key[found[1]], set()).add(found[1])
 
     def __call__(self, text: str) -> Doc:
         self.add_exceptions_in(text)
@@ -92,11 +94,8 @@ class DeferredExceptionsTokenizer(Tokenizer):
                     found.update(key for key in anchored.get((run[max(start, end - 3):end], at), ())
                                  if run.startswith(key, start))
         for key in sorted(found):
-            special = NOT_ALPHANUMERIC.search(key)
-            if special is None:
-                self.plain.remove(key)
-            else:
-                anchored[(key[max(0, special.start() - 2):special.end()], special.start())].remove(key)
+            place = anchor(key)
+            (self.plain if place is None else anchored[place]).remove(key)
             self.add_special_case(key, self.deferred.pop(key))
 
 
@@ -148,10 +147,10 @@ def vector_table(project: Path) -> numpy.ndarray | None:
     source = project / "vocab" / "key2row"
     if not source.is_file():
         return None
-    content = source.read_bytes()
-    path = cache_dir() / "tables" / f"vector-keys-{hashlib.sha256(content).hexdigest()[:16]}.npy"
+    stamp = source.stat()  # a retrained pipeline writes the file anew: no need to read 4 MB to know it
+    path = cache_dir() / "tables" / f"vector-keys-{stamp.st_size}-{stamp.st_mtime_ns}.npy"
     if not path.is_file():
-        key2row = srsly.msgpack_loads(content)
+        key2row = srsly.read_msgpack(source)
         keys = numpy.fromiter(key2row, dtype=numpy.uint64, count=len(key2row))
         rows = numpy.fromiter(key2row.values(), dtype=numpy.uint64, count=len(key2row))
         order = numpy.argsort(keys, kind="stable")

@@ -100,21 +100,19 @@ def split_sentences(nlp: Language, text: str) -> Doc:
     return _sentencizer()(nlp.make_doc(text))
 
 
-def _parse_share(indexes: list[int], blas_threads: int = 1) -> list[Any]:
+def _parse_share(indexes: list[int]) -> list[Any]:
     """Parse and analyse the items at these indexes of the parse in progress (`_PARSING`, inherited by
     forked workers): the tagged items through the whole pipeline, in batches, the others into
-    sentences only; matrices multiplied on up to `blas_threads` threads."""
+    sentences only."""
     nlp, items, analyse = _PARSING["nlp"], _PARSING["items"], _PARSING["analyse"]
-    with threadpool_limits(limits=blas_threads, user_api="blas"):
-        tagged = [i for i in indexes if items[i].kind in TAGGED_KINDS]
-        docs = [features(doc) for doc in nlp.pipe([items[i].title for i in tagged] + [items[i].text for i in tagged],
-                                                  batch_size=64)]
-        parsed = dict(zip(tagged, zip(docs[:len(tagged)], docs[len(tagged):], strict=True), strict=True))
-        for i in indexes:
-            if i not in parsed:
-                parsed[i] = (features(split_sentences(nlp, items[i].title)),
-                             features(split_sentences(nlp, items[i].text)))
-        return [analyse(items[i], *parsed[i]) for i in indexes]
+    tagged = [i for i in indexes if items[i].kind in TAGGED_KINDS]
+    docs = [features(doc) for doc in nlp.pipe([items[i].title for i in tagged] + [items[i].text for i in tagged],
+                                              batch_size=64)]
+    parsed = dict(zip(tagged, zip(docs[:len(tagged)], docs[len(tagged):], strict=True), strict=True))
+    for i in indexes:
+        if i not in parsed:
+            parsed[i] = (features(split_sentences(nlp, items[i].title)), features(split_sentences(nlp, items[i].text)))
+    return [analyse(items[i], *parsed[i]) for i in indexes]
 
 
 def shares(sizes: list[int], parts: int) -> list[list[int]]:
@@ -134,14 +132,15 @@ def _take_chunks(from_front: bool) -> dict[int, list[Any]]:
     the back (this process) of the chunks nobody has taken yet, until there are none."""
     chunks, untaken = _PARSING["chunks"], _PARSING["untaken"]
     done = {}
-    while True:
-        with untaken.get_lock():
-            first, last = untaken[0], untaken[1]
-            if first > last:
-                return done
-            position = first if from_front else last
-            untaken[0 if from_front else 1] += 1 if from_front else -1
-        done[position] = _parse_share(chunks[position])
+    with threadpool_limits(limits=1, user_api="blas"):  # the processes already use every core
+        while True:
+            with untaken.get_lock():
+                first, last = untaken[0], untaken[1]
+                if first > last:
+                    return done
+                position = first if from_front else last
+                untaken[0 if from_front else 1] += 1 if from_front else -1
+            done[position] = _parse_share(chunks[position])
 
 
 def parse_items(nlp: Language, items: list[Owner], workers: int,
@@ -161,7 +160,8 @@ def parse_items(nlp: Language, items: list[Owner], workers: int,
     _PARSING.update(nlp=nlp, items=items, analyse=analyse)
     try:
         if processes <= 1 or words > MAX_WORDS_FOR_WORKERS:
-            return _parse_share(list(range(len(items))), blas_threads=workers)
+            with threadpool_limits(limits=workers, user_api="blas"):
+                return _parse_share(list(range(len(items))))
         context = multiprocessing.get_context("fork")
         chunks = [c for c in shares([len(o.title) + len(o.text) for o in items], CHUNKS_PER_PROCESS * processes) if c]
         _PARSING.update(chunks=chunks, untaken=context.Array("i", [0, len(chunks) - 1]))
