@@ -18,10 +18,11 @@ def test_a_started_process_is_ended_for_a_long_document():
     executor = nlp_process.start()
     assert nlp_process.start() is executor
     workers = list(executor._processes.values())
+    manager = executor._executor_manager_thread  # it joins the workers: joining them here too races it
     nlp_process.stop()
-    for worker in workers:
-        worker.join(timeout=120)
-    assert all(not worker.is_alive() for worker in workers)
+    manager.join(timeout=120)
+    assert not manager.is_alive()
+    assert all(worker.exitcode is not None for worker in workers)
     nlp_process.stop()
     assert nlp_process.start() is not executor
     nlp_process.stop()
