@@ -6,7 +6,9 @@ run of the bench so that they share its load:
 1. Whole processes, cold (a fresh Python each time, no result cache): a bare
    pdfplumber `extract_text()` over every page, against
    `werkprogramma extract EDITION.pdf --no-cache` with NLP and with `--no-nlp`,
-   per engine.
+   per engine.  The commands take turns (one run of each, `REPETITIONS` times),
+   so that a change in the machine's load during the bench falls on all of them
+   alike instead of on whichever ran in that stretch.
 2. The layout stage alone on one core, per engine (in one process, the PDF read
    from disk each time).
 3. A 400-page document (the 2024 edition ten times over) through the command:
@@ -94,6 +96,15 @@ def median_seconds(args: list[str], env: dict) -> float:
     return statistics.median(wall_seconds(args, env) for _ in range(REPETITIONS))
 
 
+def medians_taking_turns(commands: dict[str, list[str]], env: dict) -> dict[str, float]:
+    """The median wall seconds of each command, the commands run in turn `REPETITIONS` times."""
+    runs: dict[str, list[float]] = {label: [] for label in commands}
+    for _ in range(REPETITIONS):
+        for label, args in commands.items():
+            runs[label].append(wall_seconds(args, env))
+    return {label: statistics.median(seconds) for label, seconds in runs.items()}
+
+
 def layout_seconds(engine: str, pdf: Path) -> float:
     """The layout stage on one core: read every page through the engine and lay the document out."""
     rules = load_rules().layout
@@ -121,24 +132,29 @@ def main() -> int:
         env = {**os.environ, "WERKPROGRAMMA_CACHE": str(folder / "cache")}
         python = [sys.executable, "-c", BARE_TEXT_DUMP, str(edition)]
 
-        print("\n1. whole processes, cold")
-        bare = median_seconds(python, env)
-        print(f"bare pdfplumber extract_text(): {bare:.2f} s")
+        print("\n1. whole processes, cold (the commands taking turns)")
+        commands = {"bare": python}
         for engine in ENGINES:
             for label, extra in (("NLP on", []), ("--no-nlp", ["--no-nlp"])):
-                args = [*COMMAND, "extract", str(edition), "--no-cache", "--out", str(folder / "one"),
-                        "--engine", engine, *extra]
-                seconds = median_seconds(args, env)
-                print(f"werkprogramma extract --engine {engine} ({label}): {seconds:.2f} s "
-                      f"= {seconds / bare:.2f} × bare")
-                if engine == "pdfium":
-                    limit = 0.5 if label == "NLP on" else 0.25
-                    targets.append((f"whole command, {label}", f"≤ {limit} × bare", f"{seconds / bare:.2f} ×",
-                                    seconds / bare <= limit))
+                commands[f"{engine}, {label}"] = [*COMMAND, "extract", str(edition), "--no-cache",
+                                                  "--out", str(folder / "one"), "--engine", engine, *extra]
+        medians = medians_taking_turns(commands, env)
+        bare = medians.pop("bare")
+        print(f"bare pdfplumber extract_text(): {bare:.2f} s")
+        for name, seconds in medians.items():
+            engine, label = name.split(", ")
+            print(f"werkprogramma extract --engine {engine} ({label}): {seconds:.2f} s = {seconds / bare:.2f} × bare")
+            if engine == "pdfium":
+                limit = 0.5 if label == "NLP on" else 0.25
+                targets.append((f"whole command, {label}", f"≤ {limit} × bare", f"{seconds / bare:.2f} ×",
+                                seconds / bare <= limit))
 
-        print("\n2. layout stage alone, one core")
-        layout = {engine: statistics.median(layout_seconds(engine, edition) for _ in range(REPETITIONS))
-                  for engine in ENGINES}
+        print("\n2. layout stage alone, one core (the engines taking turns)")
+        turns: dict[str, list[float]] = {engine: [] for engine in ENGINES}
+        for _ in range(REPETITIONS):
+            for engine in ENGINES:
+                turns[engine].append(layout_seconds(engine, edition))
+        layout = {engine: statistics.median(seconds) for engine, seconds in turns.items()}
         for engine, seconds in layout.items():
             print(f"{engine}: {seconds:.3f} s")
         speedup = layout["pdfplumber"] / layout["pdfium"]
