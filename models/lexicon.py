@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from functools import cache
 from pathlib import Path
 
 import numpy
@@ -41,7 +42,11 @@ from spacy.tokens import Doc, DocBin
 from spacy.vectors import Vectors
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from pipeline.utils.lookups import derive_lexicon, dutch_table
+from pipeline.utils import lookups
+from pipeline.utils.lookups import derive_lexicon
+
+# This tool reads some lemma tables more than once; a run of the pipeline reads each once and keeps none.
+dutch_table = cache(lookups.dutch_table)
 
 WORD_CLASSES = ("noun", "verb", "adj", "adv", "adp", "det", "pron", "num")
 # One lookup form in this many becomes a lemma-only training example (with the ones below, 73,780 of

@@ -280,7 +280,6 @@ def test_items_parsed_in_two_processes_as_in_one(corpus_programmes):
     """Split over this process and a forked worker (each taking chunks until none are left), the items
     of an edition are parsed and analysed as in one process, in the items' order."""
     import os
-
     import time
 
     items = owners(corpus_programmes["serv-werkprogramma-2024"].model_copy(deep=True))

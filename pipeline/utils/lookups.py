@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 
-@cache
 def dutch_table(name: str) -> Any:
-    """One Dutch lemma table of spacy-lookups-data: "lookup", "index", "exc" or "rules"."""
+    """One Dutch lemma table of spacy-lookups-data: "lookup", "index", "exc" or "rules" (read anew on each
+    call: kept, the tables would hold tens of megabytes for the rest of a run that needed them once)."""
     data = resources.files("spacy_lookups_data") / "data" / f"nl_lemma_{name}.json.gz"
     with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
         return json.load(handle)
