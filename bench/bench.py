@@ -28,6 +28,8 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
@@ -92,17 +94,13 @@ def wall_seconds(args: list[str], env: dict) -> float:
     return time.perf_counter() - started
 
 
-def median_seconds(args: list[str], env: dict) -> float:
-    return statistics.median(wall_seconds(args, env) for _ in range(REPETITIONS))
-
-
-def medians_taking_turns(commands: dict[str, list[str]], env: dict) -> dict[str, float]:
-    """The median wall seconds of each command, the commands run in turn `REPETITIONS` times."""
-    runs: dict[str, list[float]] = {label: [] for label in commands}
+def medians_taking_turns(runs: dict[str, Callable[[], float]]) -> dict[str, float]:
+    """The median seconds of each run, the runs taking turns (one of each, `REPETITIONS` times)."""
+    seconds: dict[str, list[float]] = {label: [] for label in runs}
     for _ in range(REPETITIONS):
-        for label, args in commands.items():
-            runs[label].append(wall_seconds(args, env))
-    return {label: statistics.median(seconds) for label, seconds in runs.items()}
+        for label, run in runs.items():
+            seconds[label].append(run())
+    return {label: statistics.median(values) for label, values in seconds.items()}
 
 
 def layout_seconds(engine: str, pdf: Path) -> float:
@@ -133,12 +131,13 @@ def main() -> int:
         python = [sys.executable, "-c", BARE_TEXT_DUMP, str(edition)]
 
         print("\n1. whole processes, cold (the commands taking turns)")
-        commands = {"bare": python}
+        commands = {"bare": partial(wall_seconds, python, env)}
         for engine in ENGINES:
             for label, extra in (("NLP on", []), ("--no-nlp", ["--no-nlp"])):
-                commands[f"{engine}, {label}"] = [*COMMAND, "extract", str(edition), "--no-cache",
-                                                  "--out", str(folder / "one"), "--engine", engine, *extra]
-        medians = medians_taking_turns(commands, env)
+                args = [*COMMAND, "extract", str(edition), "--no-cache", "--out", str(folder / "one"),
+                        "--engine", engine, *extra]
+                commands[f"{engine}, {label}"] = partial(wall_seconds, args, env)
+        medians = medians_taking_turns(commands)
         bare = medians.pop("bare")
         print(f"bare pdfplumber extract_text(): {bare:.2f} s")
         for name, seconds in medians.items():
@@ -150,11 +149,7 @@ def main() -> int:
                                 seconds / bare <= limit))
 
         print("\n2. layout stage alone, one core (the engines taking turns)")
-        turns: dict[str, list[float]] = {engine: [] for engine in ENGINES}
-        for _ in range(REPETITIONS):
-            for engine in ENGINES:
-                turns[engine].append(layout_seconds(engine, edition))
-        layout = {engine: statistics.median(seconds) for engine, seconds in turns.items()}
+        layout = medians_taking_turns({engine: partial(layout_seconds, engine, edition) for engine in ENGINES})
         for engine, seconds in layout.items():
             print(f"{engine}: {seconds:.3f} s")
         speedup = layout["pdfplumber"] / layout["pdfium"]
@@ -179,7 +174,7 @@ def main() -> int:
         print("\n4. cache")
         cached = [*COMMAND, "extract", str(edition), "--out", str(folder / "cached")]
         wall_seconds(cached, env)
-        again = median_seconds(cached, env)
+        again = medians_taking_turns({"cached": partial(wall_seconds, cached, env)})["cached"]
         print(f"re-run of an unchanged edition: {again:.2f} s (whole command)")
         targets.append(("cached re-run", "≤ 0.2 s", f"{again:.2f} s", again <= 0.2))
 
