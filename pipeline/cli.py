@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import signal
 import sys
 from pathlib import Path
@@ -13,6 +14,11 @@ from pipeline.batch import DEFAULT_TIMEOUT, Outcome, Settings, extract_all, summ
 from pipeline.sources import DEFAULT_ENGINE, ENGINES
 
 EXIT_USAGE = 2
+# numpy's OpenBLAS starts a thread per core as it is imported, and each idle thread spins for about
+# 0.1 s of CPU before it sleeps: on two cores that is taken from the other process of the run (the NLP
+# process imports numpy while the pages are read, the file process while the text is parsed). The
+# processes of a command start with one; the NLP stage sets the threads its matrix products use itself.
+SINGLE_BLAS_THREAD = {"OPENBLAS_NUM_THREADS": "1"}
 
 
 def fail(message: str) -> int:
@@ -258,6 +264,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    for name, value in SINGLE_BLAS_THREAD.items():
+        os.environ.setdefault(name, value)  # a user's own setting stands
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # unwind, so running file processes are stopped
     for name in ("pdfminer", "pdfplumber"):
         logging.getLogger(name).setLevel(logging.CRITICAL)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 from pipeline.cli import main
 from pipeline.score import score_programme
@@ -37,6 +38,18 @@ def test_validate_command(tmp_path, capsys):
     assert main(["validate", str(bad)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: ") and "edition" in err and len(err.strip().splitlines()) == 1
+
+
+def test_command_starts_blas_with_one_thread_unless_the_user_chose(tmp_path, monkeypatch):
+    """numpy's idle OpenBLAS threads would spin against the run's other process: the command's processes
+    start with one (the NLP stage sets its own count); a user's own setting stands."""
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps(GOLD))
+    for chosen, expected in ((None, "1"), ("3", "3")):
+        environment = {} if chosen is None else {"OPENBLAS_NUM_THREADS": chosen}
+        monkeypatch.setattr(os, "environ", environment)
+        assert main(["score", str(gold), str(gold)]) == 0
+        assert environment["OPENBLAS_NUM_THREADS"] == expected
 
 
 def test_library_exports_are_functions_not_modules():

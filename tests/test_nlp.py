@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 import subprocess
@@ -276,10 +277,23 @@ def test_parsing_uses_the_cores_it_is_given():
     assert parse_items(nlp, items, 2, blas_threads) == [{2}]
 
 
+def test_parsing_raises_the_blas_threads_a_command_starts_with():
+    """The command starts numpy's OpenBLAS with one thread (`OPENBLAS_NUM_THREADS=1`); a parse in one
+    process still multiplies its matrices on as many threads as it is given cores."""
+    code = ("from threadpoolctl import threadpool_info; from pipeline.nlp import default_model; "
+            "from pipeline.nlp.parsing import Owner, parse_items; from pipeline.models import Annotations; "
+            "items = [Owner('d', 'dossier', 'Advies', 'De partners geven advies.', [1], Annotations())]; "
+            "threads = lambda *_: max(p['num_threads'] for p in threadpool_info() if p['user_api'] == 'blas'); "
+            "print(threads(), parse_items(default_model().nlp, items, 2, threads)[0])")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "OPENBLAS_NUM_THREADS": "1"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["1", "2"]
+
+
 def test_items_parsed_in_two_processes_as_in_one(corpus_programmes):
     """Split over this process and a forked worker (each taking chunks until none are left), the items
     of an edition are parsed and analysed as in one process, in the items' order."""
-    import os
     import time
 
     items = owners(corpus_programmes["serv-werkprogramma-2024"].model_copy(deep=True))
