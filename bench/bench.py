@@ -17,6 +17,9 @@ run of the bench so that they share its load:
 4. A cached re-run of the command on an unchanged edition.
 5. Second figures, in one process with the models loaded: the seconds per stage.
 
+Before and after, a core check times a fixed Python loop on each core: equal,
+low figures mean a calm machine.  The whole-command ratios assume two free
+cores (the command's two processes wait on each other), so read them with it.
 The table at the end compares each figure with its target.
 """
 from __future__ import annotations
@@ -47,6 +50,8 @@ BARE_TEXT_DUMP = ("import sys, pdfplumber\n"
                   "with pdfplumber.open(sys.argv[1]) as pdf:\n"
                   "    for page in pdf.pages:\n"
                   "        page.extract_text()\n")
+CORE_PROBE = ("import time\nstarted = time.perf_counter()\ntotal = 0\n"
+              "for i in range(6_000_000):\n    total += i * i\nprint(time.perf_counter() - started)\n")
 
 
 def tree_memory(pid: int) -> int:
@@ -94,13 +99,31 @@ def wall_seconds(args: list[str], env: dict) -> float:
     return time.perf_counter() - started
 
 
-def medians_taking_turns(runs: dict[str, Callable[[], float]]) -> dict[str, float]:
-    """The median seconds of each run, the runs taking turns (one of each, `REPETITIONS` times)."""
+def seconds_taking_turns(runs: dict[str, Callable[[], float]]) -> dict[str, list[float]]:
+    """The seconds of each run, the runs taking turns (one of each, `REPETITIONS` times)."""
     seconds: dict[str, list[float]] = {label: [] for label in runs}
     for _ in range(REPETITIONS):
         for label, run in runs.items():
             seconds[label].append(run())
-    return {label: statistics.median(values) for label, values in seconds.items()}
+    return seconds
+
+
+def medians_taking_turns(runs: dict[str, Callable[[], float]]) -> dict[str, float]:
+    """The median seconds of each run, the runs taking turns."""
+    return {label: statistics.median(values) for label, values in seconds_taking_turns(runs).items()}
+
+
+def core_speeds() -> list[float]:
+    """Seconds of a fixed pure-Python loop on each core this process may use, one core at a time: equal
+    and low on an idle machine; higher, or unequal, where other work (or the host of a virtual machine)
+    takes the cores, and then the command's two processes wait on each other more than a one-process
+    text dump does."""
+    speeds = []
+    for core in sorted(os.sched_getaffinity(0)):
+        done = subprocess.run([sys.executable, "-c", CORE_PROBE], capture_output=True, text=True, check=True,
+                              preexec_fn=partial(os.sched_setaffinity, 0, {core}))
+        speeds.append(float(done.stdout))
+    return speeds
 
 
 def layout_seconds(engine: str, pdf: Path) -> float:
@@ -124,6 +147,7 @@ def main() -> int:
     editions = sorted((ROOT / "corpus").glob("*.pdf"))
     edition = editions[-1]
     print(f"machine: {os.cpu_count()} cores; {REPETITIONS} repetitions per figure (medians); edition {edition.name}")
+    print(f"core check before (s per core, a fixed loop): {' / '.join(f'{s:.2f}' for s in core_speeds())}")
     targets: list[tuple[str, str, str, bool]] = []
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
@@ -137,12 +161,14 @@ def main() -> int:
                 args = [*COMMAND, "extract", str(edition), "--no-cache", "--out", str(folder / "one"),
                         "--engine", engine, *extra]
                 commands[f"{engine}, {label}"] = partial(wall_seconds, args, env)
-        medians = medians_taking_turns(commands)
-        bare = medians.pop("bare")
+        runs = seconds_taking_turns(commands)
+        bare = statistics.median(runs.pop("bare"))
         print(f"bare pdfplumber extract_text(): {bare:.2f} s")
-        for name, seconds in medians.items():
+        for name, values in runs.items():
             engine, label = name.split(", ")
-            print(f"werkprogramma extract --engine {engine} ({label}): {seconds:.2f} s = {seconds / bare:.2f} × bare")
+            seconds = statistics.median(values)
+            print(f"werkprogramma extract --engine {engine} ({label}): {seconds:.2f} s = {seconds / bare:.2f} × bare"
+                  f" (runs {min(values):.2f}–{max(values):.2f} s)")
             if engine == "pdfium":
                 limit = 0.5 if label == "NLP on" else 0.25
                 targets.append((f"whole command, {label}", f"≤ {limit} × bare", f"{seconds / bare:.2f} ×",
@@ -182,6 +208,7 @@ def main() -> int:
     for run in ("first", "warm"):
         print(f"{run}: " + " ".join(f"{k}={v:.2f}" for k, v in stage_seconds(edition).items()))
 
+    print(f"\ncore check after (s per core): {' / '.join(f'{s:.2f}' for s in core_speeds())}")
     print("\n| target | goal | measured | met |\n|---|---|---|---|")
     for name, goal, measured, met in targets:
         print(f"| {name} | {goal} | {measured} | {'yes' if met else 'no'} |")
