@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import logging
 import os
@@ -266,6 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     for name, value in SINGLE_BLAS_THREAD.items():
         os.environ.setdefault(name, value)  # a user's own setting stands
+    gc.freeze()  # the modules live as long as the command: kept out of the collector's full passes
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # unwind, so running file processes are stopped
     for name in ("pdfminer", "pdfplumber"):
         logging.getLogger(name).setLevel(logging.CRITICAL)

@@ -26,3 +26,17 @@ def test_a_started_process_is_ended_for_a_long_document():
     nlp_process.stop()
     assert nlp_process.start() is not executor
     nlp_process.stop()
+
+
+def test_the_loaded_pipeline_is_frozen_out_of_the_collector():
+    """The NLP process loads the pipeline with the collector off, then freezes what it made (its full
+    passes over it are wasted work) and turns the collector back on for what the parse makes."""
+    import gc
+
+    inherited = gc.get_freeze_count()  # what this process had frozen when the NLP process was forked
+    executor = nlp_process.start()
+    try:
+        frozen, enabled = executor.submit(gc.get_freeze_count).result(), executor.submit(gc.isenabled).result()
+    finally:
+        nlp_process.stop()
+    assert frozen > inherited + 50_000 and enabled
