@@ -88,8 +88,8 @@ def _child(pdf: Path, settings: Settings, page_workers: int, connection: Connect
         logging.getLogger(name).setLevel(logging.CRITICAL)
     if settings.nlp and nlp_process.worth_a_process(page_workers):
         nlp_process.start()  # before the extraction stages are imported: spaCy loads meanwhile
-    importlib.import_module("pipeline.extraction")
-    gc.freeze()  # the modules live as long as this process: kept out of the collector's full passes
+    importlib.import_module("pipeline.extraction")  # the stages' modules, which live as long as this
+    gc.freeze()  # process: kept out of the collector's full passes
     try:
         outcome = extract_to(pdf, settings, page_workers)
     except MemoryError:

@@ -16,9 +16,9 @@ from pipeline.sources import DEFAULT_ENGINE, ENGINES
 
 EXIT_USAGE = 2
 # numpy's OpenBLAS starts a worker thread for each further core as numpy is imported, and an idle one
-# spins for about 0.1 s of CPU before it sleeps: on two cores that is taken from the other process of the run (the NLP
-# process imports numpy while the pages are read, the file process while the text is parsed). The
-# processes of a command start with one; the NLP stage sets the threads its matrix products use itself.
+# spins for about 0.1 s of CPU before it sleeps: on two cores that is taken from the run's other process
+# (the NLP process imports numpy while the pages are read, the file process while the text is parsed).
+# The processes of a command start with one; the NLP stage sets the threads of its matrix products.
 SINGLE_BLAS_THREAD = {"OPENBLAS_NUM_THREADS": "1"}
 
 
