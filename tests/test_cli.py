@@ -52,6 +52,22 @@ def test_command_starts_blas_with_one_thread_unless_the_user_chose(tmp_path, mon
         assert environment["OPENBLAS_NUM_THREADS"] == expected
 
 
+def test_command_sets_the_collector_for_its_many_long_lived_objects(tmp_path):
+    import gc
+
+    from pipeline.cli import COLLECTOR_THRESHOLDS
+
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps(GOLD))
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)  # Python's default (an earlier test's command may have set its own)
+        assert main(["score", str(gold), str(gold)]) == 0
+        assert gc.get_threshold() == COLLECTOR_THRESHOLDS and COLLECTOR_THRESHOLDS[0] > 700
+    finally:
+        gc.set_threshold(*before)
+
+
 def test_library_exports_are_functions_not_modules():
     """An export named like a submodule would be shadowed by it (`from pipeline import extract` gave the module)."""
     import pkgutil
