@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
+
+import pytest
 
 from pipeline.cli import main
 from pipeline.score import score_programme
@@ -11,6 +14,14 @@ GOLD = {"parts": [{"number": 1, "title": "Deel", "themes": [
     {"title": "Arbeidsmarkt", "dossiers": [{"title": "Levenslang leren", "spearhead": True},
                                            {"title": "Lokaal beleid", "spearhead": False}],
      "advisory_requests": [{"text": "BVR jobbonus"}]}]}]}
+
+
+@pytest.fixture
+def gold(tmp_path) -> Path:
+    """GOLD written to a file, for the commands that read one."""
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps(GOLD))
+    return path
 
 
 def test_score_of_a_perfect_and_a_partial_prediction():
@@ -24,9 +35,7 @@ def test_score_of_a_perfect_and_a_partial_prediction():
     assert result["missed_dossiers"] == ["Lokaal beleid"]
 
 
-def test_score_command(tmp_path, capsys):
-    gold = tmp_path / "gold.json"
-    gold.write_text(json.dumps(GOLD))
+def test_score_command(gold, tmp_path, capsys):
     assert main(["score", str(gold), str(gold), "--min-score", "0.99"]) == 0
     assert capsys.readouterr().out.strip().endswith("score: 1.000")
     assert main(["score", str(tmp_path / "nope.json"), str(gold)]) == 2
@@ -40,11 +49,9 @@ def test_validate_command(tmp_path, capsys):
     assert err.startswith("error: ") and "edition" in err and len(err.strip().splitlines()) == 1
 
 
-def test_command_starts_blas_with_one_thread_unless_the_user_chose(tmp_path, monkeypatch):
+def test_command_starts_blas_with_one_thread_unless_the_user_chose(gold, monkeypatch):
     """numpy's idle OpenBLAS threads would spin against the run's other process: the command's processes
     start with one (the NLP stage sets its own count); a user's own setting stands."""
-    gold = tmp_path / "gold.json"
-    gold.write_text(json.dumps(GOLD))
     for chosen, expected in ((None, "1"), ("3", "3")):
         environment = {} if chosen is None else {"OPENBLAS_NUM_THREADS": chosen}
         monkeypatch.setattr(os, "environ", environment)
@@ -52,13 +59,11 @@ def test_command_starts_blas_with_one_thread_unless_the_user_chose(tmp_path, mon
         assert environment["OPENBLAS_NUM_THREADS"] == expected
 
 
-def test_command_sets_the_collector_for_its_many_long_lived_objects(tmp_path):
+def test_command_sets_the_collector_for_its_many_long_lived_objects(gold):
     import gc
 
     from pipeline.cli import COLLECTOR_THRESHOLDS
 
-    gold = tmp_path / "gold.json"
-    gold.write_text(json.dumps(GOLD))
     before = gc.get_threshold()
     try:
         gc.set_threshold(700, 10, 10)  # Python's default (an earlier test's command may have set its own)

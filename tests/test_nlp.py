@@ -13,6 +13,7 @@ import networkx as nx
 import numpy
 import pytest
 import spacy
+from fresh import run_fresh
 from spacy.attrs import LOWER
 from spacy.strings import hash_string
 from spacy.vectors import Vectors
@@ -209,8 +210,7 @@ def test_spacy_is_imported_without_its_command_line_package():
             "assert 'spacy.cli' not in sys.modules and 'typer' not in sys.modules, 'spacy.cli imported'; "
             "assert spacy.info(silent=True)['spacy_version'] == spacy.__version__; "
             "import spacy.cli; assert callable(spacy.cli.train_cli)")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
+    run_fresh(code)
 
 
 def test_matrix_products_by_numpy_tag_as_blis_does(corpus_programmes):
@@ -285,10 +285,7 @@ def test_parsing_raises_the_blas_threads_a_command_starts_with():
             "items = [Owner('d', 'dossier', 'Advies', 'De partners geven advies.', [1], Annotations())]; "
             "threads = lambda *_: max(p['num_threads'] for p in threadpool_info() if p['user_api'] == 'blas'); "
             "print(threads(), parse_items(default_model().nlp, items, 2, threads)[0])")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "OPENBLAS_NUM_THREADS": "1"})
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["1", "2"]
+    assert run_fresh(code, OPENBLAS_NUM_THREADS="1").split() == ["1", "2"]
 
 
 def test_items_parsed_in_two_processes_as_in_one(corpus_programmes):

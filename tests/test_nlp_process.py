@@ -1,8 +1,7 @@
 """The NLP stage's own process: when it is used, and that it ends when a document is too long for it."""
 from __future__ import annotations
 
-import subprocess
-import sys
+from fresh import run_fresh
 
 from pipeline import nlp_process
 
@@ -38,7 +37,5 @@ def test_the_loaded_pipeline_is_frozen_out_of_the_collector():
     code = ("import gc; from pipeline import nlp_process; executor = nlp_process.start(); "
             "print(gc.get_freeze_count(), executor.submit(gc.get_freeze_count).result(), "
             "executor.submit(gc.isenabled).result())")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    here, there, enabled = done.stdout.split()
+    here, there, enabled = run_fresh(code).split()
     assert here == "0" and int(there) > 50_000 and enabled == "True"
