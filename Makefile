@@ -20,7 +20,7 @@ SEED ?=
 A ?= serv-werkprogramma-2023
 B ?= serv-werkprogramma-2024
 
-$(STAMP): pyproject.toml setup.py pipeline/_native.c
+$(STAMP): pyproject.toml setup.py pipeline/pdf/_native.c
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'

@@ -41,8 +41,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.layout import layout_pages, read_page  # noqa: E402
+from pipeline.pdf.sources import ENGINES, document_info, page_contents  # noqa: E402
 from pipeline.rules import load_rules  # noqa: E402
-from pipeline.sources import ENGINES, document_info, page_contents  # noqa: E402
 
 REPETITIONS = 5
 COMMAND = [str(Path(sys.executable).parent / "werkprogramma")]
@@ -136,7 +136,7 @@ def layout_seconds(engine: str, pdf: Path) -> float:
 
 
 def stage_seconds(pdf: Path) -> dict[str, float]:
-    from pipeline.extraction import extract
+    from pipeline.run.extract import extract
 
     timings: dict[str, float] = {}
     extract(pdf, timings=timings)

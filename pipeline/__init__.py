@@ -14,18 +14,18 @@ from typing import Any
 
 __version__ = "0.1.0"
 _EXPORTS = {
-    "extract": "pipeline.extraction",
-    "ExtractionError": "pipeline.extraction",
-    "Programme": "pipeline.models",
+    "extract": "pipeline.run.extract",
+    "ExtractionError": "pipeline.run.extract",
+    "Programme": "pipeline.programme",
     "analyse": "pipeline.nlp",
-    "compare": "pipeline.diff",
-    "build_graph": "pipeline.graph",
-    "score_programme": "pipeline.score",
-    "score_diff": "pipeline.score",
-    "build_history": "pipeline.history",
-    "programme_page": "pipeline.programme_html",
-    "dossier_rows": "pipeline.tables",
-    "request_rows": "pipeline.tables",
+    "compare": "pipeline.comparison.diff",
+    "build_graph": "pipeline.render.graph",
+    "score_programme": "pipeline.evaluate.score",
+    "score_diff": "pipeline.evaluate.score",
+    "build_history": "pipeline.comparison.history",
+    "programme_page": "pipeline.render.programme_page",
+    "dossier_rows": "pipeline.render.tables",
+    "request_rows": "pipeline.render.tables",
 }
 __all__ = [*_EXPORTS, "__version__"]
 

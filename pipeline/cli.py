@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 from pipeline import __version__
-from pipeline.batch import DEFAULT_TIMEOUT, Outcome, Settings, extract_all, summary_table
-from pipeline.sources import DEFAULT_ENGINE, ENGINES
+from pipeline.pdf.sources import DEFAULT_ENGINE, ENGINES
+from pipeline.run.batch import DEFAULT_TIMEOUT, Outcome, Settings, extract_all, summary_table
 
 EXIT_USAGE = 2
 # numpy's OpenBLAS starts a worker thread for each further core as numpy is imported, and an idle one
@@ -71,7 +71,7 @@ def load_json(name: str) -> dict:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    from pipeline.score import score_programme
+    from pipeline.evaluate.score import score_programme
 
     try:
         result = score_programme(load_json(args.programme), load_json(args.gold))
@@ -93,7 +93,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 
 def cmd_score_diff(args: argparse.Namespace) -> int:
-    from pipeline.score import score_diff
+    from pipeline.evaluate.score import score_diff
 
     try:
         result = score_diff(load_json(args.diff), load_json(args.expected))
@@ -110,7 +110,7 @@ def cmd_score_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from pipeline.files import FORMATS, DiffInputError, diff_files
+    from pipeline.run.files import FORMATS, DiffInputError, diff_files
 
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
     unknown = [f for f in formats if f not in FORMATS]
@@ -130,7 +130,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    from pipeline.files import DiffInputError, history_files
+    from pipeline.run.files import DiffInputError, history_files
 
     try:
         history, written = history_files([Path(p) for p in args.editions], Path(args.out), args.password)
@@ -151,7 +151,7 @@ class UsageError(Exception):
 
 def programme_file(name: str):
     """The programme JSON a command was given; a UsageError names the file and the reason."""
-    from pipeline.models import ProgrammeFileError, read_programme
+    from pipeline.programme import ProgrammeFileError, read_programme
 
     try:
         return read_programme(Path(name))
@@ -160,8 +160,8 @@ def programme_file(name: str):
 
 
 def cmd_graph(args: argparse.Namespace) -> int:
-    from pipeline.graph import write_graph
     from pipeline.nlp import analyse
+    from pipeline.render.graph import write_graph
 
     path = Path(args.programme)
     programme = programme_file(args.programme)
@@ -173,9 +173,9 @@ def cmd_graph(args: argparse.Namespace) -> int:
 
 
 def cmd_html(args: argparse.Namespace) -> int:
-    from pipeline.files import edition_pdf
-    from pipeline.output import relative_link
-    from pipeline.programme_html import write_programme_html
+    from pipeline.render.programme_page import write_programme_html
+    from pipeline.run.files import edition_pdf
+    from pipeline.utils.files import relative_link
 
     path = Path(args.programme)
     programme = programme_file(args.programme)
@@ -186,8 +186,8 @@ def cmd_html(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from pipeline.output import canonical_json, write_atomic
     from pipeline.schema import SCHEMA_PATH, programme_schema
+    from pipeline.utils.files import canonical_json, write_atomic
 
     target = Path(args.out) if args.out else SCHEMA_PATH
     write_atomic(target, canonical_json(programme_schema()))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import jsonschema
 
-from pipeline.models import Programme
+from pipeline.programme import Programme
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "programme.schema.json"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extraction import extract
+from pipeline.run.extract import extract
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

@@ -24,7 +24,7 @@ from pdfmaker import (
     source_programme,
 )
 
-from pipeline.models import AdvisoryRequest, Dossier, Programme, Theme
+from pipeline.programme import AdvisoryRequest, Dossier, Programme, Theme
 from pipeline.utils.text import comparison_key
 
 SOURCE = "serv-werkprogramma-2024"

@@ -97,8 +97,8 @@ def main() -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from pdfmaker import ONE_COLUMN_SERIF, SAMPLE, TWO_COLUMN, render
 
-    from pipeline.batch import Settings, extract_all
     from pipeline.nlp import default_model
+    from pipeline.run.batch import Settings, extract_all
     from pipeline.utils.lookups import dutch_lexicon
 
     default_model()

@@ -20,10 +20,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from pdfmaker import draw_style, edition_title, render, source_elements
 
-from pipeline.extraction import ExtractionError, extract
-from pipeline.output import canonical_json
-from pipeline.score import score_programme
-from pipeline.sources import ENGINES
+from pipeline.evaluate.score import score_programme
+from pipeline.pdf.sources import ENGINES
+from pipeline.run.extract import ExtractionError, extract
+from pipeline.utils.files import canonical_json
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "corpus" / "gold"

@@ -788,7 +788,7 @@ def programme_elements(programme) -> list[tuple]:
 
 def source_programme(stem: str):
     """A corpus edition as a `Programme`: the gold's structure and titles with the extracted text."""
-    from pipeline.models import Programme
+    from pipeline.programme import Programme
     return Programme.model_validate_json((DATA / f"{stem}.source.json").read_text(encoding="utf-8"))
 
 
@@ -798,7 +798,7 @@ def source_elements(stem: str) -> list[tuple]:
 
 def write_source(stem: str, corpus: Path, gold: Path) -> Path:
     """Build `tests/data/STEM.source.json` from the extracted edition, with the gold's titles and flags."""
-    from pipeline.extraction import extract
+    from pipeline.run.extract import extract
     programme = extract(corpus / f"{stem}.pdf", nlp=False)
     truth = json.loads((gold / f"{stem}.json").read_text(encoding="utf-8"))
     for part, gold_part in zip(programme.parts, truth["parts"], strict=True):

@@ -11,9 +11,9 @@ import shutil
 
 import pytest
 
-from pipeline.history import build_history
-from pipeline.history_html import history_html
-from pipeline.programme_html import write_programme_html
+from pipeline.comparison.history import build_history
+from pipeline.render.history_page import history_html
+from pipeline.render.programme_page import write_programme_html
 
 CHROMIUM = shutil.which("chromium")
 CHROMEDRIVER = shutil.which("chromedriver")

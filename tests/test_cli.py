@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli import main
-from pipeline.score import score_programme
+from pipeline.evaluate.score import score_programme
 
 GOLD = {"parts": [{"number": 1, "title": "Deel", "themes": [
     {"title": "Arbeidsmarkt", "dossiers": [{"title": "Levenslang leren", "spearhead": True},

@@ -7,9 +7,9 @@ import pytest
 from conftest import CORPUS, EDITIONS, GOLD, ROOT
 
 from pipeline.cli import main
-from pipeline.output import canonical_json
+from pipeline.evaluate.score import score_programme
 from pipeline.schema import SCHEMA_PATH, programme_schema, validation_errors
-from pipeline.score import score_programme
+from pipeline.utils.files import canonical_json
 from pipeline.utils.text import comparison_key
 
 THRESHOLDS = {"themes_f1": 1.0, "dossiers_f1": 0.98, "dossier_theme_acc": 0.98, "spearhead_acc": 1.0,

@@ -9,11 +9,11 @@ from conftest import GOLD
 from pdfmaker import ONE_COLUMN_SERIF, programme_elements, render
 
 from pipeline.cli import main
-from pipeline.diff import compare, diff_json
-from pipeline.extraction import extract
-from pipeline.models import AdvisoryRequest, Dossier, Edition, Part, Programme, Source, Theme
-from pipeline.report import to_html, to_markdown
-from pipeline.score import score_diff
+from pipeline.comparison.diff import compare, diff_json
+from pipeline.evaluate.score import score_diff
+from pipeline.programme import AdvisoryRequest, Dossier, Edition, Part, Programme, Source, Theme
+from pipeline.render.diff_report import to_html, to_markdown
+from pipeline.run.extract import extract
 
 TEXTS = {
     "jobs": "De raad volgt de tewerkstelling van oudere werknemers en bereidt een actieplan voor met de partners.",

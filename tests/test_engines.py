@@ -19,10 +19,11 @@ from house_styles import engine_difference
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
-from pipeline import layout, sources
 from pipeline.cli import main
-from pipeline.extraction import extract
-from pipeline.output import canonical_json
+from pipeline.layout import words as layout_words
+from pipeline.pdf import sources
+from pipeline.run.extract import extract
+from pipeline.utils.files import canonical_json
 
 START, COUNT = (int(v) for v in os.environ.get("WERKPROGRAMMA_ENGINE_SEEDS", "0:100").split(":"))
 
@@ -79,7 +80,7 @@ needs_c_loops = pytest.mark.skipif(sources._native is None and shutil.which("cc"
 @needs_c_loops
 def test_c_character_loop_reads_what_the_python_loop_reads(tmp_path, monkeypatch):
     built = sources._native
-    assert built is not None, "pipeline/_native.c was not built: reinstall with `make setup`"
+    assert built is not None, "pipeline/pdf/_native.c was not built: reinstall with `make setup`"
     tricky = tricky_page(tmp_path / "tricky.pdf")
     pdfs = [*(CORPUS / f"{stem}.pdf" for stem in EDITIONS), tricky,
             Path(__file__).parent / "fixtures" / "realworld" / "contrib__issue-1113-evil-xobjects.pdf"]
@@ -122,17 +123,17 @@ def random_chars(rng: random.Random) -> list[sources.Char]:
 
 @needs_c_loops
 def test_c_word_loop_groups_what_the_python_loop_groups(tmp_path):
-    assert sources._native is not None, "pipeline/_native.c was not built: reinstall with `make setup`"
+    assert sources._native is not None, "pipeline/pdf/_native.c was not built: reinstall with `make setup`"
     pages = [page.chars for stem in EDITIONS for page in sources.all_pages("pdfium", CORPUS / f"{stem}.pdf")]
     pages += [page.chars for page in sources.all_pages("pdfplumber", tricky_page(tmp_path / "tricky.pdf"))]
     rng = random.Random(0)
     pages += [random_chars(rng) for _ in range(2000)]
     for index, chars in enumerate(pages):
-        words = layout.page_words(chars)
-        assert words == layout.python_page_words(chars), f"page {index}"
-        assert all(type(word) is layout.Word for word in words)
-    assert sum(len(layout.page_words(chars)) for chars in pages) > 10_000
+        words = layout_words.page_words(chars)
+        assert words == layout_words.python_page_words(chars), f"page {index}"
+        assert all(type(word) is layout_words.Word for word in words)
+    assert sum(len(layout_words.page_words(chars)) for chars in pages) > 10_000
     not_a_number = [sources.Char("a", float("nan"), 1.0, 1.0, 2.0, 1.0, "F", "", True)]
-    assert sources._native.page_words(not_a_number, layout.Word, layout.font_weight_and_slant,
-                                      layout.LIGATURE_TABLE, layout.WORD_TOLERANCE) is None
-    assert layout.page_words(not_a_number) == layout.python_page_words(not_a_number)
+    assert sources._native.page_words(not_a_number, layout_words.Word, layout_words.font_weight_and_slant,
+                                      layout_words.LIGATURE_TABLE, layout_words.WORD_TOLERANCE) is None
+    assert layout_words.page_words(not_a_number) == layout_words.python_page_words(not_a_number)

@@ -5,8 +5,8 @@ import csv
 import json
 
 from pipeline.cli import main
-from pipeline.history import build_history
-from pipeline.output import canonical_json
+from pipeline.comparison.history import build_history
+from pipeline.utils.files import canonical_json
 
 
 def chains_by_lineage(history, lineages) -> tuple[dict, list[str]]:

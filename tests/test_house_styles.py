@@ -11,8 +11,8 @@ import os
 import pytest
 from house_styles import report_failure, run_seeds
 
-from pipeline.diff import compare
-from pipeline.models import Programme
+from pipeline.comparison.diff import compare
+from pipeline.programme import Programme
 
 START, COUNT = (int(v) for v in os.environ.get("WERKPROGRAMMA_STYLE_SEEDS", "0:40").split(":"))
 SEEDS = list(range(START, START + COUNT))

@@ -9,8 +9,8 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
 from pipeline.layout import layout_document
+from pipeline.pdf.sources import all_pages
 from pipeline.rules import load_rules
-from pipeline.sources import all_pages
 
 RULES = load_rules().layout
 WIDTH, HEIGHT = A4

@@ -20,11 +20,11 @@ from spacy.vectors import Vectors
 
 from pipeline import nlp as nlp_stage
 from pipeline.cli import main
-from pipeline.graph import build_graph, graph_json, write_graph
-from pipeline.models import Actor, Edition, Programme, Source
 from pipeline.nlp import ActorFinder, Analyser, TimingFinder, blank_dutch, load_model, nlp_rules
 from pipeline.nlp.model import PROJECT_MODEL, DeferredExceptionsTokenizer, VectorRows, vector_table
 from pipeline.nlp.parsing import Owner, owners, parse_items, shares
+from pipeline.programme import Actor, Edition, Programme, Source
+from pipeline.render.graph import build_graph, graph_json, write_graph
 
 EVAL_SENTENCES = PROJECT_MODEL.parent / "eval.spacy"
 SPACY_FACTORIES = {"tok2vec", "tagger", "morphologizer", "trainable_lemmatizer", "senter"}
@@ -265,7 +265,7 @@ def test_parsing_uses_the_cores_it_is_given():
     threads as it has cores (threads beyond the cores' count spin against the other files' processes)."""
     from threadpoolctl import threadpool_info
 
-    from pipeline.models import Annotations
+    from pipeline.programme import Annotations
 
     items = [Owner("d", "dossier", "Advies", "De sociale partners geven advies.", [1], Annotations())]
 
@@ -281,7 +281,7 @@ def test_parsing_raises_the_blas_threads_a_command_starts_with():
     """The command starts numpy's OpenBLAS with one thread (`OPENBLAS_NUM_THREADS=1`); a parse in one
     process still multiplies its matrices on as many threads as it is given cores."""
     code = ("from threadpoolctl import threadpool_info; from pipeline.nlp import default_model; "
-            "from pipeline.nlp.parsing import Owner, parse_items; from pipeline.models import Annotations; "
+            "from pipeline.nlp.parsing import Owner, parse_items; from pipeline.programme import Annotations; "
             "items = [Owner('d', 'dossier', 'Advies', 'De partners geven advies.', [1], Annotations())]; "
             "threads = lambda *_: max(p['num_threads'] for p in threadpool_info() if p['user_api'] == 'blas'); "
             "print(threads(), parse_items(default_model().nlp, items, 2, threads)[0])")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from fresh import run_fresh
 
-from pipeline import nlp_process
+from pipeline.nlp import process as nlp_process
 
 
 def test_a_process_of_its_own_needs_a_second_core_and_a_short_document(monkeypatch):
@@ -34,7 +34,7 @@ def test_the_loaded_pipeline_is_frozen_out_of_the_collector():
     """The NLP process loads the pipeline with the collector off, then freezes what it made (its full
     passes over it are wasted work) and turns the collector back on for what the parse makes.  In a
     fresh process, so that nothing is frozen or loaded before the NLP process is forked."""
-    code = ("import gc; from pipeline import nlp_process; executor = nlp_process.start(); "
+    code = ("import gc; from pipeline.nlp import process as nlp_process; executor = nlp_process.start(); "
             "print(gc.get_freeze_count(), executor.submit(gc.get_freeze_count).result(), "
             "executor.submit(gc.isenabled).result())")
     here, there, enabled = run_fresh(code).split()

@@ -6,8 +6,9 @@ from collections import Counter
 import pytest
 
 from pipeline.layout import Block, Line, Word
-from pipeline.repair import Vocabulary, casing_table, dutch_lexicon, join_hyphenated, join_lines, restore_case
 from pipeline.rules import load_rules
+from pipeline.text.casing import casing_table, restore_case
+from pipeline.text.repair import Vocabulary, dutch_lexicon, join_hyphenated, join_lines
 
 
 def vocab(**document_counts: int) -> Vocabulary:

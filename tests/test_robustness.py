@@ -8,9 +8,9 @@ import pytest
 from fuzz import check, mutants
 from pdfmaker import ONE_COLUMN_SERIF, SAMPLE, TWO_COLUMN, render
 
-from pipeline.batch import Settings, extract_all
 from pipeline.cli import main
 from pipeline.nlp import default_model
+from pipeline.run.batch import Settings, extract_all
 from pipeline.utils.lookups import dutch_lexicon
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "realworld"

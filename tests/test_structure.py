@@ -6,7 +6,7 @@ from dataclasses import replace
 import pytest
 from pdfmaker import FILLER, ONE_COLUMN_SERIF, SAMPLE, THREE_COLUMN, TWO_COLUMN, Look, render
 
-from pipeline.extraction import extract
+from pipeline.run.extract import extract
 
 # Dossiers told from body text by colour alone, sub-headings in bold: weight does not rank levels.
 COLOUR_DOSSIERS = replace(

@@ -5,8 +5,8 @@ import re
 from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from pipeline.models import Actor, ActorMention, Evidence
 from pipeline.nlp.parsing import Owner, Parsed
+from pipeline.programme import Actor, ActorMention, Evidence
 from pipeline.utils.text import slugify
 
 CAPITAL_WORD = r"[A-Z][\w&'’-]*"

@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.models import Commission, Programme
 from pipeline.nlp.actors import CAPITAL_WORD
 from pipeline.nlp.parsing import Owner
+from pipeline.programme import Commission, Programme
 from pipeline.utils.text import slugify
 
 

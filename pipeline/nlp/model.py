@@ -24,9 +24,8 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 from thinc.api import use_ops
 
-from pipeline.cache import cache_dir
-from pipeline.output import write_atomic
 from pipeline.rules import RULES_DIR, read_yaml
+from pipeline.utils.files import cache_dir, write_atomic
 
 LOG = logging.getLogger("werkprogramma")
 INSTALLED_MODEL = "nl_core_news_sm"

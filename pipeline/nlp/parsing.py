@@ -21,7 +21,7 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 from threadpoolctl import threadpool_limits
 
-from pipeline.models import Annotations, Programme
+from pipeline.programme import Annotations, Programme
 from pipeline.utils.text import slugify
 
 # Dossiers, requests and themes get topics and keyphrases and go through the

@@ -9,8 +9,8 @@ from difflib import SequenceMatcher
 
 import numpy
 
-from pipeline.models import Programme, Reference
 from pipeline.nlp.parsing import Owner
+from pipeline.programme import Programme, Reference
 from pipeline.utils.text import comparison_key
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from pipeline.models import Actor, Commission, Programme, Timing, Topic
 from pipeline.nlp.actors import ActorFinder, annotate_actors
 from pipeline.nlp.commissions import CommissionFinder
 from pipeline.nlp.instruments import InstrumentFinder
@@ -14,6 +13,7 @@ from pipeline.nlp.parsing import TAGGED_KINDS, Owner, Parsed, owners, parse_item
 from pipeline.nlp.references import ReferenceFinder
 from pipeline.nlp.timing import TimingFinder
 from pipeline.nlp.topics import choose_topics, fill_topics
+from pipeline.programme import Actor, Commission, Programme, Timing, Topic
 from pipeline.utils.lookups import dutch_lexicon
 
 

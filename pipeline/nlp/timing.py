@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from pipeline.models import Timing
+from pipeline.programme import Timing
 
 
 def month_end(year: int, month: int) -> int:

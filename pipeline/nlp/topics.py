@@ -5,8 +5,8 @@ import re
 from collections import Counter
 from functools import cache
 
-from pipeline.models import Programme
 from pipeline.nlp.parsing import Parsed
+from pipeline.programme import Programme
 
 
 @cache

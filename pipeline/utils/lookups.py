@@ -66,8 +66,7 @@ def cached_lines(name: str, build: Callable[[], Iterable[str]]) -> SortedLines |
     """Lines derived from the tables (keys, or key-tab-value pairs), kept sorted in the cache folder and
     searched there; derived again when the tables' version changes. Where the cache folder cannot be
     written, the keys are kept in memory instead."""
-    from pipeline.cache import cache_dir
-    from pipeline.output import write_atomic
+    from pipeline.utils.files import cache_dir, write_atomic
 
     path = cache_dir() / "tables" / f"{name}-{metadata.version('spacy-lookups-data')}.txt"
     if not path.is_file():

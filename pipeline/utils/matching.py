@@ -1,7 +1,9 @@
-"""One-to-one pairing of two lists by a score."""
+"""String similarity, and one-to-one pairing of two lists by a score."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from difflib import SequenceMatcher
+from functools import lru_cache
 
 
 def one_to_one(candidates: Iterable[tuple[float, int, int]]) -> list[tuple[int, int, float]]:
@@ -14,3 +16,12 @@ def one_to_one(candidates: Iterable[tuple[float, int, int]]) -> list[tuple[int, 
             used_right.add(j)
             pairs.append((i, j, score))
     return pairs
+
+
+@lru_cache(maxsize=1 << 18)
+def similarity(a: str, b: str) -> float:
+    """Similarity of two strings in [0, 1] (1 when equal).
+
+    Cached: a history compares the same titles edition after edition.
+    """
+    return 1.0 if a == b else SequenceMatcher(None, a, b, autojunk=False).ratio()

@@ -14,8 +14,8 @@ import networkx as nx
 import numpy  # noqa: F401 (GraphMLWriter imports it when first made: imported with this module instead)
 from networkx.readwrite.graphml import GraphMLWriter
 
-from pipeline.models import Annotations, Programme
-from pipeline.output import canonical_json, write_atomic
+from pipeline.programme import Annotations, Programme
+from pipeline.utils.files import canonical_json, write_atomic
 
 
 def add_annotations(graph: nx.MultiDiGraph, source: str, annotations: Annotations | None) -> None:

@@ -13,7 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from pipeline.models import Programme
+    from pipeline.programme import Programme
 
 # Up to this many pages, the NLP stage loads its pipeline in a process of its own while the pages are
 # read (it saves about half a second); longer documents keep the memory of that second process.
@@ -78,5 +78,5 @@ def analyse(programme: Programme) -> Programme:
     """The NLP stage on a programme, in the NLP process (started now if need be).  Meanwhile this
     process imports the stage that follows, the graph (networkx alone takes about 0.07 s to import)."""
     analysed = start().submit(run_analysis, programme)
-    importlib.import_module("pipeline.graph")
+    importlib.import_module("pipeline.render.graph")
     return analysed.result()

@@ -10,13 +10,14 @@ from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from pipeline import nlp_process
 from pipeline.layout import Block, PageLayout, layout_pages, read_page
-from pipeline.models import Edition, Programme, Source
-from pipeline.repair import casing_table, repair_blocks, restore_case
+from pipeline.nlp import process as nlp_process
+from pipeline.pdf.sources import DEFAULT_ENGINE, ENGINES, document_info, page_contents
+from pipeline.programme import Edition, Programme, Source
 from pipeline.rules import Rules, load_rules
-from pipeline.sources import DEFAULT_ENGINE, ENGINES, document_info, page_contents
-from pipeline.structure import NoStructure, cover_block, segment
+from pipeline.structure.builder import NoStructure, cover_block, segment
+from pipeline.text.casing import casing_table, restore_case
+from pipeline.text.repair import repair_blocks
 from pipeline.utils.text import collapse_spaces
 
 # Pages per page-reading process below which a second process does not pay off, per engine:
@@ -124,7 +125,7 @@ def extract(path: Path | str, password: str | None = None, rules: Rules | None =
             engine: str = DEFAULT_ENGINE) -> Programme:
     """Extract the programme of one edition PDF (with the NLP stage unless `nlp` is False).
 
-    Characters are read by `engine` (pdfium or pdfplumber, see `pipeline.sources`);
+    Characters are read by `engine` (pdfium or pdfplumber, see `pipeline.pdf.sources`);
     pages in up to `workers` processes (default: one per core, where it pays off). With a
     second core, the NLP stage loads its pipeline in a process of its own meanwhile.
     When `timings` is given, the seconds of each stage are recorded in it.

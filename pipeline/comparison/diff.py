@@ -18,10 +18,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from pipeline.models import Programme
+from pipeline.programme import Programme
 from pipeline.rules import RULES_DIR, read_yaml
-from pipeline.score import similarity
-from pipeline.utils.matching import one_to_one
+from pipeline.utils.matching import one_to_one, similarity
 from pipeline.utils.text import comparison_key
 
 YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")

@@ -10,8 +10,8 @@ import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from pipeline.models import Annotations, Part, Programme, Theme
-from pipeline.output import write_atomic
+from pipeline.programme import Annotations, Part, Programme, Theme
+from pipeline.utils.files import write_atomic
 
 LIST_SEPARATOR = "; "
 THEME_COLUMNS = ("edition_year", "part", "part_title", "theme_id", "theme", "commission", "commission_assumed")

@@ -43,3 +43,11 @@ def write_atomic(path: Path, content: str | bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def cache_dir() -> Path:
+    """`$WERKPROGRAMMA_CACHE`, else `$XDG_CACHE_HOME/werkprogramma`, else `~/.cache/werkprogramma`."""
+    if folder := os.environ.get("WERKPROGRAMMA_CACHE"):
+        return Path(folder)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "werkprogramma"

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 try:
-    from pipeline import _native
+    from pipeline.pdf import _native
 except ImportError:  # built at install time from _native.c; without a C compiler the Python loops serve
     _native = None
 
@@ -160,7 +160,7 @@ C_LOOP_FUNCTIONS = ("FPDFText_CountChars", "FPDFText_GetUnicode", "FPDFText_GetT
 
 def pdfium_rows(raw, text_page, height: float, fonts: _FontNames) -> list[tuple]:
     """The page's characters in stream order as `Char` fields (pdfium's generated spaces and line breaks
-    left out); `read_rows` in `pipeline/_native.c` is the same loop in C.
+    left out); `read_rows` in `pipeline/pdf/_native.c` is the same loop in C.
 
     A box runs from the character's origin to the next character's origin in the same text run
     (or to the end of its loose box): pdfminer's box is the advance width, while pdfium's loose

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.models import Annotations, Programme, Theme
-from pipeline.output import write_atomic
-from pipeline.utils.html import escape, page
+from pipeline.programme import Annotations, Programme, Theme
+from pipeline.render.page import escape, page
+from pipeline.utils.files import write_atomic
 
 PROGRAMME_HTML = "programme.html"
 

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
-from pipeline import cache, nlp_process
-from pipeline.sources import DEFAULT_ENGINE
+from pipeline.nlp import process as nlp_process
+from pipeline.pdf.sources import DEFAULT_ENGINE
+from pipeline.run import cache
 
 DEFAULT_TIMEOUT = 600.0
 
@@ -60,10 +61,10 @@ def output_path(pdf: Path, out_dir: Path) -> Path:
 
 def extract_to(pdf: Path, settings: Settings, page_workers: int = 1) -> Outcome:
     """Extract one PDF in this process and write programme.json, programme.html, the tables (and the graph)."""
-    from pipeline.extraction import ExtractionError, extract
-    from pipeline.output import canonical_json, relative_link, write_atomic
-    from pipeline.programme_html import write_programme_html
-    from pipeline.tables import write_tables
+    from pipeline.render.programme_page import write_programme_html
+    from pipeline.render.tables import write_tables
+    from pipeline.run.extract import ExtractionError, extract
+    from pipeline.utils.files import canonical_json, relative_link, write_atomic
 
     started = time.perf_counter()
     try:
@@ -76,7 +77,7 @@ def extract_to(pdf: Path, settings: Settings, page_workers: int = 1) -> Outcome:
     write_programme_html(programme, target.parent, relative_link(pdf, target.parent))
     write_tables(programme, target.parent)
     if settings.nlp:
-        from pipeline.graph import write_graph
+        from pipeline.render.graph import write_graph
 
         write_graph(programme, target.parent)
     return Outcome(pdf, target, programme.counts(), None, time.perf_counter() - started)
@@ -88,7 +89,7 @@ def _child(pdf: Path, settings: Settings, page_workers: int, connection: Connect
         logging.getLogger(name).setLevel(logging.CRITICAL)
     if settings.nlp and nlp_process.worth_a_process(page_workers):
         nlp_process.start()  # before the extraction stages are imported: spaCy loads meanwhile
-    importlib.import_module("pipeline.extraction")  # the stages' modules, which live as long as this
+    importlib.import_module("pipeline.run.extract")  # the stages' modules, which live as long as this
     gc.freeze()  # process: kept out of the collector's full passes
     try:
         outcome = extract_to(pdf, settings, page_workers)

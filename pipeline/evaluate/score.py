@@ -7,25 +7,14 @@ The measures are those of the project's acceptance figures.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from difflib import SequenceMatcher
-from functools import lru_cache
 
-from pipeline.utils.matching import one_to_one
+from pipeline.utils.matching import one_to_one, similarity
 from pipeline.utils.text import comparison_key
 
 MEASURES = ("themes_f1", "dossiers_f1", "dossier_theme_acc", "spearhead_acc",
             "dossier_title_exact", "requests_f1", "request_theme_acc")
 TITLE_THRESHOLD = 0.9
 REQUEST_THRESHOLD = 0.85
-
-
-@lru_cache(maxsize=1 << 18)
-def similarity(a: str, b: str) -> float:
-    """Similarity of two strings in [0, 1] (1 when equal).
-
-    Cached: a history compares the same titles edition after edition.
-    """
-    return 1.0 if a == b else SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 def pair_up(predicted: list[str], gold: list[str], threshold: float) -> list[tuple[int, int]]:

@@ -5,8 +5,8 @@ import difflib
 import html
 from collections.abc import Callable, Iterable, Iterator
 
-from pipeline.diff import KINDS, Change, Diff, Side
-from pipeline.utils.html import page
+from pipeline.comparison.diff import KINDS, Change, Diff, Side
+from pipeline.render.page import page
 
 KIND_LABELS = {"added": "added", "removed": "removed", "renamed": "renamed", "moved": "moved",
                "spearhead_changed": "spearhead changed", "modified": "modified"}

@@ -8,25 +8,16 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
-import os
 import shutil
 from functools import cache
 from pathlib import Path
 
-from pipeline.output import relative_link, write_atomic
+from pipeline.utils.files import cache_dir, relative_link, write_atomic
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
 ROOT = PACKAGE_DIR.parent
 RESULT_FILES = ("programme.json", "programme.html", "dossiers.csv", "advisory_requests.csv", "graph.json",
                 "graph.graphml")
-
-
-def cache_dir() -> Path:
-    """`$WERKPROGRAMMA_CACHE`, else `$XDG_CACHE_HOME/werkprogramma`, else `~/.cache/werkprogramma`."""
-    if folder := os.environ.get("WERKPROGRAMMA_CACHE"):
-        return Path(folder)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "werkprogramma"
 
 
 def _digest_files(paths) -> str:

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.diff import Diff, compare, diff_json
-from pipeline.extraction import ExtractionError, extract
-from pipeline.history import History, HistoryError, build_history, history_csv
-from pipeline.history_html import history_html
-from pipeline.models import Programme, ProgrammeFileError, read_programme
-from pipeline.output import canonical_json, relative_link, write_atomic
-from pipeline.report import report_names, to_html, to_markdown
+from pipeline.comparison.diff import Diff, compare, diff_json
+from pipeline.comparison.history import History, HistoryError, build_history, history_csv
+from pipeline.programme import Programme, ProgrammeFileError, read_programme
+from pipeline.render.diff_report import report_names, to_html, to_markdown
+from pipeline.render.history_page import history_html
+from pipeline.run.extract import ExtractionError, extract
+from pipeline.utils.files import canonical_json, relative_link, write_atomic
 
 FORMATS = ("json", "md", "html")
 

@@ -16,9 +16,9 @@ from itertools import pairwise
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from pipeline.diff import ENTITIES, Change, DiffRules, Item, flatten, load_diff_rules, match_editions
-from pipeline.models import Programme
-from pipeline.tables import csv_text, joined
+from pipeline.comparison.diff import ENTITIES, Change, DiffRules, Item, flatten, load_diff_rules, match_editions
+from pipeline.programme import Programme
+from pipeline.render.tables import csv_text, joined
 
 ChangesByPair = dict[tuple[str, str, str], list[Change]]
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from pipeline.diff import ENTITIES
-from pipeline.history import Chain, Event, History
-from pipeline.utils.html import escape, page
+from pipeline.comparison.diff import ENTITIES
+from pipeline.comparison.history import Chain, Event, History
+from pipeline.render.page import escape, page
 
 MARKS = {"added": "+", "renamed": "✎", "modified": "✎", "moved": "→", "returned": "↺", "removed": "✕",
          "spearhead_changed": "☆"}

@@ -1,0 +1,93 @@
+"""Layout stage: characters of a PDF page → words → lines → blocks in reading order.
+
+Every decision is taken from the page's own geometry: segments are cut at
+gaps that are wide for the font size, column gutters are found where no
+narrow line crosses, full-width lines cut the page into bands, bullets are
+small shapes or glyphs before a line, and running headers and footers are
+lines in the margins that repeat from page to page. One module per concern:
+`records`, `words`, `markers`, `columns`, `furniture`, `blocks`; this module
+runs them over a document.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pipeline.layout.blocks import build_blocks
+from pipeline.layout.columns import (
+    find_gutters,
+    float_columns,
+    grid_gutters,
+    reading_order,
+    side_gutters,
+    split_at_gutters,
+    text_area,
+    usual_gutters,
+)
+from pipeline.layout.furniture import drop_furniture
+from pipeline.layout.markers import attach_raised_marks, mark_list_item, resolve_aligned_dashes
+from pipeline.layout.records import Block, Line, PageLayout, Word
+from pipeline.layout.words import page_words, rows_of, segments_of
+from pipeline.pdf.sources import PageContent
+from pipeline.rules import LayoutRules
+from pipeline.utils.clustering import weighted_mode
+
+
+def read_page(content: PageContent, rules: LayoutRules) -> PageLayout:
+    """Lines of one page with list markers, before furniture removal and ordering."""
+    words = attach_raised_marks(page_words(content.chars), rules)
+    shapes = content.shapes
+    number = content.number
+    lines = []
+    for row in rows_of(words):
+        for segment in segments_of(row, rules):
+            line = Line(page=number, words=segment)
+            mark_list_item(line, shapes, rules)
+            lines.append(line)
+    resolve_aligned_dashes(lines)
+    regular = ((round(w.size, 1), len(w.text)) for w in words if not w.bold)
+    body_size = weighted_mode(regular) or weighted_mode((round(w.size, 1), 1.0) for w in words) or 0.0
+    return PageLayout(number=number, width=content.width, height=content.height, lines=lines, body_size=body_size,
+                      shapes=shapes)
+
+
+@dataclass(slots=True)
+class Layout:
+    """The blocks of a document in reading order, and the running header or footer texts."""
+
+    blocks: list[Block]
+    running_texts: list[str]
+
+
+def layout_document(contents: Iterable[PageContent], rules: LayoutRules) -> Layout:
+    """Run the whole layout stage over the pages of a character source."""
+    return layout_pages([read_page(content, rules) for content in contents], rules)
+
+
+def settle_body_sizes(pages: list[PageLayout], rules: LayoutRules) -> None:
+    """Each page's body size from its regular text once the furniture is gone; a page with little of it
+    (a part opener, a page of headings and lists) takes the document's."""
+    sizes = {}
+    for page in pages:
+        regular = [(round(w.size, 1), len(w.text)) for line in page.lines for w in line.words if not w.bold]
+        if sum(weight for _, weight in regular) >= rules.body_min_letters:
+            sizes[page.number] = weighted_mode(regular)
+    document = weighted_mode((size, 1.0) for size in sizes.values())
+    for page in pages:
+        page.body_size = sizes.get(page.number) or document or page.body_size
+
+
+def layout_pages(pages: list[PageLayout], rules: LayoutRules) -> Layout:
+    """Remove furniture, order each page's lines and group them into blocks."""
+    running = drop_furniture(pages, rules)
+    settle_body_sizes(pages, rules)
+    found = [find_gutters(page.lines, page.body_size, rules) for page in pages]
+    usual = usual_gutters(found, rules)
+    side = side_gutters(usual, text_area(pages), rules)
+    for page, gutters in zip(pages, grid_gutters(pages, usual, found, rules), strict=True):
+        split_at_gutters(page, gutters, rules)
+        page.lines = reading_order(page.lines, gutters, float_columns(page.lines, gutters, usual, side, rules))
+    return Layout(blocks=build_blocks(pages, rules), running_texts=running)
+
+
+__all__ = ["Block", "Layout", "Line", "PageLayout", "Word", "layout_document", "layout_pages", "read_page"]

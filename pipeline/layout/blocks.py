@@ -1,0 +1,151 @@
+"""Blocks: lines grouped by style while the white space above stays within the document's line gap."""
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from itertools import pairwise
+
+from pipeline.layout.markers import make_bullet
+from pipeline.layout.records import Block, Line, PageLayout, is_upper
+from pipeline.rules import LayoutRules
+from pipeline.utils.clustering import weighted_mode
+
+
+@dataclass(frozen=True, slots=True)
+class BodyStyle:
+    """The document's body text: size and colour of most letters, and the usual white space between
+    its lines and between its words as a share of the font size."""
+
+    size: float
+    color: str
+    line_gap: float
+    word_gap: float = 0.0
+
+
+def emphasised(line: Line, body: BodyStyle) -> bool:
+    """Set apart from body text: bold, italic, larger or in another colour."""
+    return line.bold or line.italic or line.size > 1.1 * body.size or line.color != body.color
+
+
+def same_style(a: Line, b: Line, body: BodyStyle) -> bool:
+    """Two lines of one size (within 5%), weight, slant and colour; an emphasised line in capitals
+    is not continued by one in lower case (a theme in capitals above a dossier in the same font)."""
+    if abs(a.size - b.size) > 0.05 * max(a.size, b.size):
+        return False
+    if a.bold != b.bold or a.italic != b.italic or a.color != b.color:
+        return False
+    return not (emphasised(a, body) and is_upper(a.text) and any(c.islower() for c in b.text))
+
+
+def continues(first: Line, previous: Line, line: Line, body: BodyStyle, rules: LayoutRules,
+              right_edges: dict[tuple[int, int], float] | None = None) -> bool:
+    """Whether `line` goes on with the block that starts with `first` and ends with `previous`.
+
+    In one column, the white space above the line must be no more than the usual line gap plus
+    `paragraph_gap_extra`; across a column or page break, the text must run on (no closing
+    punctuation, and a lower-case start or a last line that fills at least `run_on_fill` of its
+    column, measured to `right_edges`) or the line must keep the hanging indent of the list item.
+    """
+    if line.marker or not same_style(previous, line, body):
+        return False
+    text = previous.text.rstrip()
+    if line.dash and text.endswith(":"):
+        return False
+    if line.page == previous.page and line.column == previous.column and line.top > previous.top:
+        gap = line.top - previous.bottom
+        return gap <= max(rules.paragraph_gap, body.line_gap + rules.paragraph_gap_extra) * line.size
+    hanging, indent = first.x0 - first.column_x0, line.x0 - line.column_x0
+    if (first.marker and hanging > 0.5 * line.size and abs(indent - hanging) <= 0.5 * line.size
+            and abs(indent - hanging) < abs(indent - (first.start_x0 - first.column_x0))):
+        return True
+    start = line.words[0].text[:1]
+    return (bool(text) and (text[-1] not in ".:;!?" or justified(previous, body, rules))
+            and (start.islower() or (start.isalnum() and right_edges is not None
+                                     and fill(previous, right_edges) >= rules.run_on_fill)))
+
+
+def word_space(line: Line) -> float:
+    """The mean white space between the line's words, as a share of its font size (0 for one word)."""
+    if len(line.words) < 2 or not line.size:
+        return 0.0
+    return statistics.fmean((b.x0 - a.x1) for a, b in pairwise(line.words)) / line.size
+
+
+def justified(line: Line, body: BodyStyle, rules: LayoutRules) -> bool:
+    """Whether the line's word spaces are stretched beyond the document's usual one (`run_on_stretch`):
+    set justified, so not the last line of its paragraph."""
+    return len(line.words) > 2 and body.word_gap > 0 and word_space(line) >= rules.run_on_stretch * body.word_gap
+
+
+def column_right_edges(pages: Sequence[PageLayout], rules: LayoutRules) -> dict[tuple[int, int], float]:
+    """Where the lines of each (page, column) end at the most, for columns of `run_on_min_lines` or more."""
+    lines: dict[tuple[int, int], list[float]] = {}
+    for line in (line for page in pages for line in page.lines):
+        lines.setdefault((line.page, line.column), []).append(line.x1)
+    return {key: max(ends) for key, ends in lines.items() if len(ends) >= rules.run_on_min_lines}
+
+
+def fill(line: Line, right_edges: dict[tuple[int, int], float]) -> float:
+    """The share of its column's width (from its left edge to the rightmost line end) a line fills
+    (0 in a column too short to tell)."""
+    right = right_edges.get((line.page, line.column))
+    width = right - line.column_x0 if right is not None else 0.0
+    return (line.x1 - line.column_x0) / width if width > 0 else 0.0
+
+
+def at_marker(item: Line, line: Line) -> bool:
+    """Whether a line starts nearer where the item's bullet stands than where its text does (in each
+    line's own column): a dash there opens the next item."""
+    indent = line.x0 - line.column_x0
+    return abs(indent - (item.start_x0 - item.column_x0)) < abs(indent - (item.x0 - item.column_x0))
+
+
+def body_style(pages: Sequence[PageLayout], right_edges: dict[tuple[int, int], float], rules: LayoutRules) -> BodyStyle:
+    """Size and colour of most letters, the most common gap between consecutive lines of a column, and the
+    median word space of the body-sized lines that do not fill their column (a justified paragraph's last
+    line, any line of ragged text: they keep the font's own space)."""
+    words = [w for page in pages for line in page.lines for w in line.words]
+    size = weighted_mode((page.body_size, len(page.lines)) for page in pages) or 0.0
+    gaps = []
+    for page in pages:
+        for above, below in zip(page.lines, page.lines[1:], strict=False):
+            if (above.column == below.column and above.top < below.top and abs(above.size - below.size) < 0.1
+                    and -0.5 * below.size <= below.top - above.bottom <= 1.5 * below.size):
+                gaps.append((round((below.top - above.bottom) / below.size, 2), 1.0))
+    spaces = [word_space(line) for page in pages for line in page.lines
+              if len(line.words) > 1 and abs(line.size - size) < 0.1 and fill(line, right_edges) < rules.run_on_fill]
+    return BodyStyle(size=size, color=weighted_mode((w.color, len(w.text)) for w in words) or "",
+                     line_gap=weighted_mode(gaps) or 0.0, word_gap=statistics.median(spaces) if spaces else 0.0)
+
+
+def build_blocks(pages: Sequence[PageLayout], rules: LayoutRules) -> list[Block]:
+    """Group the ordered lines of all pages into blocks; decide the dash lines left open."""
+    blocks: list[Block] = []
+    previous: Line | None = None
+    right_edges = column_right_edges(pages, rules)
+    document = body_style(pages, right_edges, rules)
+    for page in pages:
+        body = replace(document, size=page.body_size or document.size)
+        for line in page.lines:
+            current = blocks[-1] if blocks else None
+            joins = (current is not None and previous is not None
+                     and continues(current.lines[0], previous, line, body, rules, right_edges))
+            if line.dash and joins and current.lines[0].marker == "bullet":
+                joins = not at_marker(current.lines[0], line)
+            if line.dash and not joins:
+                make_bullet(line, 1)
+            elif joins:
+                first = current.lines[0]
+                indent = line.x0 - line.column_x0
+                indent_ok = (first.marker != "bullet" or emphasised(line, body)
+                             or indent >= min(first.x0, first.start_x0) - first.column_x0 - 0.5 * line.size)
+                if indent_ok:
+                    current.lines.append(line)
+                    previous = line
+                    continue
+            blocks.append(Block(lines=[line], body_size=page.body_size))
+            previous = line
+    for block in blocks:
+        block.pages = sorted({line.page for line in block.lines})
+    return blocks

@@ -1,0 +1,211 @@
+"""Columns and reading order: gutters found where no narrow body line crosses, bands and side columns."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipeline.layout.markers import mark_list_item, resolve_aligned_dashes
+from pipeline.layout.records import Line, PageLayout, is_upper
+from pipeline.rules import LayoutRules
+
+
+def body_lines(lines: Sequence[Line], body_size: float, rules: LayoutRules) -> list[Line]:
+    """Lines of body-sized text: not in large type (a part or theme title may span the columns) and not in
+    capitals (a theme on a banner across the columns)."""
+    return [line for line in lines if line.size < rules.gutter_heading_size * body_size and not is_upper(line.text)]
+
+
+def narrow_lines(lines: Sequence[Line], body_size: float, rules: LayoutRules) -> list[Line]:
+    """Lines of body-sized text narrower than `gutter_wide_line_share` of the page's text: the ones no
+    gutter may cross."""
+    left = min(line.start_x0 for line in lines)
+    right = max(line.x1 for line in lines)
+    return [line for line in body_lines(lines, body_size, rules)
+            if line.x1 - line.start_x0 < rules.gutter_wide_line_share * (right - left)]
+
+
+def find_gutters(lines: Sequence[Line], body_size: float, rules: LayoutRules) -> list[tuple[float, float]]:
+    """Vertical strips that no narrow line of text crosses, with text on both sides.
+
+    Lines in large type (part and theme titles) may span the columns; they become bands.
+    """
+    if not lines:
+        return []
+    narrow = narrow_lines(lines, body_size, rules)
+    if len(narrow) < 2 * rules.gutter_min_segments_each_side:
+        return []
+    origin = int(min(line.start_x0 for line in lines))
+    coverage = [0] * (int(max(line.x1 for line in lines)) - origin + 2)
+    for line in narrow:
+        coverage[int(line.start_x0) - origin] += 1
+        coverage[int(line.x1) - origin + 1] -= 1
+    gutters, running, start = [], 0, None
+    for offset, delta in enumerate(coverage):
+        running += delta
+        x = origin + offset
+        if running == 0 and start is None:
+            start = x
+        elif running > 0 and start is not None:
+            if x - start >= rules.gutter_min_width * body_size:
+                on_left = sum(1 for line in narrow if line.x1 <= start + 1)
+                on_right = sum(1 for line in narrow if line.start_x0 >= x - 1)
+                if min(on_left, on_right) >= rules.gutter_min_segments_each_side:
+                    gutters.append((float(start), float(x)))
+            start = None
+    if not gutters:
+        return []
+    body = body_lines(lines, body_size, rules)
+    return [gutter for gutter in (trim_gutter(gutter, body) for gutter in gutters)
+            if gutter[1] - gutter[0] >= rules.gutter_min_width * body_size]
+
+
+def trim_gutter(gutter: tuple[float, float], lines: Sequence[Line]) -> tuple[float, float]:
+    """The strip without the ends of the lines that reach into it from one side: lines of body text too
+    wide to find gutters by (a one-column page's text beside a side column) still mark where it begins."""
+    g0, g1 = gutter
+    for line in lines:
+        if line.start_x0 < g0 < line.x1 < g1:
+            g0 = line.x1
+        elif g0 < line.start_x0 < g1 < line.x1:
+            g1 = line.start_x0
+    return g0, g1
+
+
+def usual_gutters(found: Sequence[Sequence[tuple[float, float]]], rules: LayoutRules) -> list[tuple[float, float]]:
+    """The document's own gutters: strips that overlap on `gutter_min_pages` pages or more, each narrowed
+    to what they all share (ragged lines end at different places on each page)."""
+    clusters: list[list] = []
+    for g0, g1 in sorted(g for gutters in found for g in gutters):
+        if clusters and g0 < clusters[-1][1]:
+            clusters[-1] = [max(clusters[-1][0], g0), min(clusters[-1][1], g1), clusters[-1][2] + 1]
+        else:
+            clusters.append([g0, g1, 1])
+    return [(g0, g1) for g0, g1, pages in clusters if pages >= rules.gutter_min_pages and g1 > g0]
+
+
+def grid_gutters(pages: Sequence[PageLayout], usual: Sequence[tuple[float, float]],
+                 found: Sequence[list[tuple[float, float]]], rules: LayoutRules) -> list[list[tuple[float, float]]]:
+    """Each page's gutters, plus the document's usual ones where the page has text on both sides and none
+    across: a column holding a line or two still counts."""
+    result = []
+    for page, gutters in zip(pages, found, strict=True):
+        narrow = narrow_lines(page.lines, page.body_size, rules) if page.lines else []
+        extra = [(g0, g1) for g0, g1 in usual
+                 if not any(a < g1 and b > g0 for a, b in gutters)
+                 and not any(line.start_x0 < g1 - 1 and line.x1 > g0 + 1 for line in narrow)
+                 and any(line.x1 <= g0 + 1 for line in narrow) and any(line.start_x0 >= g1 - 1 for line in narrow)]
+        result.append(sorted(gutters + extra))
+    return result
+
+
+def side_gutters(usual: Sequence[tuple[float, float]], area: tuple[float, float],
+                 rules: LayoutRules) -> list[tuple[float, float]]:
+    """Usual gutters with a column at most `float_column_share` as wide as the one before it on their right:
+    the text area's edge of a side column whose blocks float beside the text."""
+    edges = [area[0], *(x for gutter in usual for x in gutter), area[1]]
+    widths = [edges[2 * i + 1] - edges[2 * i] for i in range(len(usual) + 1)]
+    return [gutter for i, gutter in enumerate(usual) if widths[i + 1] <= rules.float_column_share * widths[i]]
+
+
+def float_columns(lines: Sequence[Line], gutters: Sequence[tuple[float, float]],
+                  usual: Sequence[tuple[float, float]], side: Sequence[tuple[float, float]],
+                  rules: LayoutRules) -> set[int]:
+    """The columns of a page right of a side gutter: one of the document's, or, for a gutter the
+    document does not usually have, one whose column on the right is narrow on this page (measured to
+    where three quarters of its lines end: a long word may stick out)."""
+    def overlaps(gutter: tuple[float, float], strips: Sequence[tuple[float, float]]) -> bool:
+        return any(a < gutter[1] and b > gutter[0] for a, b in strips)
+
+    if not gutters:
+        return set()
+    own = [g for g in gutters if not overlaps(g, usual)]
+    ends = sorted(ln.x1 for ln in lines if ln.start_x0 >= own[-1][1] - 1) if own else []
+    right = ends[3 * len(ends) // 4] if ends else 0.0
+    page_side = side_gutters(own, (min(ln.start_x0 for ln in lines), right), rules) if ends else []
+    return {i + 1 for i, gutter in enumerate(gutters) if overlaps(gutter, [*side, *page_side])}
+
+
+def place_floats(flow: list[Line], floats: list[Line]) -> list[Line]:
+    """Insert each run of float lines after the last line of the flow that ends above the run's top."""
+    runs: list[list[Line]] = []
+    for line in floats:
+        if runs and line.top - runs[-1][-1].bottom <= 2 * line.size:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    ordered = list(flow)
+    for run in reversed(runs):
+        top = run[0].top + 0.2 * run[0].size
+        position = max((i + 1 for i, line in enumerate(flow) if line.bottom <= top), default=0)
+        ordered[position:position] = run
+    return ordered
+
+
+def split_at_gutters(page: PageLayout, gutters: Sequence[tuple[float, float]], rules: LayoutRules) -> None:
+    """Cut the page's lines where a gap between words holds a whole gutter and is as wide as a gutter
+    must be: headings in large type side by side in neighbouring columns share a row, and the gutter
+    between them can be narrow for their size (no word space is that wide)."""
+    if not gutters:
+        return
+    lines: list[Line] = []
+    for line in page.lines:
+        pieces = [[line.words[0]]]
+        for word in line.words[1:]:
+            previous = pieces[-1][-1]
+            if (word.x0 - previous.x1 >= rules.gutter_min_width * page.body_size
+                    and any(previous.x1 <= g0 and word.x0 >= g1 for g0, g1 in gutters)):
+                pieces.append([word])
+            else:
+                pieces[-1].append(word)
+        lines.append(line)
+        if len(pieces) > 1:
+            line.set_words(pieces[0])
+            for words in pieces[1:]:
+                lines.append(Line(page=line.page, words=words))
+                mark_list_item(lines[-1], page.shapes, rules)
+    if len(lines) > len(page.lines):
+        resolve_aligned_dashes(lines)
+    page.lines = lines
+
+
+def reading_order(lines: list[Line], gutters: Sequence[tuple[float, float]],
+                  side_columns: set[int] | None = None) -> list[Line]:
+    """Bands top to bottom (cut by lines that cross a gutter), columns left to right within a band;
+    the lines of a narrow side column are read where they stand beside the text."""
+    def column_of(line: Line) -> int:
+        return sum(1 for g0, _ in gutters if line.start_x0 >= g0)
+
+    def spans(line: Line) -> bool:
+        return any(line.start_x0 < g0 and line.x1 > g1 for g0, g1 in gutters)
+
+    side = side_columns or set()
+
+    def band_order(band: list[Line]) -> list[Line]:
+        flow = sorted((ln for ln in band if ln.column not in side), key=lambda ln: (ln.column, ln.top, ln.x0))
+        return place_floats(flow, sorted((ln for ln in band if ln.column in side), key=lambda ln: (ln.top, ln.x0)))
+
+    ordered: list[Line] = []
+    band: list[Line] = []
+    for line in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
+        if gutters and spans(line):
+            ordered.extend(band_order(band))
+            band = []
+            line.column = 0
+            ordered.append(line)
+        else:
+            line.column = column_of(line)
+            band.append(line)
+    ordered.extend(band_order(band))
+    lefts: dict[int, float] = {}
+    for line in ordered:
+        lefts[line.column] = min(lefts.get(line.column, line.start_x0), line.start_x0)
+    for line in ordered:
+        line.column_x0 = lefts[line.column]
+    return ordered
+
+
+def text_area(pages: Sequence[PageLayout]) -> tuple[float, float]:
+    """The left and right edges of the document's text: the outermost over its pages."""
+    lines = [line for page in pages for line in page.lines]
+    if not lines:
+        return 0.0, 0.0
+    return min(line.start_x0 for line in lines), max(line.x1 for line in lines)

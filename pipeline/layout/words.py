@@ -1,0 +1,118 @@
+"""Characters → words → rows → segments: words end at a space character or a gap wide for the font size."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import cache
+from itertools import groupby
+from operator import attrgetter
+
+from pipeline.layout.records import BOLD_RE, ITALIC_RE, Word
+from pipeline.pdf.sources import Char, _native
+from pipeline.rules import LayoutRules
+
+LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "ſt", "ﬆ": "st"}
+LIGATURE_TABLE = str.maketrans(LIGATURES)
+WORD_TOLERANCE = 3.0
+
+
+def line_clusters(chars: Sequence[Char]) -> list[list[Char]]:
+    """Characters grouped into lines: sorted tops chained while each is within the tolerance of the one
+    before, each line sorted left to right."""
+    tops = sorted({c.top for c in chars})
+    line_of: dict[float, int] = {}
+    line = 0
+    for previous, top in zip([tops[0], *tops], tops, strict=False):
+        if top > previous + WORD_TOLERANCE:
+            line += 1
+        line_of[top] = line
+    lines: list[list[Char]] = [[] for _ in range(line + 1)]
+    for char in chars:
+        lines[line_of[char.top]].append(char)
+    return [sorted(members, key=attrgetter("x0")) for members in lines if members]
+
+
+@cache
+def font_weight_and_slant(font: str) -> tuple[bool, bool]:
+    """Whether a font's name says bold, and whether it says italic."""
+    return bool(BOLD_RE.search(font)), bool(ITALIC_RE.search(font))
+
+
+def make_word(chars: Sequence[Char]) -> Word:
+    """A word of characters sorted left to right (so the first has the least x0)."""
+    first = chars[0]
+    bold, italic = font_weight_and_slant(first.font)
+    text = "".join([c.text for c in chars])
+    if not text.isascii():
+        text = text.translate(LIGATURE_TABLE)
+    return Word(text=text, x0=first.x0, x1=max([c.x1 for c in chars]), top=min([c.top for c in chars]),
+                bottom=max([c.bottom for c in chars]), size=first.size, bold=bold, italic=italic, color=first.color,
+                font=first.font)
+
+
+def page_words(chars: list[Char]) -> list[Word]:
+    """The upright words of a page: runs of one font, size and colour (in stream order) cut into lines,
+    and lines into words at spaces and at gaps wider than the tolerance (as pdfplumber's `extract_words`,
+    whose other cut, at a character left of the one before, cannot happen in a line sorted left to right).
+
+    `page_words` in `pipeline/pdf/_native.c` is the same loop in C; it leaves pages with a coordinate that is
+    not a number to this one."""
+    if _native is not None:
+        words = _native.page_words(chars, Word, font_weight_and_slant, LIGATURE_TABLE, WORD_TOLERANCE)
+        if words is not None:
+            return words
+    return python_page_words(chars)
+
+
+def python_page_words(chars: Sequence[Char]) -> list[Word]:
+    """`page_words` in Python."""
+    words: list[Word] = []
+    for style, run in groupby(chars, key=attrgetter("upright", "font", "size", "color")):
+        if not style[0]:
+            continue
+        for line in line_clusters(list(run)):
+            current: list[Char] = []
+            for char in line:
+                if not char.text or char.text.isspace():
+                    if current:
+                        words.append(make_word(current))
+                    current = []
+                    continue
+                if current:
+                    previous = current[-1]
+                    if char.x0 > previous.x1 + WORD_TOLERANCE or abs(char.top - previous.top) > WORD_TOLERANCE:
+                        words.append(make_word(current))
+                        current = []
+                current.append(char)
+            if current:
+                words.append(make_word(current))
+    return words
+
+
+def rows_of(words: Iterable[Word]) -> list[list[Word]]:
+    """Group words whose vertical centres agree into rows, top to bottom (each within a third of its
+    size of the nearest centre so far, so that columns set a little apart still share a row)."""
+    rows: list[list[Word]] = []
+    centres: list[float] = []
+    for word in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
+        centre = (word.top + word.bottom) / 2
+        if rows and abs(centre - centres[-1]) <= 0.3 * word.size:
+            rows[-1].append(word)
+            centres[-1] = centre
+        else:
+            rows.append([word])
+            centres.append(centre)
+    return [sorted(row, key=lambda w: w.x0) for row in rows]
+
+
+def segments_of(row: list[Word], rules: LayoutRules) -> list[list[Word]]:
+    """Cut a row where the gap between words is wide for their size, or where the type size jumps
+    across a space (a large heading that runs into the next column's text)."""
+    segments = [[row[0]]]
+    for word in row[1:]:
+        previous = segments[-1][-1]
+        gap, small, large = word.x0 - previous.x1, min(word.size, previous.size), max(word.size, previous.size)
+        if gap > rules.segment_gap * small or (large > rules.size_jump * small and gap > rules.size_jump_gap * small):
+            segments.append([word])
+        else:
+            segments[-1].append(word)
+    return segments
