@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 # run compiles them again: about 0.025 s in each of the two processes of a run). Quick when up to date.
 BYTECODE := $(BIN)/python -m compileall -q pipeline
 
-.PHONY: setup extract test lint schema diff history model bench fuzz sweep clean
+.PHONY: setup extract test wheel-check lint schema diff history model bench fuzz sweep clean
 
 UD ?= ../shared/ud
 SPEED_PDF ?= corpus/serv-werkprogramma-2024.pdf
@@ -33,9 +33,13 @@ extract: $(STAMP)  ## extract every corpus/*.pdf into output/<stem>/programme.js
 	$(BYTECODE)
 	$(BIN)/werkprogramma extract corpus/*.pdf --out output --verbose
 
-test: $(STAMP)  ## run the test suite
+test: $(STAMP)  ## run the test suite (installs the Debian packages it uses when missing, as root)
+	bash .ci/system-packages
 	$(BIN)/ruff check pipeline tests bench models
 	$(BIN)/python -m pytest
+
+wheel-check:  ## build the wheel, install it into a fresh venv outside the checkout and extract an edition there
+	bash .ci/wheel-check
 
 lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests bench models

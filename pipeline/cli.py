@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import io
 import json
 import logging
 import os
@@ -185,6 +186,24 @@ def cmd_html(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_debug(args: argparse.Namespace) -> int:
+    from pipeline.run.debug import debug_page
+    from pipeline.run.extract import ExtractionError
+    from pipeline.utils.files import write_atomic
+
+    pdf = Path(args.pdf)
+    target = Path(args.out) if args.out else Path(f"{pdf.stem}-page-{args.page}.png")
+    try:
+        image = debug_page(pdf, args.page, engine=args.engine, password=args.password)
+    except ExtractionError as error:
+        raise UsageError(str(error)) from None
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    write_atomic(target, buffer.getvalue())
+    print(f"wrote {target}")
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from pipeline.schema import SCHEMA_PATH, programme_schema
     from pipeline.utils.files import canonical_json, write_atomic
@@ -259,6 +278,14 @@ def parser() -> argparse.ArgumentParser:
     page.add_argument("--out", help="folder to write to (default: the programme's folder)")
     page.add_argument("--pdf", help="the edition's PDF, for page links (default: found beside the JSON or in corpus/)")
     page.set_defaults(run=cmd_html)
+
+    debug = commands.add_parser("debug", help="draw what the layout decided on one page (columns, blocks, roles)")
+    debug.add_argument("pdf")
+    debug.add_argument("--page", type=int, default=1, help="the page to draw (1-based; default 1)")
+    debug.add_argument("--out", help="the PNG to write (default: <pdf stem>-page-<N>.png here)")
+    debug.add_argument("--engine", choices=ENGINES, default=DEFAULT_ENGINE)
+    debug.add_argument("--password", help="password of an encrypted PDF")
+    debug.set_defaults(run=cmd_debug)
 
     schema = commands.add_parser("schema", help="write the JSON Schema (default: schema/programme.schema.json)")
     schema.add_argument("--out", help="where to write it")

@@ -1,7 +1,6 @@
 """Load the document-type vocabulary and thresholds from `rules/*.yml`."""
 from __future__ import annotations
 
-import hashlib
 import re
 from functools import cache
 from pathlib import Path
@@ -10,7 +9,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+from pipeline.resources import RULES_DIR
 
 
 class _Rules(BaseModel):
@@ -98,7 +97,6 @@ class Rules(_Rules):
     layout: LayoutRules
     structure: StructureRules
     text: TextRules
-    digest: str
 
 
 # libyaml's parser when PyYAML has it (about ten times faster, the same data), else PyYAML's own.
@@ -117,12 +115,8 @@ def _read(folder: Path, name: str) -> dict:
 @cache
 def load_rules(folder: Path = RULES_DIR) -> Rules:
     """Read and validate the rule files of `folder` (cached per folder)."""
-    digest = hashlib.sha256()
-    for path in sorted(folder.glob("*.yml")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return Rules(
         layout=LayoutRules(**_read(folder, "layout")),
         structure=StructureRules(**_read(folder, "structure")),
         text=TextRules(**_read(folder, "text")),
-        digest=digest.hexdigest(),
     )

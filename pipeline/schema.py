@@ -8,8 +8,6 @@ import jsonschema
 
 from pipeline.programme import Programme
 
-SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "programme.schema.json"
-
 
 def programme_schema() -> dict:
     """The JSON Schema of `Programme`."""

@@ -19,7 +19,8 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from pipeline.programme import Programme
-from pipeline.rules import RULES_DIR, read_yaml
+from pipeline.resources import RULES_DIR
+from pipeline.rules import read_yaml
 from pipeline.utils.matching import one_to_one, similarity
 from pipeline.utils.text import comparison_key
 

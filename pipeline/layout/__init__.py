@@ -86,6 +86,7 @@ def layout_pages(pages: list[PageLayout], rules: LayoutRules) -> Layout:
     side = side_gutters(usual, text_area(pages), rules)
     for page, gutters in zip(pages, grid_gutters(pages, usual, found, rules), strict=True):
         split_at_gutters(page, gutters, rules)
+        page.gutters = tuple(gutters)
         page.lines = reading_order(page.lines, gutters, float_columns(page.lines, gutters, usual, side, rules))
     return Layout(blocks=build_blocks(pages, rules), running_texts=running)
 

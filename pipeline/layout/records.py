@@ -127,7 +127,7 @@ class Block:
 
 @dataclass(slots=True)
 class PageLayout:
-    """The lines of one page in reading order, and the page's body font size."""
+    """The lines of one page in reading order, the page's body font size, and the column gutters found."""
 
     number: int
     width: float
@@ -135,6 +135,7 @@ class PageLayout:
     lines: list[Line]
     body_size: float
     shapes: Sequence[Shape] = ()
+    gutters: Sequence[tuple[float, float]] = ()
 
 
 def join_words(words: Sequence[Word]) -> str:

@@ -24,12 +24,12 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 from thinc.api import use_ops
 
-from pipeline.rules import RULES_DIR, read_yaml
+from pipeline.resources import PROJECT_MODEL, RULES_DIR
+from pipeline.rules import read_yaml
 from pipeline.utils.files import cache_dir, write_atomic
 
 LOG = logging.getLogger("werkprogramma")
 INSTALLED_MODEL = "nl_core_news_sm"
-PROJECT_MODEL = Path(__file__).resolve().parent.parent.parent / "models" / "nl_werkprogramma"
 # The project pipeline's tokenizer is spaCy's Dutch default (a test pins it): instead of reading the
 # saved copy, the loader builds it with its exceptions deferred (see DeferredExceptionsTokenizer).
 DEFERRED_TOKENIZER = "werkprogramma.dutch_tokenizer_deferred_exceptions.v1"

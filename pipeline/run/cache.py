@@ -12,28 +12,20 @@ import shutil
 from functools import cache
 from pathlib import Path
 
+from pipeline.resources import PACKAGE, PROJECT_MODEL, RULES_DIR, folder_digest
 from pipeline.utils.files import cache_dir, relative_link, write_atomic
 
-PACKAGE_DIR = Path(__file__).resolve().parents[1]
-ROOT = PACKAGE_DIR.parent
 RESULT_FILES = ("programme.json", "programme.html", "dossiers.csv", "advisory_requests.csv", "graph.json",
                 "graph.graphml")
-
-
-def _digest_files(paths) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(paths):
-        digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
 
 
 @cache
 def environment_digest() -> str:
     """What else decides the result: the code, the rules and which Dutch pipeline is present."""
-    model_meta = ROOT / "models" / "nl_werkprogramma" / "meta.json"
+    model_meta = PROJECT_MODEL / "meta.json"
     parts = [
-        _digest_files(PACKAGE_DIR.rglob("*.py")),
-        _digest_files((ROOT / "rules").glob("*.yml")),
+        folder_digest(PACKAGE, "**/*.py"),
+        folder_digest(RULES_DIR, "*.yml"),
         "nl_core_news_sm" if importlib.util.find_spec("nl_core_news_sm") else "",
         hashlib.sha256(model_meta.read_bytes()).hexdigest() if model_meta.is_file() else "",
     ]

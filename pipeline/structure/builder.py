@@ -165,30 +165,33 @@ class Builder:
             self.parts[-1].intro = f"{self.parts[-1].intro}\n\n{text}".strip()
         self.add_pages(block, self.parts[-1])
 
-    def feed(self, block: Block) -> None:
+    def feed(self, block: Block) -> str:
+        """Place one block in the tree; return the role it got (part, part title, list, theme, dossier, sub,
+        item or text)."""
         rules = self.rules
         heading = self.levels.typography.is_heading(block)
         if heading and (match := rules.part_re.match(block.text.strip())):
             self.start_part(block, match)
-            return
+            return "part"
         if self.expecting_part_title:
             self.expecting_part_title = False
             if heading and self.levels.level(block, rules) == "theme":
                 self.parts[-1].title = self.title(block.text)
-                return
+                return "part title"
         if is_list_heading(block, heading, rules):
             self.start_list(block, heading)
-            return
+            return "list"
         if heading:
             level = self.levels.level(block, rules)
             {"theme": self.start_theme, "dossier": self.start_dossier, "sub": self.add_sub}[level](block)
-            return
+            return level
         if block.marker and self.listing is not None:
             self.add_item(block)
-            return
+            return "item"
         if self.listing is not None and self.listing.last is not None:
             self.listing = None
         self.add_text(block)
+        return "text"
 
 
 def is_list_heading(block: Block, heading: bool, rules: StructureRules) -> bool:
@@ -223,8 +226,18 @@ def cover_block(blocks: list[Block]) -> Block | None:
     return max(first, key=lambda b: b.relative_size, default=None)
 
 
-def segment(blocks: list[Block], rules: StructureRules, casing: dict[str, str]) -> tuple[list[FrontMatter], list[Part]]:
-    """Split the blocks into front matter and the tree of parts."""
+@dataclass
+class Segmentation:
+    """The tree built from a document's blocks, the role each block got, and the levels learnt."""
+
+    front: list[FrontMatter]
+    parts: list[Part]
+    roles: list[str]
+    levels: HeadingLevels
+
+
+def segmentation(blocks: list[Block], rules: StructureRules, casing: dict[str, str]) -> Segmentation:
+    """Split the blocks into front matter and the tree of parts, keeping the role of each block."""
     typography = typography_of(blocks, rules)
     starts = [i for i, b in enumerate(blocks)
               if typography.is_heading(b) and rules.part_re.match(b.text.strip())]
@@ -239,12 +252,17 @@ def segment(blocks: list[Block], rules: StructureRules, casing: dict[str, str]) 
     positions = {id(b): i for i, b in enumerate(blocks)}
     first_headings = [b for start in starts if (b := next((c for c in candidates if positions[id(c)] > start), None))]
     levels = learn_levels(candidates, first_headings, typography, rules)
-    body = blocks[starts[0]:]
     builder = Builder(rules=rules, levels=levels, casing=casing)
-    for block in body:
-        builder.feed(block)
+    roles = ["front"] * starts[0] + [builder.feed(block) for block in blocks[starts[0]:]]
     builder.theme_lists()
     if not any(part.themes for part in builder.parts):
         raise NoStructure("no programme structure: parts found, but no themes or dossiers")
     cover = cover_block(blocks)
-    return front_matter(blocks[: starts[0]], levels, rules, casing, cover), builder.parts
+    front = front_matter(blocks[: starts[0]], levels, rules, casing, cover)
+    return Segmentation(front=front, parts=builder.parts, roles=roles, levels=levels)
+
+
+def segment(blocks: list[Block], rules: StructureRules, casing: dict[str, str]) -> tuple[list[FrontMatter], list[Part]]:
+    """Split the blocks into front matter and the tree of parts."""
+    result = segmentation(blocks, rules, casing)
+    return result.front, result.parts
