@@ -17,8 +17,9 @@ class _Rules(BaseModel):
 
 
 class LayoutRules(_Rules):
-    """How pages are cut into segments, columns, blocks and list items."""
+    """How pages are cut into words, segments, columns, blocks and list items."""
 
+    word_gap: float
     segment_gap: float
     size_jump: float
     size_jump_gap: float
@@ -79,6 +80,12 @@ class StructureRules(_Rules):
     @property
     def outline_re(self) -> re.Pattern[str]:
         return re.compile(self.outline_number)
+
+    @property
+    def spearhead_re(self) -> re.Pattern[str]:
+        """A trailing spearhead mark, bare or in brackets, with the space before it."""
+        marks = "".join(re.escape(mark) for mark in self.spearhead_marks)
+        return re.compile(rf"\s*(?:\(\s*[{marks}]\s*\)|[{marks}])\s*$")
 
 
 class TextRules(_Rules):

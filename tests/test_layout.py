@@ -346,3 +346,20 @@ def test_a_list_item_cut_by_a_page_break_runs_on_before_a_capital(tmp_path):
     assert len(items) == 2
     assert items[0].endswith(lines[-1] + " Vlaamse overheid als kernactoren van dat beleid.")
     assert items[1] == "Een tweede punt."
+
+
+def test_words_without_space_characters_end_at_a_fifth_of_the_size(tmp_path):
+    """A producer that writes no spaces (pdfTeX) only positions words: a tight justified gap of 0.22 of the
+    size ends a word, a letter gap of 0.1 (kerning, letter spacing) does not."""
+    path = tmp_path / "no-spaces.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    x = 50.0
+    for word in ("Vlaams", "minister", "van", "Werk"):
+        for letter in word:
+            canvas.setFont("Times-Roman", 10)
+            canvas.drawString(x, HEIGHT - 100, letter)
+            x += canvas.stringWidth(letter, "Times-Roman", 10) + 1.0
+        x += 2.2 - 1.0
+    canvas.showPage()
+    canvas.save()
+    assert [line.text for line in blocks_of(path)[0].lines] == ["Vlaams minister van Werk"]

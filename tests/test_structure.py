@@ -103,3 +103,19 @@ def test_front_matter_edition_and_ids(programme):
     ids = [d.id for p in programme.parts for t in p.themes for d in t.dossiers]
     assert len(ids) == len(set(ids))
     assert ids[0] == "deel-1/arbeid-en-opleiding/loopbaanbegeleiding-voor-iedereen"
+
+
+@pytest.mark.parametrize("mark", ["(*)", " (*)", "∗"])
+def test_a_spearhead_mark_in_brackets_or_alone_on_the_next_line(mark, tmp_path):
+    """Word processors write "(*)"; a mark may also wrap onto a line of its own under the title."""
+    elements = [element if element[:2] != ("dossier", "Evaluatie van het maatwerkdecreet")
+                else ("dossier", ["Evaluatie van het maatwerkdecreet", mark.strip()]) for element in SAMPLE]
+    elements = [("dossier", element[1][:-1] + mark) if element[0] == "dossier" and isinstance(element[1], str)
+                and element[1].endswith("*") else element for element in elements]
+    programme = extract(render(tmp_path / "marks.pdf", elements, replace(TWO_COLUMN, mark_place="inline")), nlp=False)
+    dossiers = {d.title: d.spearhead for p in programme.parts for t in p.themes for d in t.dossiers}
+    assert dossiers == {"Loopbaanbegeleiding voor iedereen": True,
+                        "Werking van de regionale arbeidsmarktcomités": False,
+                        "Digitale soevereiniteit en klimaatneutrale economie": True,
+                        "Netinvesteringen en tarieven": False, "Doorstroom naar de reguliere arbeidsmarkt": True,
+                        "Evaluatie van het maatwerkdecreet": True}

@@ -35,7 +35,7 @@ from pipeline.utils.clustering import weighted_mode
 
 def read_page(content: PageContent, rules: LayoutRules) -> PageLayout:
     """Lines of one page with list markers, before furniture removal and ordering."""
-    words = attach_raised_marks(page_words(content.chars), rules)
+    words = attach_raised_marks(page_words(content.chars, rules.word_gap), rules)
     shapes = content.shapes
     number = content.number
     lines = []

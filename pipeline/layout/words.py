@@ -49,21 +49,22 @@ def make_word(chars: Sequence[Char]) -> Word:
                 font=first.font)
 
 
-def page_words(chars: list[Char]) -> list[Word]:
+def page_words(chars: list[Char], gap_share: float) -> list[Word]:
     """The upright words of a page: runs of one font, size and colour (in stream order) cut into lines,
-    and lines into words at spaces and at gaps wider than the tolerance (as pdfplumber's `extract_words`,
-    whose other cut, at a character left of the one before, cannot happen in a line sorted left to right).
+    and lines into words where the producer wrote a space character and where the gap between two
+    characters is wider than `gap_share` of the font size (a producer that writes no spaces, such as TeX,
+    leaves at least a fifth of the size between words; letters are set closer).
 
     `page_words` in `pipeline/pdf/_native.c` is the same loop in C; it leaves pages with a coordinate that is
     not a number to this one."""
     if _native is not None:
-        words = _native.page_words(chars, Word, font_weight_and_slant, LIGATURE_TABLE, WORD_TOLERANCE)
+        words = _native.page_words(chars, Word, font_weight_and_slant, LIGATURE_TABLE, WORD_TOLERANCE, gap_share)
         if words is not None:
             return words
-    return python_page_words(chars)
+    return python_page_words(chars, gap_share)
 
 
-def python_page_words(chars: Sequence[Char]) -> list[Word]:
+def python_page_words(chars: Sequence[Char], gap_share: float) -> list[Word]:
     """`page_words` in Python."""
     words: list[Word] = []
     for style, run in groupby(chars, key=attrgetter("upright", "font", "size", "color")):
@@ -79,7 +80,7 @@ def python_page_words(chars: Sequence[Char]) -> list[Word]:
                     continue
                 if current:
                     previous = current[-1]
-                    if char.x0 > previous.x1 + WORD_TOLERANCE or abs(char.top - previous.top) > WORD_TOLERANCE:
+                    if char.x0 > previous.x1 + gap_share * char.size or abs(char.top - previous.top) > WORD_TOLERANCE:
                         words.append(make_word(current))
                         current = []
                 current.append(char)

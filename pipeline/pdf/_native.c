@@ -281,7 +281,7 @@ static int append_word(PyObject *words, Item *items, Py_ssize_t start, Py_ssize_
 
 /* layout.line_clusters and the word cuts of layout.page_words, for the characters chars[start:end] of one
    style.  Returns 1 when done, 0 when a coordinate is not a number (the Python loop then decides), -1 on error. */
-static int run_words(PyObject *chars, Py_ssize_t start, Py_ssize_t end, double tolerance, PyObject *words,
+static int run_words(PyObject *chars, Py_ssize_t start, Py_ssize_t end, double tolerance, double gap, PyObject *words,
                      PyTypeObject *word_type, PyObject *style_of, PyObject *ligatures) {
     Py_ssize_t count = end - start;
     double *tops = PyMem_Malloc(count * sizeof(double));
@@ -325,7 +325,8 @@ static int run_words(PyObject *chars, Py_ssize_t start, Py_ssize_t end, double t
     for (Py_ssize_t line = 0, low = 0; line <= lines; line++) {
         Py_ssize_t high = offsets[line];
         qsort(sorted + low, high - low, sizeof(Item), by_x0_then_order);
-        /* Words: cut at blank characters, and where the gap or the baseline shift exceeds the tolerance. */
+        /* Words: cut at blank characters, where the gap exceeds `gap` and where the baseline shifts beyond the
+           tolerance. */
         Py_ssize_t word_start = -1;
         for (Py_ssize_t i = low; i < high; i++) {
             if (is_blank(PyTuple_GET_ITEM(sorted[i].record, C_TEXT))) {
@@ -334,7 +335,7 @@ static int run_words(PyObject *chars, Py_ssize_t start, Py_ssize_t end, double t
                 word_start = -1;
             } else if (word_start < 0) {
                 word_start = i;
-            } else if (sorted[i].x0 > sorted[i - 1].x1 + tolerance
+            } else if (sorted[i].x0 > sorted[i - 1].x1 + gap
                        || fabs(sorted[i].top - sorted[i - 1].top) > tolerance) {
                 if (append_word(words, sorted, word_start, i, word_type, style_of, ligatures) < 0) goto done;
                 word_start = i;
@@ -359,9 +360,9 @@ done:
 static PyObject *page_words(PyObject *Py_UNUSED(module), PyObject *args) {
     PyObject *chars, *style_of, *ligatures;
     PyTypeObject *word_type;
-    double tolerance;
-    if (!PyArg_ParseTuple(args, "O!O!OOd", &PyList_Type, &chars, &PyType_Type, &word_type, &style_of, &ligatures,
-                          &tolerance))
+    double tolerance, gap_share;
+    if (!PyArg_ParseTuple(args, "O!O!OOdd", &PyList_Type, &chars, &PyType_Type, &word_type, &style_of, &ligatures,
+                          &tolerance, &gap_share))
         return NULL;
     if (!PyType_IsSubtype(word_type, &PyTuple_Type)) {
         PyErr_SetString(PyExc_TypeError, "the word type must be a tuple type of ten fields");
@@ -393,7 +394,10 @@ static PyObject *page_words(PyObject *Py_UNUSED(module), PyObject *args) {
         int upright = PyObject_IsTrue(PyTuple_GET_ITEM(first, C_UPRIGHT));
         if (upright < 0) { Py_DECREF(words); return NULL; }
         if (!upright) continue;
-        int done = run_words(chars, start, end, tolerance, words, word_type, style_of, ligatures);
+        double size = PyFloat_AsDouble(PyTuple_GET_ITEM(first, C_SIZE));
+        if (PyErr_Occurred()) { Py_DECREF(words); return NULL; }
+        if (isnan(size)) { Py_DECREF(words); Py_RETURN_NONE; }
+        int done = run_words(chars, start, end, tolerance, gap_share * size, words, word_type, style_of, ligatures);
         if (done < 0) { Py_DECREF(words); return NULL; }
         if (done == 0) { Py_DECREF(words); Py_RETURN_NONE; }
     }
@@ -402,7 +406,7 @@ static PyObject *page_words(PyObject *Py_UNUSED(module), PyObject *args) {
 
 static PyMethodDef methods[] = {
     {"page_words", page_words, METH_VARARGS,
-     "page_words(chars, word_type, style_of, ligatures, tolerance) -> list of words, or None when a coordinate "
+     "page_words(chars, word_type, style_of, ligatures, tolerance, gap_share) -> list of words, or None when a coordinate "
      "is not a number"},
     {"read_rows", read_rows, METH_VARARGS,
      "read_rows(text_page, height, function_addresses, font_names, hyphens, record) -> list of records"},

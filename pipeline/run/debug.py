@@ -22,7 +22,7 @@ from pipeline.structure.builder import segmentation
 from pipeline.text.casing import casing_table
 from pipeline.text.repair import repair_blocks
 
-ROLE_COLOURS = {"part": "#c00000", "part title": "#c00000", "theme": "#e46c0a", "dossier": "#0070c0",
+ROLE_COLOURS = {"part": "#c00000", "part title": "#c00000", "mark": "#0070c0", "theme": "#e46c0a", "dossier": "#0070c0",
                 "sub": "#00b0f0", "list": "#7030a0", "item": "#00a050", "text": "#a0a0a0", "front": "#d0d0d0"}
 GUTTER_FILL = (255, 200, 0, 70)
 

@@ -53,6 +53,7 @@ class Builder:
     expecting_part_title: bool = False
     used_ids: set[str] = field(default_factory=set)
     headed_requests: set[int] = field(default_factory=set)
+    previous: str = ""  # the role of the block fed last
 
     def theme_lists(self) -> None:
         """A headed list after a theme's last dossier closes the theme: it is the theme's own, and its
@@ -99,12 +100,11 @@ class Builder:
     def start_dossier(self, block: Block) -> None:
         theme = self.theme or self.start_theme(block, self.parts[-1].title)
         text = block.text.strip()
-        spearhead = text.endswith(tuple(self.rules.spearhead_marks))
-        title, number = strip_outline(self.title(text.rstrip("".join(self.rules.spearhead_marks) + " ")),
-                                      self.rules)
+        mark = self.rules.spearhead_re.search(text)
+        title, number = strip_outline(self.title(text[:mark.start()] if mark else text), self.rules)
         number = block.number if block.number is not None else number
         self.dossier = Dossier(id=self.unique(f"{theme.id}/{slugify(title)}"), number=number,
-                               title=title, spearhead=spearhead, pages=list(block.pages), text="")
+                               title=title, spearhead=mark is not None, pages=list(block.pages), text="")
         theme.dossiers.append(self.dossier)
         self.listing = None
         self.add_pages(block, theme, self.parts[-1])
@@ -166,8 +166,12 @@ class Builder:
         self.add_pages(block, self.parts[-1])
 
     def feed(self, block: Block) -> str:
-        """Place one block in the tree; return the role it got (part, part title, list, theme, dossier, sub,
-        item or text)."""
+        """Place one block in the tree; return the role it got (part, part title, mark, list, theme, dossier,
+        sub, item or text)."""
+        self.previous = self.place(block)
+        return self.previous
+
+    def place(self, block: Block) -> str:
         rules = self.rules
         heading = self.levels.typography.is_heading(block)
         if heading and (match := rules.part_re.match(block.text.strip())):
@@ -178,6 +182,9 @@ class Builder:
             if heading and self.levels.level(block, rules) == "theme":
                 self.parts[-1].title = self.title(block.text)
                 return "part title"
+        if self.dossier is not None and rules.spearhead_re.fullmatch(block.text) and self.previous == "dossier":
+            self.dossier.spearhead = True
+            return "mark"
         if is_list_heading(block, heading, rules):
             self.start_list(block, heading)
             return "list"
@@ -197,7 +204,7 @@ class Builder:
 def is_list_heading(block: Block, heading: bool, rules: StructureRules) -> bool:
     """A heading, or a short lead-in ending in ':', that announces advisory requests."""
     text = block.text.strip()
-    if not re.search(rules.advisory_list_heading, text) or text.endswith(tuple(rules.spearhead_marks)):
+    if not re.search(rules.advisory_list_heading, text) or rules.spearhead_re.search(text):
         return False
     return heading or (text.endswith(rules.lead_in_end) and len(text.split()) <= rules.heading_max_words)
 
