@@ -7,6 +7,9 @@ from pathlib import Path
 import jsonschema
 
 from pipeline.programme import Programme
+from pipeline.resources import SCHEMA_PATH
+
+__all__ = ["SCHEMA_PATH", "programme_schema", "validation_errors"]
 
 
 def programme_schema() -> dict:
