@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pipeline import __version__
 from pipeline.pdf.sources import DEFAULT_ENGINE, ENGINES
+from pipeline.render.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from pipeline.run.batch import DEFAULT_TIMEOUT, Outcome, Settings, extract_all, summary_table
 
 EXIT_USAGE = 2
@@ -32,16 +33,20 @@ def fail(message: str) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from pipeline.run.progress import Progress
+
+    bar = Progress(len(args.pdf), "extract")
+
     def progress(index: int, total: int, outcome: Outcome) -> None:
-        if outcome.error:
-            print(f"error: {outcome.error}", file=sys.stderr)
-        elif total > 1 or args.verbose:
-            print(f"[{index}/{total}] {outcome.source.name} → {outcome.output} ({outcome.seconds:.1f} s)",
-                  file=sys.stderr)
+        line = f"[{index}/{total}] {outcome.source.name} → {outcome.output} ({outcome.seconds:.1f} s)"
+        bar.done(line if total > 1 or args.verbose else None, outcome.error)
 
     settings = Settings(out_dir=Path(args.out), password=args.password, nlp=not args.no_nlp, jobs=args.jobs,
-                        timeout=args.timeout, use_cache=not args.no_cache, engine=args.engine)
-    outcomes = extract_all([Path(p) for p in args.pdf], settings, progress)
+                        timeout=args.timeout, use_cache=not args.no_cache, engine=args.engine, language=args.lang)
+    try:
+        outcomes = extract_all([Path(p) for p in args.pdf], settings, progress)
+    finally:
+        bar.close()
     if (len(outcomes) > 1 or args.verbose) and any(o.counts for o in outcomes):
         print(summary_table(outcomes))
     return EXIT_USAGE if any(o.error for o in outcomes) else 0
@@ -118,7 +123,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     if unknown:
         return fail(f"unknown format {unknown[0]!r} (choose from {', '.join(FORMATS)})")
     try:
-        diff, written = diff_files(Path(args.old), Path(args.new), Path(args.out), formats, args.password)
+        diff, written = diff_files(Path(args.old), Path(args.new), Path(args.out), formats, args.password, args.lang)
     except DiffInputError as error:
         return fail(str(error))
     counts = ", ".join(f"{n} {kind}" for kind, n in diff.counts.items() if n)
@@ -134,7 +139,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     from pipeline.run.files import DiffInputError, history_files
 
     try:
-        history, written = history_files([Path(p) for p in args.editions], Path(args.out), args.password)
+        history, written = history_files([Path(p) for p in args.editions], Path(args.out), args.password, args.lang)
     except DiffInputError as error:
         return fail(str(error))
     years = [e.year for e in history.editions]
@@ -143,6 +148,25 @@ def cmd_history(args: argparse.Namespace) -> int:
           f"{changed} changed at least once")
     for path in written:
         print(f"wrote {path}")
+    return 0
+
+
+def cmd_store(args: argparse.Namespace) -> int:
+    from pipeline.run.files import DiffInputError, store_files
+    from pipeline.run.progress import Progress
+    from pipeline.store.writer import StoreError
+
+    paths = [Path(p) for p in args.editions]
+    bar = Progress(len(paths), "store")
+    read = iter(range(1, len(paths) + 1))
+    try:
+        years = store_files(paths, Path(args.db), args.password,
+                            lambda path: bar.done(f"[{next(read)}/{len(paths)}] read {path}"))
+    except (DiffInputError, StoreError) as error:
+        return fail(str(error))
+    finally:
+        bar.close()
+    print(f"stored {len(years)} edition{'s' if len(years) != 1 else ''} ({', '.join(map(str, years))}) in {args.db}")
     return 0
 
 
@@ -182,7 +206,8 @@ def cmd_html(args: argparse.Namespace) -> int:
     programme = programme_file(args.programme)
     folder = Path(args.out) if args.out else path.parent
     pdf = Path(args.pdf) if args.pdf else edition_pdf(programme, path)
-    print(f"wrote {write_programme_html(programme, folder, relative_link(pdf, folder) if pdf else None)}")
+    link = relative_link(pdf, folder) if pdf else None
+    print(f"wrote {write_programme_html(programme, folder, link, args.lang)}")
     return 0
 
 
@@ -214,6 +239,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def language_option(command: argparse.ArgumentParser) -> None:
+    """`--lang`: the language of the pages' and reports' interface (the content stays as the edition has it)."""
+    command.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE,
+                         help=f"language of the pages' interface (default: {DEFAULT_LANGUAGE})")
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="werkprogramma",
                                    description="Turn SERV work programme PDFs into structured, comparable data.")
@@ -233,6 +264,7 @@ def parser() -> argparse.ArgumentParser:
     extract.add_argument("--engine", choices=ENGINES, default=DEFAULT_ENGINE,
                          help=f"what reads the PDF's characters (default: {DEFAULT_ENGINE}; pdfplumber is the slower "
                               "reference)")
+    language_option(extract)
     extract.set_defaults(run=cmd_extract)
 
     validate = commands.add_parser("validate", help="check programme JSON files against the schema")
@@ -259,13 +291,22 @@ def parser() -> argparse.ArgumentParser:
     diff.add_argument("--out", default="output", help="output folder (default: output)")
     diff.add_argument("--format", default="json,md,html", help="reports to write: json, md, html (default: all)")
     diff.add_argument("--password", help="password of encrypted PDFs")
+    language_option(diff)
     diff.set_defaults(run=cmd_diff)
 
     history = commands.add_parser("history", help="the life of every theme, dossier and request across editions")
     history.add_argument("editions", nargs="+", help="edition PDFs or programme.json files, in any order")
     history.add_argument("--out", default="output", help="output folder (default: output)")
     history.add_argument("--password", help="password of encrypted PDFs")
+    language_option(history)
     history.set_defaults(run=cmd_history)
+
+    store = commands.add_parser("store", help="store editions in a SQLite database (replacing those of the same "
+                                              "year), with the history over all of them")
+    store.add_argument("editions", nargs="+", help="edition PDFs or programme.json files, in any order")
+    store.add_argument("--db", required=True, help="the SQLite database file (created when missing)")
+    store.add_argument("--password", help="password of encrypted PDFs")
+    store.set_defaults(run=cmd_store)
 
     graph = commands.add_parser("graph", help="build graph.json and graph.graphml from a programme JSON")
     graph.add_argument("programme")
@@ -277,6 +318,7 @@ def parser() -> argparse.ArgumentParser:
     page.add_argument("programme")
     page.add_argument("--out", help="folder to write to (default: the programme's folder)")
     page.add_argument("--pdf", help="the edition's PDF, for page links (default: found beside the JSON or in corpus/)")
+    language_option(page)
     page.set_defaults(run=cmd_html)
 
     debug = commands.add_parser("debug", help="draw what the layout decided on one page (columns, blocks, roles)")

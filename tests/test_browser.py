@@ -7,7 +7,9 @@ skipped, with that reason, where they are missing.
 from __future__ import annotations
 
 import io
+import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -172,5 +174,39 @@ def test_history_page_filters_and_shows_old_titles(browser, history_page):
     renamed = shown[0].find_element("css selector", "td.event[data-year='2026']")
     assert "Begrotingsadvies 2026 → Begrotingsadvies 2027" in renamed.get_attribute("title")
     renamed.click()
-    assert "recurring" in browser.find_element("id", "detail").text
+    assert "terugkerend" in browser.find_element("id", "detail").text  # Dutch by default
     assert console_errors(browser) == []
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_page_speaks_the_chosen_language(browser, corpus_programmes, tmp_path, language):
+    """Dutch by default, English on request: the interface, the counts and the dates; never the content.
+    `WERKPROGRAMMA_SCREENSHOTS=DIR` keeps the screenshots (programme-nl.png, programme-en.png)."""
+    from pipeline.render.i18n import catalogue
+
+    programme = corpus_programmes["serv-werkprogramma-2024"]
+    text = catalogue(language)
+    uri = write_programme_html(programme, tmp_path, language=language).as_uri()
+    open_page(browser, uri)
+    assert browser.execute_script("return document.documentElement.lang") == language
+    assert browser.find_element("id", "search").get_attribute("placeholder") == text.text("programme.search")
+    toolbar = browser.find_element("css selector", ".toolbar").text
+    assert text.text("programme.spearheads_only") in toolbar
+    assert browser.find_element("css selector", "nav#toc summary").text == text.text("programme.contents")
+    assert text.text("part", number=1) in browser.find_element("css selector", ".part h2").text
+    header = browser.find_element("css selector", "header.top").text
+    assert text.text("programme.summary", **programme.counts()) in header
+    months = " ".join(text.strings["months"])
+    timing = [t.text for t in browser.find_elements("css selector", ".timing") if t.text]
+    assert timing and any(month in t for t in timing for month in months.split())
+    assert visible(browser, ".dossier")[0].find_element("tag name", "h4").text.startswith(
+        programme.parts[0].themes[0].dossiers[0].title)  # the content as the edition has it
+    browser.find_element("id", "spearheads-only").click()
+    shown = browser.find_element("id", "shown").text
+    total = len(browser.find_elements("css selector", ".dossier,.request"))
+    assert shown == text.text("programme.shown", shown=programme.counts()["spearheads"], total=total)
+    browser.find_element("id", "spearheads-only").click()
+    assert console_errors(browser) == []
+    assert_not_blank(browser)
+    if folder := os.environ.get("WERKPROGRAMMA_SCREENSHOTS"):
+        browser.save_screenshot(str(Path(folder) / f"programme-{language}.png"))

@@ -147,8 +147,10 @@ def test_reports_show_every_change():
     assert sorted(collector.changes) == sorted((c.kind, c.entity) for c in diff.changes)
     assert collector.links == [], "the HTML report is self-contained"
     assert "<ins>uitbreiding</ins>" in page and 'href="b.pdf#page=1"' in page
-    markdown = to_markdown(diff)
+    markdown = to_markdown(diff, "en")
     assert all(c.kind.replace("_", " ") in markdown for c in diff.changes)
+    dutch = to_markdown(diff)
+    assert dutch.startswith("# Wijzigingen van ") and "| toegevoegd |" in dutch and "## Deel 1" in dutch
 
 
 def test_diff_command_writes_three_reports(tmp_path, capsys):

@@ -4,13 +4,11 @@ from __future__ import annotations
 import difflib
 import html
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 
 from pipeline.comparison.diff import KINDS, Change, Diff, Side
+from pipeline.render.i18n import DEFAULT_LANGUAGE, Catalogue, catalogue
 from pipeline.render.page import page
-
-KIND_LABELS = {"added": "added", "removed": "removed", "renamed": "renamed", "moved": "moved",
-               "spearhead_changed": "spearhead changed", "modified": "modified"}
-ENTITY_LABELS = {"theme": "theme", "dossier": "dossier", "advisory_request": "advisory request"}
 
 CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:72rem;color:#1a1a1a;
@@ -81,25 +79,34 @@ def walk(diff: Diff) -> Iterator[tuple[str, object]]:
             yield "change", change
 
 
-def describe(change: Change) -> str:
+def describe(change: Change, text: Catalogue) -> str:
     """What a moved or spearhead change means, in words."""
     if change.kind == "moved":
         def place(side: Side) -> str:
-            return f"{side.theme} (Deel {side.part})" if side.theme else f"Deel {side.part}"
-        return f"from {place(change.before)} to {place(change.after)}"
-    return "now a spearhead" if change.after.spearhead else "no longer a spearhead"
+            if side.theme:
+                return text.text("diff.place", theme=side.theme, part=side.part)
+            return text.text("part", number=side.part)
+        return text.text("diff.moved", old=place(change.before), new=place(change.after))
+    return text.text("diff.now_spearhead" if change.after.spearhead else "diff.no_longer_spearhead")
 
 
 def star(change: Change) -> str:
     return " ★" if any(s and s.spearhead for s in (change.before, change.after)) else ""
 
 
-def recurring_note(change: Change) -> str:
-    return " (recurring: only the years changed)" if change.recurring else ""
+def recurring_note(change: Change, text: Catalogue) -> str:
+    return f" ({text.text('recurring')})" if change.recurring else ""
 
 
-def change_markdown(change: Change, old_link: str, new_link: str, page_link) -> str:
-    head = f"- **{KIND_LABELS[change.kind]}** {ENTITY_LABELS[change.entity]}{star(change)}{recurring_note(change)}: "
+def headline(change: Change, text: Catalogue) -> tuple[str, str]:
+    """The kind of change, and the entity with its spearhead star and recurring note, in words."""
+    return (text.text(f"kinds.{change.kind}"),
+            text.text(f"entities.{change.entity}") + star(change) + recurring_note(change, text))
+
+
+def change_markdown(change: Change, old_link: str, new_link: str, page_link, text: Catalogue) -> str:
+    kind, entity = headline(change, text)
+    head = f"- **{kind}** {entity}: "
     refs = " ".join(filter(None, [page_refs(change.before, old_link, page_link),
                                   page_refs(change.after, new_link, page_link)]))
     before, after = label(change.before), label(change.after)
@@ -107,7 +114,7 @@ def change_markdown(change: Change, old_link: str, new_link: str, page_link) -> 
         old, new = word_diff(before, after, ("~~", "~~"), ("**", "**"))
         return f"{head}{old} → {new} ({refs})"
     if change.kind in ("moved", "spearhead_changed"):
-        return f"{head}{after} — {describe(change)} ({refs})"
+        return f"{head}{after} — {describe(change, text)} ({refs})"
     return f"{head}{before or after} ({refs})"
 
 
@@ -133,46 +140,61 @@ def body(diff: Diff, part: Callable[[int], str], theme: Callable[[str], str],
     return out
 
 
-def to_markdown(diff: Diff) -> str:
-    """The diff as Markdown."""
-    source_from, source_to = diff.editions["from"], diff.editions["to"]
-    lines = [f"# Changes from {source_from.title} to {source_to.title}", "",
-             "| change | count |", "|---|---:|"]
-    lines += [f"| {KIND_LABELS[k]} | {diff.counts.get(k, 0)} |" for k in KINDS]
-    lines.append(f"| **total** | **{len(diff.changes)}** |")
-    lines += body(diff, part=lambda number: f"\n## Deel {number}", theme=lambda title: f"\n### {title}\n",
-                  change=change_markdown, page_link=lambda link, page: f"[p. {page}]({link}#page={page})")
+def counts_rows(diff: Diff, text: Catalogue) -> list[tuple[str, str]]:
+    """The table of counts: each kind of change and the total, numbers written the language's way."""
+    return ([(text.text(f"kinds.{k}"), text.number(diff.counts.get(k, 0))) for k in KINDS]
+            + [(text.text("diff.total"), text.number(len(diff.changes)))])
+
+
+def diff_title(diff: Diff, text: Catalogue) -> str:
+    return text.text("diff.title", old=diff.editions["from"].title, new=diff.editions["to"].title)
+
+
+def to_markdown(diff: Diff, language: str = DEFAULT_LANGUAGE) -> str:
+    """The diff as Markdown, its headings and labels in `language` (nl or en)."""
+    text = catalogue(language)
+    lines = [f"# {diff_title(diff, text)}", "", f"| {text.text('diff.change')} | {text.text('diff.count')} |",
+             "|---|---:|"]
+    *kinds, (total, count) = counts_rows(diff, text)
+    lines += [f"| {name} | {number} |" for name, number in kinds]
+    lines.append(f"| **{total}** | **{count}** |")
+    lines += body(diff, part=lambda number: f"\n## {text.text('part', number=number)}",
+                  theme=lambda title: f"\n### {title}\n", change=partial(change_markdown, text=text),
+                  page_link=lambda link, page: f"[{text.pages([page])}]({link}#page={page})")
     return "\n".join(lines) + "\n"
 
 
-def to_html(diff: Diff) -> str:
-    """The diff as a self-contained HTML page (the shell every page of the project shares)."""
-    source_from, source_to = diff.editions["from"], diff.editions["to"]
+def to_html(diff: Diff, language: str = DEFAULT_LANGUAGE) -> str:
+    """The diff as a self-contained HTML page (the shell every page of the project shares) in `language`."""
+    text = catalogue(language)
     esc = html.escape
-    title = f"Changes from {source_from.title} to {source_to.title}"
-    out = [f"<h1>{esc(title)}</h1>", "<table class=\"counts\"><tr><th>change</th><th>count</th></tr>"]
-    out += [f"<tr><th>{KIND_LABELS[k]}</th><td>{diff.counts.get(k, 0)}</td></tr>" for k in KINDS]
-    out.append(f"<tr><th>total</th><td>{len(diff.changes)}</td></tr></table>")
-    out += body(diff, part=lambda number: f"<h2>Deel {number}</h2>", theme=lambda title: f"<h3>{esc(title)}</h3>",
-                change=change_html, page_link=lambda link, page: f"<a href=\"{esc(link)}#page={page}\">p. {page}</a>")
-    return page(title, "\n".join(out), CSS)
+    title = diff_title(diff, text)
+    out = [f"<h1>{esc(title)}</h1>", f"<table class=\"counts\"><tr><th>{text.text('diff.change')}</th>"
+                                     f"<th>{text.text('diff.count')}</th></tr>"]
+    out += [f"<tr><th>{name}</th><td>{count}</td></tr>" for name, count in counts_rows(diff, text)]
+    out.append("</table>")
+    out += body(diff, part=lambda number: f"<h2>{text.text('part', number=number)}</h2>",
+                theme=lambda title: f"<h3>{esc(title)}</h3>", change=partial(change_html, text=text),
+                page_link=lambda link, page: f"<a href=\"{esc(link)}#page={page}\">{text.pages([page])}</a>")
+    return page(title, "\n".join(out), CSS, language=language)
 
 
-def change_html(change: Change, old_link: str, new_link: str, page_link) -> str:
+def change_html(change: Change, old_link: str, new_link: str, page_link, text: Catalogue) -> str:
     esc = html.escape
     before, after = label(change.before), label(change.after)
+    kind, entity = headline(change, text)
     head = (f"<div class=\"change {change.kind}\" data-kind=\"{change.kind}\" data-entity=\"{change.entity}\" "
             f"data-recurring=\"{str(change.recurring).lower()}\">"
-            f"<span class=\"badge\">{KIND_LABELS[change.kind]}</span>"
-            f"{ENTITY_LABELS[change.entity]}{star(change)}{esc(recurring_note(change))}")
+            f"<span class=\"badge\">{esc(kind)}</span>{esc(entity)}")
     old_ref = page_refs(change.before, old_link, page_link)
     new_ref = page_refs(change.after, new_link, page_link)
     if change.kind in ("renamed", "modified"):
         old, new = word_diff(before, after, ("<del>", "</del>"), ("<ins>", "</ins>"), esc)
-        body = (f"<div class=\"sides\"><div class=\"side\"><div class=\"meta\">before {old_ref}</div>{old}</div>"
-                f"<div class=\"side\"><div class=\"meta\">after {new_ref}</div>{new}</div></div>")
+        body = (f"<div class=\"sides\"><div class=\"side\"><div class=\"meta\">{text.text('diff.before')} "
+                f"{old_ref}</div>{old}</div><div class=\"side\"><div class=\"meta\">{text.text('diff.after')} "
+                f"{new_ref}</div>{new}</div></div>")
     elif change.kind in ("moved", "spearhead_changed"):
-        body = f"<p>{esc(after)}</p><p class=\"meta\">{esc(describe(change))} {old_ref} {new_ref}</p>"
+        body = f"<p>{esc(after)}</p><p class=\"meta\">{esc(describe(change, text))} {old_ref} {new_ref}</p>"
     else:
         body = f"<p>{esc(before or after)}</p><p class=\"meta\">{old_ref}{new_ref}</p>"
     return head + body + "</div>"

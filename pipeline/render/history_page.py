@@ -12,11 +12,11 @@ from collections import Counter
 
 from pipeline.comparison.diff import ENTITIES
 from pipeline.comparison.history import Chain, Event, History
+from pipeline.render.i18n import DEFAULT_LANGUAGE, Catalogue, catalogue
 from pipeline.render.page import escape, page
 
 MARKS = {"added": "+", "renamed": "✎", "modified": "✎", "moved": "→", "returned": "↺", "removed": "✕",
          "spearhead_changed": "☆"}
-ENTITY_LABELS = {"theme": "theme", "dossier": "dossier", "advisory_request": "request"}
 
 CSS = """
 main{padding:0 1rem 2rem;overflow-x:auto}
@@ -50,7 +50,9 @@ function apply() {
   }
   for (const group of document.querySelectorAll("tbody.group-body"))
     group.classList.toggle("hidden", !group.querySelector("tr.chain:not(.hidden)"));
-  document.getElementById("shown").textContent = `${shown} of ${rows.length} rows shown`;
+  const count = n => n.toLocaleString(TEXT.lang);
+  document.getElementById("shown").textContent =
+    TEXT.shown.replace("{shown}", count(shown)).replace("{total}", count(rows.length));
 }
 for (const control of controls) for (const kind of ["input", "change"]) control.addEventListener(kind, apply);
 for (const cell of document.querySelectorAll("td.event"))
@@ -59,19 +61,19 @@ apply();
 """
 
 
-def describe_event(event: Event) -> str:
+def describe_event(event: Event, text: Catalogue) -> str:
     """An event in words, with what it was and what it became."""
-    text = event.kind.replace("_", " ")
+    words = text.text(f"kinds.{event.kind}")
     if event.before is not None:
-        text += f": {event.before} → {event.after}"
-    return text + (" (recurring: only the years changed)" if event.recurring else "")
+        words += f": {event.before} → {event.after}"
+    return words + (f" ({text.text('recurring')})" if event.recurring else "")
 
 
-def cell_html(chain: Chain, year: int) -> str:
+def cell_html(chain: Chain, year: int, text: Catalogue) -> str:
     shown = next((a for a in chain.appearances if a.year == year), None)
     events = [e for e in chain.events if e.year == year]
     marks = "".join(dict.fromkeys(MARKS[e.kind] for e in events if e.kind in MARKS))
-    details = "; ".join(describe_event(e) for e in events)
+    details = "; ".join(describe_event(e, text) for e in events)
     if shown is None:
         css = "removed" if events else "absent"
         symbol = marks or "·"
@@ -79,22 +81,24 @@ def cell_html(chain: Chain, year: int) -> str:
         css = "spearhead" if shown.spearhead else "present"
         symbol = ("★" if shown.spearhead else "●") + marks
     attributes = f" title=\"{escape(details)}\"" if details else ""
-    recurring = "<span class=\"recurring\"> yearly</span>" if any(e.recurring for e in events) else ""
+    recurring = (f"<span class=\"recurring\"> {text.text('history.yearly')}</span>"
+                 if any(e.recurring for e in events) else "")
     return (f"<td class=\"cell {css}{' event' if details else ''}\" data-year=\"{year}\"{attributes}>"
             f"{escape(symbol)}{recurring}</td>")
 
 
-def row_html(chain: Chain, years: list[int]) -> str:
+def row_html(chain: Chain, years: list[int], text: Catalogue) -> str:
     latest = chain.appearances[-1]
     titles = " | ".join(dict.fromkeys(a.title for a in chain.appearances)).lower()
     return (f"<tr class=\"chain\" id=\"{escape(chain.id)}\" data-entity=\"{chain.entity}\""
             f" data-spearhead-ever=\"{str(chain.spearhead_ever()).lower()}\""
             f" data-changed=\"{str(chain.changed()).lower()}\" data-titles=\"{escape(titles)}\">"
-            f"<td class=\"entity\">{ENTITY_LABELS[chain.entity]}</td><td class=\"title\">{escape(latest.title)}</td>"
-            + "".join(cell_html(chain, year) for year in years) + "</tr>")
+            f"<td class=\"entity\">{text.text(f'entities.{chain.entity}')}</td>"
+            f"<td class=\"title\">{escape(latest.title)}</td>"
+            + "".join(cell_html(chain, year, text) for year in years) + "</tr>")
 
 
-def groups(history: History) -> list[tuple[str, list[Chain]]]:
+def groups(history: History, text: Catalogue) -> list[tuple[str, list[Chain]]]:
     """Chains grouped by the part and theme of their latest appearance, in page order."""
     grouped: dict[tuple[int, str], list[Chain]] = {}
     for chain in history.chains:
@@ -107,32 +111,38 @@ def groups(history: History) -> list[tuple[str, list[Chain]]]:
 
     ordered = sorted(grouped.items(), key=lambda kv: (kv[0][0], min(position(c)[0] for c in kv[1]),
                                                       min(min(c.appearances[-1].pages, default=0) for c in kv[1])))
-    return [(f"Deel {part} · {theme}", sorted(chains, key=position)) for (part, theme), chains in ordered]
+    return [(f"{text.text('part', number=part)} · {theme}", sorted(chains, key=position))
+            for (part, theme), chains in ordered]
 
 
-def history_html(history: History) -> str:
-    """The history as a self-contained page."""
+def history_html(history: History, language: str = DEFAULT_LANGUAGE) -> str:
+    """The history as a self-contained page, its interface in `language` (nl or en)."""
+    text = catalogue(language)
     years = [e.year for e in history.editions]
-    title = f"History of {len(years)} editions, {years[0]}–{years[-1]}" if years else "History"
+    title = (text.text("history.title", count=len(years), first=str(years[0]), last=str(years[-1])) if years
+             else text.text("history.title_empty"))
     entities = Counter(c.entity for c in history.chains)
     kinds = Counter(e.kind for c in history.chains for e in c.events)
-    summary = (" · ".join(f"{n} {ENTITY_LABELS[k]} chains" for k, n in entities.items()) + " — "
-               + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(kinds.items())))
+    summary = (" · ".join(text.text("history.chains", count=n, entity=text.text(f"entities.{k}"))
+                          for k, n in entities.items()) + " — "
+               + ", ".join(f"{text.number(n)} {text.text(f'kinds.{k}')}" for k, n in sorted(kinds.items())))
     sources = " · ".join(f"{e.year}: {escape(e.title)} ({escape(e.file)})" for e in history.editions)
-    header = (f"<header class=\"top\"><h1>{escape(title)}</h1><p class=\"meta\">{summary}</p>"
+    header = (f"<header class=\"top\"><h1>{escape(title)}</h1><p class=\"meta\">{escape(summary)}</p>"
               f"<p class=\"meta\">{sources}</p></header><div class=\"toolbar\">"
-              "<label>entity <select id=\"entity\"><option value=\"\">all</option>"
-              + "".join(f"<option value=\"{k}\">{v}</option>" for k, v in ENTITY_LABELS.items()) + "</select></label>"
-              "<label><input type=\"checkbox\" id=\"spearhead-ever\"> spearhead ever ★</label>"
-              "<label><input type=\"checkbox\" id=\"changed-only\"> changed only</label>"
-              "<input id=\"search\" type=\"search\" placeholder=\"Search titles\" aria-label=\"Search titles\">"
-              "<span id=\"shown\" class=\"meta\"></span>"
-              "<div id=\"detail\" class=\"meta\">● present · ★ spearhead · + added · ✎ renamed/modified · → moved · "
-              "↺ returned · ✕ removed · ☆ spearhead flag changed (click a marked cell for what changed)</div></div>")
-    table = ["<main><table class=\"history\"><thead><tr><th>entity</th><th>title (latest)</th>"
+              f"<label>{text.text('history.entity')} <select id=\"entity\"><option value=\"\">"
+              f"{text.text('history.all')}</option>"
+              + "".join(f"<option value=\"{k}\">{v}</option>" for k, v in text.strings["entities"].items())
+              + "</select></label>"
+              f"<label><input type=\"checkbox\" id=\"spearhead-ever\"> {text.text('history.spearhead_ever')}</label>"
+              f"<label><input type=\"checkbox\" id=\"changed-only\"> {text.text('history.changed_only')}</label>"
+              f"<input id=\"search\" type=\"search\" placeholder=\"{text.text('history.search')}\""
+              f" aria-label=\"{text.text('history.search')}\"><span id=\"shown\" class=\"meta\"></span>"
+              f"<div id=\"detail\" class=\"meta\">{text.text('history.legend')}</div></div>")
+    table = [f"<main><table class=\"history\"><thead><tr><th>{text.text('history.entity')}</th>"
+             f"<th>{text.text('history.latest_title')}</th>"
              + "".join(f"<th>{year}</th>" for year in years) + "</tr></thead>"]
-    for heading, chains in groups(history):
+    for heading, chains in groups(history, text):
         table.append(f"<tbody class=\"group-body\"><tr class=\"group\"><th colspan=\"{len(years) + 2}\">"
-                     f"{escape(heading)}</th></tr>" + "".join(row_html(c, years) for c in chains) + "</tbody>")
+                     f"{escape(heading)}</th></tr>" + "".join(row_html(c, years, text) for c in chains) + "</tbody>")
     table.append("</table></main>")
-    return page(title, header + "".join(table), CSS, SCRIPT)
+    return page(title, header + "".join(table), CSS, text.script_strings("history") + SCRIPT, language)

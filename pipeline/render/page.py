@@ -21,9 +21,9 @@ def escape(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def page(title: str, body: str, css: str = "", script: str = "") -> str:
-    """A whole HTML document readable on a phone width; `css` and `script` are inlined."""
-    return ("<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">"
+def page(title: str, body: str, css: str = "", script: str = "", language: str = "nl") -> str:
+    """A whole HTML document in `language` readable on a phone width; `css` and `script` are inlined."""
+    return (f"<!DOCTYPE html>\n<html lang=\"{escape(language)}\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             f"<title>{escape(title)}</title><style>{BASE_CSS}{css}</style></head>\n<body>\n{body}\n"
             + (f"<script>{script}</script>\n" if script else "") + "</body></html>\n")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.programme import Annotations, Programme, Theme
+from pipeline.render.i18n import DEFAULT_LANGUAGE, Catalogue, catalogue
 from pipeline.render.page import escape, page
 from pipeline.utils.files import write_atomic
 
@@ -63,7 +64,9 @@ function apply() {
   label.hidden = !state.facet;
   if (state.facet) label.querySelector("b").textContent = document.querySelector(
     `.facet[data-facet="${CSS.escape(state.facet)}"] .name`).textContent;
-  document.getElementById("shown").textContent = filtering ? `${shown} of ${items.length} items shown` : "";
+  const count = n => n.toLocaleString(TEXT.lang);
+  document.getElementById("shown").textContent = filtering
+    ? TEXT.shown.replace("{shown}", count(shown)).replace("{total}", count(items.length)) : "";
 }
 document.getElementById("spearheads-only").addEventListener("change", e => {
   state.spearheads = e.target.checked; apply();
@@ -89,41 +92,50 @@ def facet_keys(annotations: Annotations | None, theme: Theme) -> list[str]:
     return sorted(set(keys))
 
 
-def page_link(pdf_link: str, pages: list[int]) -> str:
+def page_link(pdf_link: str, pages: list[int], text: Catalogue) -> str:
     if not pages:
         return ""
-    label = f"p. {pages[0]}" + (f"–{pages[-1]}" if pages[-1] != pages[0] else "")
-    return f"<a class=\"page\" href=\"{escape(pdf_link)}#page={pages[0]}\">{label}</a>"
+    return f"<a class=\"page\" href=\"{escape(pdf_link)}#page={pages[0]}\">{escape(text.pages(pages))}</a>"
 
 
-def evidence_html(annotations: Annotations | None, pdf_link: str) -> str:
+def evidence_html(annotations: Annotations | None, pdf_link: str, text: Catalogue) -> str:
     if annotations is None:
         return ""
     return "".join(f"<p class=\"evidence\" data-facet=\"{escape(m.actor)}\">“{escape(m.evidence.sentence)}”"
-                   f" {page_link(pdf_link, [m.evidence.page] if m.evidence.page else [])}</p>"
+                   f" {page_link(pdf_link, [m.evidence.page] if m.evidence.page else [], text)}</p>"
                    for m in annotations.actors)
 
 
-def theme_html(theme: Theme, pdf_link: str, commission_names: dict[str, str]) -> str:
+def timing_html(annotations: Annotations | None, text: Catalogue) -> str:
+    """When the item is expected, as the text says it and as dates in the page's language."""
+    if annotations is None or not annotations.timing:
+        return ""
+    periods = "; ".join(f"{t.phrase} ({text.period(t.start, t.end)})" for t in annotations.timing)
+    return f" <span class=\"meta timing\">{escape(text.text('programme.expected', period=periods))}</span>"
+
+
+def theme_html(theme: Theme, pdf_link: str, commission_names: dict[str, str], text: Catalogue) -> str:
     out = [f"<section class=\"theme\" id=\"{escape(theme.id)}\"><h3>{escape(theme.title)}</h3>"]
-    meta = [page_link(pdf_link, theme.pages)]
+    meta = [page_link(pdf_link, theme.pages, text)]
     if theme.commission:
-        meta.append(f"handled by {escape(commission_names.get(theme.commission, theme.commission))}")
+        name = commission_names.get(theme.commission, theme.commission)
+        meta.append(escape(text.text("programme.handled_by", commission=name)))
     out.append(f"<p class=\"meta\">{' · '.join(filter(None, meta))}</p>")
     if theme.intro or theme.subs:
         subs = "".join(f"<li>{escape(s)}</li>" for s in theme.subs)
-        out.append(f"<details class=\"intro\"><summary>Introduction</summary><div class=\"text\">"
-                   f"{escape(theme.intro)}</div>{f'<ul>{subs}</ul>' if subs else ''}</details>")
+        out.append(f"<details class=\"intro\"><summary>{text.text('programme.introduction')}</summary>"
+                   f"<div class=\"text\">{escape(theme.intro)}</div>{f'<ul>{subs}</ul>' if subs else ''}</details>")
     for dossier in theme.dossiers:
-        star = " <span class=\"star\" title=\"spearhead\">★</span>" if dossier.spearhead else ""
+        star = f" <span class=\"star\" title=\"{text.text('spearhead')}\">★</span>" if dossier.spearhead else ""
         subs = "".join(f"<li>{escape(s)}</li>" for s in dossier.subs)
         out.append(
             f"<article class=\"dossier\" id=\"{escape(dossier.id)}\""
             f" data-spearhead=\"{str(dossier.spearhead).lower()}\""
             f" data-facets=\"{escape(' '.join(facet_keys(dossier.nlp, theme)))}\">"
-            f"<h4>{escape(dossier.title)}{star}</h4><p class=\"meta\">{page_link(pdf_link, dossier.pages)}</p>"
-            + (f"<p class=\"meta\">Sub-headings:</p><ul class=\"subs\">{subs}</ul>" if subs else "")
-            + f"{evidence_html(dossier.nlp, pdf_link)}<details><summary>Text</summary>"
+            f"<h4>{escape(dossier.title)}{star}</h4><p class=\"meta\">{page_link(pdf_link, dossier.pages, text)}"
+            f"{timing_html(dossier.nlp, text)}</p>"
+            + (f"<p class=\"meta\">{text.text('programme.subs')}</p><ul class=\"subs\">{subs}</ul>" if subs else "")
+            + f"{evidence_html(dossier.nlp, pdf_link, text)}<details><summary>{text.text('programme.text')}</summary>"
             f"<div class=\"text\">{escape(dossier.text)}</div></details></article>")
     lists: dict[str, list[str]] = {}
     for request in theme.advisory_requests:
@@ -131,74 +143,81 @@ def theme_html(theme: Theme, pdf_link: str, commission_names: dict[str, str]) ->
         lists.setdefault(request.list, []).append(
             f"<li class=\"request\" id=\"{escape(request.id)}\" data-spearhead=\"false\""
             f" data-facets=\"{escape(' '.join(facet_keys(request.nlp, theme)))}\">{escape(request.text)} "
-            f"{page_link(pdf_link, request.pages)}{f'<ul>{subitems}</ul>' if subitems else ''}"
-            f"{evidence_html(request.nlp, pdf_link)}</li>")
+            f"{page_link(pdf_link, request.pages, text)}{timing_html(request.nlp, text)}"
+            f"{f'<ul>{subitems}</ul>' if subitems else ''}{evidence_html(request.nlp, pdf_link, text)}</li>")
     for heading, entries in lists.items():
         out.append(f"<section class=\"requests\"><h4>{escape(heading)}</h4><ul>{''.join(entries)}</ul></section>")
     out.append("</section>")
     return "".join(out)
 
 
-def facets_html(programme: Programme) -> str:
+def facets_html(programme: Programme, text: Catalogue) -> str:
     counts: dict[str, int] = {}
     for part in programme.parts:
         for theme in part.themes:
             for item in [*theme.dossiers, *theme.advisory_requests]:
                 for key in facet_keys(item.nlp, theme):
                     counts[key] = counts.get(key, 0) + 1
-    groups = [("Actors", [(a.id, a.name) for a in programme.actors]),
-              ("Commissions", [(c.id, c.name + (" (assumed)" if c.assumed else "")) for c in programme.commissions]),
-              ("Topics", [(f"topic/{t.id}", t.label) for t in programme.topics])]
+    assumed = " " + text.text("programme.assumed")
+    groups = [(text.text("programme.actors"), [(a.id, a.name) for a in programme.actors]),
+              (text.text("programme.commissions"),
+               [(c.id, c.name + (assumed if c.assumed else "")) for c in programme.commissions]),
+              (text.text("programme.topics"), [(f"topic/{t.id}", t.label) for t in programme.topics])]
     out = ["<aside id=\"facets\">"]
     for heading, entries in groups:
         entries = sorted((e for e in entries if counts.get(e[0])), key=lambda e: (-counts[e[0]], e[1].casefold()))
         if not entries:
             continue
         buttons = "".join(f"<li><button class=\"facet\" data-facet=\"{escape(key)}\"><span class=\"name\">"
-                          f"{escape(name)}</span><span class=\"meta\">{counts[key]}</span></button></li>"
+                          f"{escape(name)}</span><span class=\"meta\">{text.number(counts[key])}</span>"
+                          "</button></li>"
                           for key, name in entries)
         out.append(f"<details class=\"panel\" open><summary>{heading}</summary><ul>{buttons}</ul></details>")
     if len(out) == 1:
-        out.append("<p class=\"meta\">No actors, commissions or topics: extracted without the NLP stage.</p>")
+        out.append(f"<p class=\"meta\">{text.text('programme.no_facets')}</p>")
     out.append("</aside>")
     return "".join(out)
 
 
-def programme_page(programme: Programme, pdf_link: str | None = None) -> str:
-    """The edition as a self-contained page; `pdf_link` is the PDF's address from the page (default: its name)."""
+def programme_page(programme: Programme, pdf_link: str | None = None, language: str = DEFAULT_LANGUAGE) -> str:
+    """The edition as a self-contained page with its interface in `language` (nl or en); `pdf_link` is the PDF's
+    address from the page (default: its name)."""
+    text = catalogue(language)
     pdf_link = pdf_link or programme.edition.source.file
-    counts = programme.counts()
     commission_names = {c.id: c.name for c in programme.commissions}
-    summary = (f"{counts['parts']} parts · {counts['themes']} themes · {counts['dossiers']} dossiers · "
-               f"{counts['spearheads']} spearheads ★ · {counts['requests']} advisory requests · "
-               f"<a href=\"{escape(pdf_link)}\">{escape(programme.edition.source.file)}</a>")
+    summary = (escape(text.text("programme.summary", **programme.counts()))
+               + f" · <a href=\"{escape(pdf_link)}\">{escape(programme.edition.source.file)}</a>")
     header = (f"<header class=\"top\"><h1>{escape(programme.edition.title)}</h1><p class=\"meta\">{summary}</p>"
               "</header><div class=\"toolbar\">"
-              "<input id=\"search\" type=\"search\" placeholder=\"Search dossiers and requests\""
-              " aria-label=\"Search\"><label><input type=\"checkbox\" id=\"spearheads-only\"> spearheads only ★</label>"
-              "<span id=\"facet-active\" hidden>showing <b></b> <button id=\"facet-clear\" type=\"button\">clear"
-              "</button></span><span id=\"shown\" class=\"meta\"></span></div>")
-    toc = ["<nav id=\"toc\"><details class=\"panel\" open><summary>Contents</summary><ol>"]
+              f"<input id=\"search\" type=\"search\" placeholder=\"{text.text('programme.search')}\""
+              f" aria-label=\"{text.text('programme.search_label')}\"><label><input type=\"checkbox\""
+              f" id=\"spearheads-only\"> {text.text('programme.spearheads_only')}</label>"
+              f"<span id=\"facet-active\" hidden>{text.text('programme.showing')} <b></b> <button id=\"facet-clear\""
+              f" type=\"button\">{text.text('programme.clear')}</button></span>"
+              "<span id=\"shown\" class=\"meta\"></span></div>")
+    toc = [f"<nav id=\"toc\"><details class=\"panel\" open><summary>{text.text('programme.contents')}</summary><ol>"]
     main = ["<main>"]
     for part in programme.parts:
-        toc.append(f"<li><a href=\"#{escape(part.id)}\">Deel {part.number}. {escape(part.title)}</a><ol>")
+        heading = f"{text.text('part', number=part.number)}. {escape(part.title)}"
+        toc.append(f"<li><a href=\"#{escape(part.id)}\">{heading}</a><ol>")
         toc += [f"<li><a class=\"theme-link\" href=\"#{escape(t.id)}\">{escape(t.title)}</a></li>" for t in part.themes]
         toc.append("</ol></li>")
-        main.append(f"<section class=\"part\" id=\"{escape(part.id)}\">"
-                    f"<h2>Deel {part.number}. {escape(part.title)}</h2>")
+        main.append(f"<section class=\"part\" id=\"{escape(part.id)}\"><h2>{heading}</h2>")
         if part.intro:
-            main.append(f"<details class=\"part-intro\"><summary>Introduction</summary>"
+            main.append(f"<details class=\"part-intro\"><summary>{text.text('programme.introduction')}</summary>"
                         f"<div class=\"text\">{escape(part.intro)}</div></details>")
-        main += [theme_html(theme, pdf_link, commission_names) for theme in part.themes]
+        main += [theme_html(theme, pdf_link, commission_names, text) for theme in part.themes]
         main.append("</section>")
     toc.append("</ol></details></nav>")
     main.append("</main>")
-    body = header + "<div class=\"layout\">" + "".join(toc) + "".join(main) + facets_html(programme) + "</div>"
-    return page(programme.edition.title, body, CSS, SCRIPT)
+    body = (header + "<div class=\"layout\">" + "".join(toc) + "".join(main) + facets_html(programme, text)
+            + "</div>")
+    return page(programme.edition.title, body, CSS, text.script_strings("programme") + SCRIPT, language)
 
 
-def write_programme_html(programme: Programme, folder: Path, pdf_link: str | None = None) -> Path:
-    """Write `programme.html` into `folder`."""
+def write_programme_html(programme: Programme, folder: Path, pdf_link: str | None = None,
+                         language: str = DEFAULT_LANGUAGE) -> Path:
+    """Write `programme.html` into `folder`, its interface in `language`."""
     target = folder / PROGRAMME_HTML
-    write_atomic(target, programme_page(programme, pdf_link))
+    write_atomic(target, programme_page(programme, pdf_link, language))
     return target

@@ -1,7 +1,10 @@
 """Tables for spreadsheets and pandas: one row per dossier and one per advisory request.
 
 The columns are the same for every edition (an edition without NLP leaves
-the actor and topic cells empty). List cells are joined by "; ".
+the actor and topic cells empty). List cells are joined by "; ".  A text cell
+that a spreadsheet would read as a formula (it starts with = + - @, a tab or
+a carriage return) gets a leading single quote, as OWASP recommends against
+CSV injection: the spreadsheet then shows it as text.
 """
 from __future__ import annotations
 
@@ -19,17 +22,25 @@ DOSSIER_COLUMNS = (*THEME_COLUMNS, "id", "number", "title", "spearhead", "pages"
 REQUEST_COLUMNS = (*THEME_COLUMNS, "id", "text", "subitems", "list", "dossier", "follows", "instrument", "pages",
                    "actors", "topics")
 TABLE_FILES = ("dossiers.csv", "advisory_requests.csv")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def joined(values: Iterable[object]) -> str:
     return LIST_SEPARATOR.join(str(value) for value in values)
 
 
+def inert(text: str) -> str:
+    """A text cell a spreadsheet will not run: a leading single quote before a formula's first character."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def csv_text(columns: Sequence[str], rows: Iterable[dict]) -> str:
-    """CSV with a header row; cells of True/False/None read "true"/"false"/""."""
+    """CSV with a header row; cells of True/False/None read "true"/"false"/"", text cells made inert."""
     def cell(value: object) -> object:
         if isinstance(value, bool):
             return str(value).lower()
+        if isinstance(value, str):
+            return inert(value)
         return "" if value is None else value
 
     buffer = io.StringIO()
@@ -81,8 +92,12 @@ def request_rows(programme: Programme) -> list[dict]:
 
 
 def write_tables(programme: Programme, folder: Path) -> list[Path]:
-    """Write dossiers.csv and advisory_requests.csv into `folder`."""
-    targets = [folder / name for name in TABLE_FILES]
-    write_atomic(targets[0], csv_text(DOSSIER_COLUMNS, dossier_rows(programme)))
-    write_atomic(targets[1], csv_text(REQUEST_COLUMNS, request_rows(programme)))
+    """Write dossiers.csv, advisory_requests.csv and programme.xlsx (both tables as sheets) into `folder`."""
+    from pipeline.render.workbook import WORKBOOK_FILE, workbook_bytes
+
+    targets = [folder / name for name in (*TABLE_FILES, WORKBOOK_FILE)]
+    dossiers, requests = dossier_rows(programme), request_rows(programme)
+    write_atomic(targets[0], csv_text(DOSSIER_COLUMNS, dossiers))
+    write_atomic(targets[1], csv_text(REQUEST_COLUMNS, requests))
+    write_atomic(targets[2], workbook_bytes(dossiers, requests, programme.edition.year))
     return targets

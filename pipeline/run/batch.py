@@ -20,6 +20,7 @@ from pathlib import Path
 
 from pipeline.nlp import process as nlp_process
 from pipeline.pdf.sources import DEFAULT_ENGINE
+from pipeline.render.i18n import DEFAULT_LANGUAGE
 from pipeline.run import cache
 
 DEFAULT_TIMEOUT = 600.0
@@ -48,6 +49,7 @@ class Settings:
     timeout: float = DEFAULT_TIMEOUT
     use_cache: bool = True
     engine: str = DEFAULT_ENGINE
+    language: str = DEFAULT_LANGUAGE
 
     @property
     def workers(self) -> int:
@@ -74,7 +76,7 @@ def extract_to(pdf: Path, settings: Settings, page_workers: int = 1) -> Outcome:
         return Outcome(pdf, None, None, str(error), time.perf_counter() - started)
     target = output_path(pdf, settings.out_dir)
     write_atomic(target, canonical_json(programme))
-    write_programme_html(programme, target.parent, relative_link(pdf, target.parent))
+    write_programme_html(programme, target.parent, relative_link(pdf, target.parent), settings.language)
     write_tables(programme, target.parent)
     if settings.nlp:
         from pipeline.render.graph import write_graph
@@ -136,7 +138,8 @@ def extract_all(pdfs: Iterable[Path], settings: Settings,
     pending: list[tuple[int, Path, str | None]] = []
     for index, pdf in enumerate(pdfs):
         target = output_path(pdf, settings.out_dir)
-        key = cache.cache_key(pdf, settings.nlp, target.parent, settings.engine) if settings.use_cache else None
+        key = (cache.cache_key(pdf, settings.nlp, target.parent, settings.engine, settings.language)
+               if settings.use_cache else None)
         started = time.perf_counter()
         counts = cache.restore(key, target.parent) if key else None
         if counts is not None:

@@ -15,8 +15,8 @@ from pathlib import Path
 from pipeline.resources import PACKAGE, PROJECT_MODEL, RULES_DIR, folder_digest
 from pipeline.utils.files import cache_dir, relative_link, write_atomic
 
-RESULT_FILES = ("programme.json", "programme.html", "dossiers.csv", "advisory_requests.csv", "graph.json",
-                "graph.graphml")
+RESULT_FILES = ("programme.json", "programme.html", "dossiers.csv", "advisory_requests.csv", "programme.xlsx",
+                "graph.json", "graph.graphml")
 
 
 @cache
@@ -25,15 +25,16 @@ def environment_digest() -> str:
     model_meta = PROJECT_MODEL / "meta.json"
     parts = [
         folder_digest(PACKAGE, "**/*.py"),
-        folder_digest(RULES_DIR, "*.yml"),
+        folder_digest(RULES_DIR, "**/*.yml"),  # the page catalogues of rules/i18n/ too
         "nl_core_news_sm" if importlib.util.find_spec("nl_core_news_sm") else "",
         hashlib.sha256(model_meta.read_bytes()).hexdigest() if model_meta.is_file() else "",
     ]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def cache_key(pdf: Path, nlp: bool, target: Path, engine: str) -> str | None:
-    """The key of a PDF's result written to the folder `target` by `engine`, or None when the file cannot be read.
+def cache_key(pdf: Path, nlp: bool, target: Path, engine: str, language: str) -> str | None:
+    """The key of a PDF's result written to the folder `target` by `engine` with pages in `language`, or None
+    when the file cannot be read.
 
     The folder is part of the key because programme.html links to the PDF from there.
     """
@@ -42,7 +43,8 @@ def cache_key(pdf: Path, nlp: bool, target: Path, engine: str) -> str | None:
     except OSError:
         return None
     place = relative_link(pdf, target)
-    return hashlib.sha256(f"{content}|{environment_digest()}|nlp={nlp}|{place}|{engine}".encode()).hexdigest()
+    key = f"{content}|{environment_digest()}|nlp={nlp}|{place}|{engine}|{language}"
+    return hashlib.sha256(key.encode()).hexdigest()
 
 
 def restore(key: str, target: Path) -> dict | None:
@@ -55,7 +57,7 @@ def restore(key: str, target: Path) -> dict | None:
     target.mkdir(parents=True, exist_ok=True)
     for name in RESULT_FILES:
         if (entry / name).is_file():
-            write_atomic(target / name, (entry / name).read_text(encoding="utf-8"))
+            write_atomic(target / name, (entry / name).read_bytes())
     return counts
 
 

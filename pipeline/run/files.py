@@ -1,6 +1,7 @@
 """Compare editions given as PDFs or programme JSON files: a diff of two, or the history of many."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from pipeline.comparison.diff import Diff, compare, diff_json
@@ -8,6 +9,7 @@ from pipeline.comparison.history import History, HistoryError, build_history, hi
 from pipeline.programme import Programme, ProgrammeFileError, read_programme
 from pipeline.render.diff_report import report_names, to_html, to_markdown
 from pipeline.render.history_page import history_html
+from pipeline.render.i18n import DEFAULT_LANGUAGE
 from pipeline.run.extract import ExtractionError, extract
 from pipeline.utils.files import canonical_json, relative_link, write_atomic
 
@@ -46,8 +48,8 @@ def stem_of(path: Path) -> str:
 
 
 def diff_files(old: Path, new: Path, out_dir: Path, formats: list[str] | tuple[str, ...] = FORMATS,
-               password: str | None = None) -> tuple[Diff, list[Path]]:
-    """Compare two editions and write the chosen reports to `out_dir`."""
+               password: str | None = None, language: str = DEFAULT_LANGUAGE) -> tuple[Diff, list[Path]]:
+    """Compare two editions and write the chosen reports to `out_dir` (Markdown and HTML in `language`)."""
     old_programme, old_pdf = load_programme(old, password)
     new_programme, new_pdf = load_programme(new, password)
 
@@ -55,8 +57,8 @@ def diff_files(old: Path, new: Path, out_dir: Path, formats: list[str] | tuple[s
         return programme.edition.source.file if pdf is None else relative_link(pdf, out_dir)
 
     diff = compare(old_programme, new_programme, link(old_pdf, old_programme), link(new_pdf, new_programme))
-    renderers = {"json": lambda: canonical_json(diff_json(diff)), "md": lambda: to_markdown(diff),
-                 "html": lambda: to_html(diff)}
+    renderers = {"json": lambda: canonical_json(diff_json(diff)), "md": lambda: to_markdown(diff, language),
+                 "html": lambda: to_html(diff, language)}
     written = []
     for name, fmt in zip(report_names(stem_of(old), stem_of(new)), FORMATS, strict=True):
         if fmt in formats:
@@ -69,8 +71,9 @@ def diff_files(old: Path, new: Path, out_dir: Path, formats: list[str] | tuple[s
 HISTORY_FILES = ("history.json", "history.html", "history.csv")
 
 
-def history_files(paths: list[Path], out_dir: Path, password: str | None = None) -> tuple[History, list[Path]]:
-    """The history of many editions (PDFs or programme JSON files) written to `out_dir`.
+def history_files(paths: list[Path], out_dir: Path, password: str | None = None,
+                  language: str = DEFAULT_LANGUAGE) -> tuple[History, list[Path]]:
+    """The history of many editions (PDFs or programme JSON files) written to `out_dir` (the page in `language`).
 
     Raises DiffInputError for an edition that cannot be read or placed in time.
     """
@@ -79,8 +82,25 @@ def history_files(paths: list[Path], out_dir: Path, password: str | None = None)
         history = build_history(programmes)
     except HistoryError as error:
         raise DiffInputError(str(error)) from None
-    texts = (canonical_json(history), history_html(history), history_csv(history))
+    texts = (canonical_json(history), history_html(history, language), history_csv(history))
     written = [out_dir / name for name in HISTORY_FILES]
     for target, text in zip(written, texts, strict=True):
         write_atomic(target, text)
     return history, written
+
+
+def store_files(paths: list[Path], db: Path, password: str | None = None,
+                progress: Callable[[Path], None] | None = None) -> list[int]:
+    """Store the editions (PDFs, extracted with NLP, or programme JSON files, in any order) in the SQLite
+    database at `db` in one transaction; return their years. `progress` is called as each edition is read.
+
+    Raises DiffInputError for an edition that cannot be read, StoreError for one that cannot be stored.
+    """
+    from pipeline.store.writer import store_programmes
+
+    programmes = []
+    for path in paths:
+        programmes.append(load_programme(path, password)[0])
+        if progress is not None:
+            progress(path)
+    return store_programmes(db, programmes)
