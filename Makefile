@@ -29,9 +29,11 @@ $(STAMP): pyproject.toml setup.py pipeline/pdf/_native.c
 
 setup: $(STAMP)  ## create .venv and install the project with its test extras
 
-extract: $(STAMP)  ## extract every corpus/*.pdf into output/<stem>/programme.json
+extract: $(STAMP)  ## extract every corpus/*.pdf into output/<stem>/programme.json, all in output/werkprogramma.sqlite
 	$(BYTECODE)
 	$(BIN)/werkprogramma extract corpus/*.pdf --out output --verbose
+	$(BIN)/werkprogramma store $(patsubst corpus/%.pdf,output/%/programme.json,$(wildcard corpus/*.pdf)) \
+		--db output/werkprogramma.sqlite
 
 test: $(STAMP)  ## run the test suite (installs the Debian packages it uses when missing, as root)
 	bash .ci/system-packages
