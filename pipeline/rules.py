@@ -21,6 +21,8 @@ class LayoutRules(_Rules):
 
     word_gap: float
     segment_gap: float
+    justified_gap_ratio: float
+    justified_gap_max: float
     size_jump: float
     size_jump_gap: float
     gutter_min_width: float

@@ -363,3 +363,23 @@ def test_words_without_space_characters_end_at_a_fifth_of_the_size(tmp_path):
     canvas.showPage()
     canvas.save()
     assert [line.text for line in blocks_of(path)[0].lines] == ["Vlaams minister van Werk"]
+
+
+def test_a_line_justified_with_very_wide_word_spaces_stays_one_line(tmp_path):
+    """An office suite stretches the word spaces of a justified line to twice the size when it may not
+    hyphenate: equal wide gaps are word spaces; the wider gap of a gutter beside them still cuts."""
+    path = tmp_path / "stretched.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica", 10)
+    for row, words in enumerate([("Conceptnota", "ambitieus", "Europees", "industriebeleid"),
+                                 ("in", "het", "voorjaar", "2030")]):
+        x, y = 50.0, HEIGHT - 100 - 12 * row
+        for word in words:
+            canvas.drawString(x, y, word)
+            x += canvas.stringWidth(word, "Helvetica", 10) + 19.0
+        canvas.drawString(x + 30.0, y, "Tweede kolom")
+    canvas.showPage()
+    canvas.save()
+    lines = [line.text for block in blocks_of(path) for line in block.lines]
+    assert "Conceptnota ambitieus Europees industriebeleid" in lines
+    assert "Tweede kolom" in lines

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import cache
-from itertools import groupby
+from itertools import groupby, pairwise
 from operator import attrgetter
 
 from pipeline.layout.records import BOLD_RE, ITALIC_RE, Word
@@ -106,14 +106,25 @@ def rows_of(words: Iterable[Word]) -> list[list[Word]]:
 
 
 def segments_of(row: list[Word], rules: LayoutRules) -> list[list[Word]]:
-    """Cut a row where the gap between words is wide for their size, or where the type size jumps
-    across a space (a large heading that runs into the next column's text)."""
+    """Cut a row where the gap between words is wide for their size, unless it is one of a line's word spaces
+    stretched to its justified measure (no wider than `justified_gap_max`, its neighbours as wide), or where
+    the type size jumps across a space (a large heading that runs into the next column's text)."""
+    gaps = [word.x0 - previous.x1 for previous, word in pairwise(row)]
     segments = [[row[0]]]
-    for word in row[1:]:
-        previous = segments[-1][-1]
-        gap, small, large = word.x0 - previous.x1, min(word.size, previous.size), max(word.size, previous.size)
-        if gap > rules.segment_gap * small or (large > rules.size_jump * small and gap > rules.size_jump_gap * small):
+    for index, (previous, word) in enumerate(pairwise(row)):
+        gap, small, large = gaps[index], min(word.size, previous.size), max(word.size, previous.size)
+        if (gap > rules.segment_gap * small and not (gap <= rules.justified_gap_max * small
+                                                      and stretched(gaps, index, rules))) or (
+                large > rules.size_jump * small and gap > rules.size_jump_gap * small):
             segments.append([word])
         else:
             segments[-1].append(word)
     return segments
+
+
+def stretched(gaps: Sequence[float], index: int, rules: LayoutRules) -> bool:
+    """Whether gap `index` is one of a justified line's equal word spaces: a gap beside it is as wide, within
+    `justified_gap_ratio` (the last word space of a line may stand beside a gutter)."""
+    beside = gaps[max(index - 1, 0):index] + gaps[index + 1:index + 2]
+    gap = gaps[index]
+    return any(gap / rules.justified_gap_ratio <= other <= gap * rules.justified_gap_ratio for other in beside)
