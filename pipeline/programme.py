@@ -187,6 +187,8 @@ class Programme(_Model):
     engine: str | None = Field(default=None, description="The character source that read the PDF (pdfium or "
                                                           "pdfplumber).")
     nlp_model: str | None = Field(default=None, description="The Dutch pipeline the NLP stage used.")
+    signals: list[str] = Field(default_factory=list, description="What told the headings apart: 'typography' "
+                               "(always), 'outline' (the PDF's bookmarks, where they agree with the text).")
     actors: list[Actor] = Field(default_factory=list)
     commissions: list[Commission] = Field(default_factory=list)
     topics: list[Topic] = Field(default_factory=list)

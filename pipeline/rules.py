@@ -70,6 +70,7 @@ class StructureRules(_Rules):
     size_step_tolerance: float
     theme_over_dossier: float
     spearhead_marks: tuple[str, ...]
+    outline_min_found: float
     advisory_list_heading: str
     mixed_list_words: tuple[str, ...]
     advisory_item: str

@@ -119,3 +119,64 @@ def test_a_spearhead_mark_in_brackets_or_alone_on_the_next_line(mark, tmp_path):
                         "Digitale soevereiniteit en klimaatneutrale economie": True,
                         "Netinvesteringen en tarieven": False, "Doorstroom naar de reguliere arbeidsmarkt": True,
                         "Evaluatie van het maatwerkdecreet": True}
+
+
+def with_outline(pdf, entries, target):
+    """The PDF with an outline of (depth, title) entries, each pointing at the first page."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(pdf))
+    parents = {}
+    for depth, title in entries:
+        parents[depth] = writer.add_outline_item(title=title, page_number=0, parent=parents.get(depth - 1))
+    writer.write(target)
+    return target
+
+
+def sample_outline(elements) -> list[tuple[int, str]]:
+    """The outline an office suite writes from heading styles: parts, themes and dossiers."""
+    depth = {"part": 0, "theme": 1, "dossier": 2}
+    entries = []
+    for kind, *args in elements:
+        if kind == "part":
+            entries.append((0, f"DEEL {args[0]} {args[1]}"))
+        elif kind in depth:
+            title = args[0] if isinstance(args[0], str) else " ".join(args[0])
+            entries.append((depth[kind], title.replace("- ", "")))
+    return entries
+
+
+# Themes and dossiers in one look: typography alone cannot tell them apart.
+ONE_LOOK = replace(TWO_COLUMN, theme=Look(size=1.1, bold=True), dossier=Look(size=1.1, bold=True),
+                   theme_start="flow")
+
+
+def headings(programme) -> list[tuple[str, list[str]]]:
+    """Each theme's title with its dossiers' titles."""
+    return [(t.title, [d.title for d in t.dossiers]) for p in programme.parts for t in p.themes]
+
+
+def test_the_outline_tells_apart_what_typography_cannot(tmp_path):
+    plain = render(tmp_path / "plain.pdf", SAMPLE, ONE_LOOK)
+    outlined = extract(with_outline(plain, sample_outline(SAMPLE), tmp_path / "outlined.pdf"), nlp=False)
+    assert outlined.signals == ["typography", "outline"]
+    assert headings(outlined) == [
+        ("Arbeid en opleiding", ["Loopbaanbegeleiding voor iedereen", "Werking van de regionale arbeidsmarktcomités"]),
+        ("Energie en klimaat", ["Digitale soevereiniteit en klimaatneutrale economie", "Netinvesteringen en tarieven"]),
+        ("Commissie Sociale Economie",
+         ["Doorstroom naar de reguliere arbeidsmarkt", "Evaluatie van het maatwerkdecreet"]),
+    ]
+    assert headings(extract(plain, nlp=False)) != headings(outlined)
+
+
+def test_a_wrong_or_partial_outline_leaves_typography_in_charge(tmp_path):
+    plain = render(tmp_path / "plain.pdf", SAMPLE, TWO_COLUMN)
+    expected = headings(extract(plain, nlp=False))
+    wrong = [(0, "DEEL 1 Een ander document"), (1, "Mobiliteit"), (2, "Fietsbeleid"), (2, "Openbaar vervoer")]
+    wrongly = extract(with_outline(plain, wrong, tmp_path / "wrong.pdf"), nlp=False)
+    assert wrongly.signals == ["typography"]
+    assert headings(wrongly) == expected
+    partial = [entry for entry in sample_outline(SAMPLE) if entry[0] < 2]
+    partly = extract(with_outline(plain, partial, tmp_path / "partial.pdf"), nlp=False)
+    assert partly.signals == ["typography", "outline"]
+    assert str(headings(partly)).casefold() == str(expected).casefold()  # the outline's spelling of a title in capitals

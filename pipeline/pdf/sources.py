@@ -11,7 +11,7 @@ are points from the page's top-left corner, as pdfplumber gives them.
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import starmap
@@ -56,10 +56,24 @@ class PageContent:
 
 @dataclass(frozen=True, slots=True)
 class DocumentInfo:
-    """The page count and the metadata strings of a PDF."""
+    """The page count, the metadata strings and the outline (bookmarks) of a PDF."""
 
     pages: int
     metadata: dict[str, str]
+    outline: tuple[OutlineEntry, ...] = ()
+
+
+class OutlineEntry(NamedTuple):
+    """One bookmark of a PDF's outline: its depth (0 at the top) and its title."""
+
+    level: int
+    title: str
+
+
+def clean_outline(entries: Iterable[tuple[int, object]]) -> tuple[OutlineEntry, ...]:
+    """Entries with a text title, white space folded (engines differ in how they end a title)."""
+    return tuple(OutlineEntry(level, " ".join(title.split())) for level, title in entries
+                 if isinstance(title, str) and title.strip())
 
 
 def color_hex(value: object) -> str:
@@ -93,7 +107,11 @@ def plumber_info(path: Path, password: str | None) -> DocumentInfo:
 
     with pdfplumber.open(path, password=password or "") as pdf:
         metadata = {k: v for k, v in (pdf.metadata or {}).items() if isinstance(v, str)}
-        return DocumentInfo(len(pdf.pages), metadata)
+        try:
+            outline = clean_outline((level - 1, title) for level, title, *_ in pdf.doc.get_outlines())
+        except Exception:  # no outline, or a damaged one: the outline is only a hint
+            outline = ()
+        return DocumentInfo(len(pdf.pages), metadata, outline)
 
 
 def plumber_pages(path: Path, password: str | None, numbers: Sequence[int]) -> Iterator[PageContent]:
@@ -124,7 +142,11 @@ def pdfium_info(path: Path, password: str | None) -> DocumentInfo:
     document = pdfium_document(path, password)
     try:
         metadata = {k: v for k, v in document.get_metadata_dict(skip_empty=True).items() if isinstance(v, str)}
-        return DocumentInfo(len(document), metadata)
+        try:
+            outline = clean_outline((item.level, item.get_title()) for item in document.get_toc())
+        except Exception:  # a damaged outline: the outline is only a hint
+            outline = ()
+        return DocumentInfo(len(document), metadata, outline)
     finally:
         document.close()
 

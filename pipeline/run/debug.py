@@ -33,13 +33,14 @@ def debug_page(path: Path | str, page: int, engine: str = DEFAULT_ENGINE, passwo
     path = Path(path)
     check_header(path)
     rules = load_rules()
-    count = document_info(engine, path, password).pages
+    info = document_info(engine, path, password)
+    count = info.pages
     if not 1 <= page <= count:
         raise ExtractionError(path, f"has no page {page} (it has {count})")
     pages = read_pages(engine, path, password, list(range(1, count + 1)), rules)
     layout = layout_pages(pages, rules.layout)
     blocks = repair_blocks(layout.blocks, rules.text)
-    roles = segmentation(blocks, rules.structure, casing_table(blocks)).roles
+    roles = segmentation(blocks, rules.structure, casing_table(blocks), info.outline).roles
     with pdfplumber.open(path, password=password or "") as pdf:
         image = pdf.pages[page - 1].to_image(resolution=resolution).annotated.convert("RGBA")
     scale = resolution / 72

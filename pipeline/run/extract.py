@@ -15,7 +15,7 @@ from pipeline.nlp import process as nlp_process
 from pipeline.pdf.sources import DEFAULT_ENGINE, ENGINES, document_info, page_contents
 from pipeline.programme import Edition, Programme, Source
 from pipeline.rules import Rules, load_rules
-from pipeline.structure.builder import NoStructure, cover_block, segment
+from pipeline.structure.builder import NoStructure, cover_block, segmentation
 from pipeline.text.casing import casing_table, restore_case
 from pipeline.text.repair import repair_blocks
 from pipeline.utils.text import collapse_spaces
@@ -159,13 +159,14 @@ def extract(path: Path | str, password: str | None = None, rules: Rules | None =
     casing = casing_table(blocks)
     clock.lap("repair")
     try:
-        front, parts = segment(blocks, rules.structure, casing)
+        structure = segmentation(blocks, rules.structure, casing, info.outline)
     except NoStructure as error:
         raise ExtractionError(path, str(error)) from None
     title, year, organisation = edition_of(cover_block(blocks), metadata, layout.running_texts, casing, path)
     source = Source(file=path.name, sha256=hashlib.sha256(data).hexdigest(), pages=page_count)
     programme = Programme(edition=Edition(title=title, year=year, organisation=organisation, source=source),
-                          front_matter=front, parts=parts, engine=engine)
+                          front_matter=structure.front, parts=structure.parts, engine=engine,
+                          signals=structure.signals)
     clock.lap("structure")
     del pages, layout, blocks  # the page records take more memory than the NLP stage needs left over
     if nlp:

@@ -9,11 +9,14 @@ lists and spearheads.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pipeline.layout import Block
+from pipeline.pdf.sources import OutlineEntry
 from pipeline.programme import AdvisoryRequest, Dossier, FrontMatter, ListItem, Part, Theme
 from pipeline.rules import StructureRules
+from pipeline.structure.outline import LEVELS, OutlineHints, outline_hints
 from pipeline.structure.typography import (
     HeadingLevels,
     NoStructure,
@@ -54,6 +57,7 @@ class Builder:
     used_ids: set[str] = field(default_factory=set)
     headed_requests: set[int] = field(default_factory=set)
     previous: str = ""  # the role of the block fed last
+    hints: OutlineHints | None = None
 
     def theme_lists(self) -> None:
         """A headed list after a theme's last dossier closes the theme: it is the theme's own, and its
@@ -72,7 +76,9 @@ class Builder:
         return candidate
 
     def title(self, text: str) -> str:
-        return collapse_spaces(restore_case(text, self.casing))
+        """A heading's title as the outline spells it, else with the document's own casing restored."""
+        spelled = self.hints.spelling(text) if self.hints else None
+        return collapse_spaces(spelled or restore_case(text, self.casing))
 
     def add_pages(self, block: Block, *targets) -> None:
         for target in targets:
@@ -103,8 +109,9 @@ class Builder:
         mark = self.rules.spearhead_re.search(text)
         title, number = strip_outline(self.title(text[:mark.start()] if mark else text), self.rules)
         number = block.number if block.number is not None else number
+        spearhead = mark is not None or bool(self.hints and self.hints.spearhead(block))
         self.dossier = Dossier(id=self.unique(f"{theme.id}/{slugify(title)}"), number=number,
-                               title=title, spearhead=mark is not None, pages=list(block.pages), text="")
+                               title=title, spearhead=spearhead, pages=list(block.pages), text="")
         theme.dossiers.append(self.dossier)
         self.listing = None
         self.add_pages(block, theme, self.parts[-1])
@@ -173,7 +180,8 @@ class Builder:
 
     def place(self, block: Block) -> str:
         rules = self.rules
-        heading = self.levels.typography.is_heading(block)
+        hinted = self.hints.take(block) if self.hints else None
+        heading = hinted is not None or self.levels.typography.is_heading(block)
         if heading and (match := rules.part_re.match(block.text.strip())):
             self.start_part(block, match)
             return "part"
@@ -189,7 +197,7 @@ class Builder:
             self.start_list(block, heading)
             return "list"
         if heading:
-            level = self.levels.level(block, rules)
+            level = hinted if hinted in LEVELS else self.levels.level(block, rules)
             {"theme": self.start_theme, "dossier": self.start_dossier, "sub": self.add_sub}[level](block)
             return level
         if block.marker and self.listing is not None:
@@ -241,10 +249,13 @@ class Segmentation:
     parts: list[Part]
     roles: list[str]
     levels: HeadingLevels
+    signals: list[str]
 
 
-def segmentation(blocks: list[Block], rules: StructureRules, casing: dict[str, str]) -> Segmentation:
-    """Split the blocks into front matter and the tree of parts, keeping the role of each block."""
+def segmentation(blocks: list[Block], rules: StructureRules, casing: dict[str, str],
+                 outline: Sequence[OutlineEntry] = ()) -> Segmentation:
+    """Split the blocks into front matter and the tree of parts, keeping the role of each block and the
+    signals used: typography always, the producer's outline where it agrees with the text."""
     typography = typography_of(blocks, rules)
     starts = [i for i, b in enumerate(blocks)
               if typography.is_heading(b) and rules.part_re.match(b.text.strip())]
@@ -259,17 +270,14 @@ def segmentation(blocks: list[Block], rules: StructureRules, casing: dict[str, s
     positions = {id(b): i for i, b in enumerate(blocks)}
     first_headings = [b for start in starts if (b := next((c for c in candidates if positions[id(c)] > start), None))]
     levels = learn_levels(candidates, first_headings, typography, rules)
-    builder = Builder(rules=rules, levels=levels, casing=casing)
+    hints = outline_hints(outline, blocks, rules)
+    builder = Builder(rules=rules, levels=levels, casing=casing, hints=hints)
     roles = ["front"] * starts[0] + [builder.feed(block) for block in blocks[starts[0]:]]
     builder.theme_lists()
     if not any(part.themes for part in builder.parts):
         raise NoStructure("no programme structure: parts found, but no themes or dossiers")
     cover = cover_block(blocks)
     front = front_matter(blocks[: starts[0]], levels, rules, casing, cover)
-    return Segmentation(front=front, parts=builder.parts, roles=roles, levels=levels)
+    return Segmentation(front=front, parts=builder.parts, roles=roles, levels=levels,
+                        signals=["typography", "outline"] if hints else ["typography"])
 
-
-def segment(blocks: list[Block], rules: StructureRules, casing: dict[str, str]) -> tuple[list[FrontMatter], list[Part]]:
-    """Split the blocks into front matter and the tree of parts."""
-    result = segmentation(blocks, rules, casing)
-    return result.front, result.parts

@@ -1,0 +1,101 @@
+"""The producer's outline (bookmarks) as evidence beside typography.
+
+Office suites and design tools export the document's headings as an outline.
+Below the outline's part entries ("DEEL 1 …"), the next depth holds themes,
+the one after it dossiers, deeper entries sub-headings. A block whose text is
+an entry's title takes that entry's level and its spelling (headings set in
+capitals or small capitals lose their case in the text), and an entry that
+ends in a spearhead mark marks its dossier. The outline is a hint, never the
+truth: it is used only when most of its entries are found among the blocks,
+and a heading it does not list is still read from typography.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from pipeline.layout import Block
+from pipeline.pdf.sources import OutlineEntry
+from pipeline.rules import StructureRules
+from pipeline.structure.typography import strip_outline
+
+ROLES_BY_DEPTH = ("theme", "dossier")
+LEVELS = (*ROLES_BY_DEPTH, "sub")
+# A title the outline lists at two depths (a theme and a sub-heading of the same name, or the list heading
+# "Adviesvragen" under themes and under dossiers) is a heading whose level typography decides.
+AMBIGUOUS = "heading"
+
+
+def outline_key(text: str, rules: StructureRules) -> str:
+    """A title as the outline and the text can both give it: without its outline number and spearhead mark,
+    case and white space folded, soft hyphens dropped."""
+    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+    mark = rules.spearhead_re.search(text)
+    text = strip_outline(text[:mark.start()] if mark else text, rules)[0]
+    return " ".join(text.casefold().split())
+
+
+@dataclass
+class OutlineHints:
+    """Heading roles, spellings and spearhead marks of an outline's entries below its parts, by key, and how
+    many entries of each key are still to be found (each entry names one heading, in reading order)."""
+
+    roles: dict[str, str]
+    spellings: dict[str, str]
+    spearheads: frozenset[str]
+    rules: StructureRules
+    remaining: Counter[str]
+
+    def take(self, block: Block) -> str | None:
+        """'theme', 'dossier' or 'sub' when the block is the title of an entry not yet taken, 'heading' when the
+        outline lists the title at several depths, else None."""
+        key = outline_key(block.text, self.rules)
+        if self.remaining[key] <= 0:
+            return None
+        self.remaining[key] -= 1
+        return self.roles[key]
+
+    def spelling(self, text: str) -> str | None:
+        """The entry's own spelling of a title (its mark removed), when the outline lists it."""
+        return self.spellings.get(outline_key(text, self.rules))
+
+    def spearhead(self, block: Block) -> bool:
+        return outline_key(block.text, self.rules) in self.spearheads
+
+
+def outline_hints(outline: Sequence[OutlineEntry], blocks: Iterable[Block],
+                  rules: StructureRules) -> OutlineHints | None:
+    """The hints of an outline that opens parts and whose entries below them are mostly found among the
+    blocks (`outline_min_found`), else None."""
+    part_levels = [entry.level for entry in outline if rules.part_re.match(entry.title)]
+    if not part_levels:
+        return None
+    depth = min(part_levels)
+    roles: dict[str, str] = {}
+    remaining: Counter[str] = Counter()
+    spellings: dict[str, str] = {}
+    spearheads: set[str] = set()
+    unmarked: set[str] = set()  # a title listed with and without a mark (two dossiers of one name) says nothing
+    in_part = False
+    for entry in outline:
+        if entry.level <= depth:
+            in_part = bool(rules.part_re.match(entry.title))
+            continue
+        if not in_part:
+            continue
+        key = outline_key(entry.title, rules)
+        relative = entry.level - depth - 1
+        role = ROLES_BY_DEPTH[relative] if relative < len(ROLES_BY_DEPTH) else "sub"
+        roles[key] = role if roles.get(key, role) == role else AMBIGUOUS
+        remaining[key] += 1
+        mark = rules.spearhead_re.search(entry.title)
+        spellings.setdefault(key, entry.title[:mark.start()] if mark else entry.title)
+        (spearheads if mark else unmarked).add(key)
+    texts = {outline_key(block.text, rules) for block in blocks}
+    if not roles or sum(key in texts for key in roles) < rules.outline_min_found * len(roles):
+        return None
+    return OutlineHints(roles=roles, spellings=spellings, spearheads=frozenset(spearheads - unmarked), rules=rules,
+                        remaining=remaining)
+
