@@ -1,16 +1,20 @@
 """Typeset a corpus edition in a random house style, extract it and score it against the gold.
 
-Shared by the property test (`tests/test_house_styles.py`) and `make sweep`
-(`python tests/house_styles.py --seeds 500`, or `--seed N` for one style).
+Shared by the property tests (`tests/test_house_styles.py`, `tests/test_producers.py`) and `make sweep`
+(`python tests/house_styles.py --seeds 500`, or `--seed N` for one style; `--producers reportlab,office`
+spreads the seeds over those PDF producers, see `tests/producers/`).
 """
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
+import re
 import sys
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
@@ -28,6 +32,8 @@ from pipeline.utils.files import canonical_json
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "corpus" / "gold"
 EDITIONS = ("serv-werkprogramma-2023", "serv-werkprogramma-2024")
+# At most this share of the words of the extracted texts may be no words of the source text.
+MAX_STRANGE_WORDS = 0.001
 THRESHOLDS = {"themes_f1": 1.0, "dossiers_f1": 0.98, "spearhead_acc": 1.0, "dossier_title_exact": 0.97,
               "requests_f1": 0.95, "request_theme_acc": 0.95}
 
@@ -37,36 +43,71 @@ def edition_for(seed: int) -> str:
     return EDITIONS[seed % len(EDITIONS)]
 
 
-def typeset(seed: int, folder: Path, stem: str | None = None) -> Path:
-    """The edition of `seed` (or `stem`) typeset in the house style drawn from `seed`."""
+def producer_module(name: str):
+    """The module of a producer of `tests/producers/` (None for reportlab, which is `pdfmaker` itself)."""
+    return None if name == "reportlab" else importlib.import_module(f"producers.{name}")
+
+
+def typeset(seed: int, folder: Path, stem: str | None = None, producer: str = "reportlab") -> Path:
+    """The edition of `seed` (or `stem`) typeset by `producer` in the house style drawn from `seed`."""
     stem = stem or edition_for(seed)
-    return render(folder / f"{stem}-style-{seed}.pdf", source_elements(stem), draw_style(seed), edition_title(stem))
+    module = producer_module(producer)
+    if module is None:
+        return render(folder / f"{stem}-style-{seed}.pdf", source_elements(stem), draw_style(seed),
+                      edition_title(stem))
+    return module.render(folder / f"{stem}-{producer}-{seed}.pdf", source_elements(stem), seed, edition_title(stem))
 
 
-def run_seed(seed: int, keep: bool = False) -> dict:
+WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
+
+
+def element_texts(element: tuple) -> list[str]:
+    """The texts an element holds (a heading given as lines is one text)."""
+    return [" ".join(value) if isinstance(value, list) else value for value in element[1:]
+            if not isinstance(value, int)]
+
+
+def fidelity(programme, elements: list[tuple]) -> dict:
+    """Words of the extracted dossier and request texts that are no words of the source text (glued,
+    split or misspelt by the extraction): their count, the count of all words and a few examples."""
+    source = {word.casefold() for element in elements for text in element_texts(element) for word in WORD.findall(text)}
+    texts = [d.text for p in programme.parts for t in p.themes for d in t.dossiers]
+    texts += [text for p in programme.parts for t in p.themes for r in t.advisory_requests
+              for text in (r.text, *r.subitems)]
+    extracted = [word for text in texts for word in WORD.findall(text)]
+    strange = [word for word in extracted if word.casefold() not in source]
+    return {"strange": len(strange), "words": len(extracted), "examples": strange[:8]}
+
+
+def run_seed(seed: int, keep: bool = False, producer: str = "reportlab") -> dict:
     """Typeset, extract (no NLP, one process) and score one seed; the result names what fell short
     (and holds the extracted programme as JSON when `keep` is set)."""
     stem = edition_for(seed)
     gold = json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as folder:
-        pdf = typeset(seed, Path(folder))
+        pdf = typeset(seed, Path(folder), producer=producer)
         try:
             programme = extract(pdf, nlp=False, workers=1)
         except ExtractionError as error:
-            return {"seed": seed, "edition": stem, "error": str(error), "below": {"extraction": 0.0}}
+            return {"seed": seed, "edition": stem, "producer": producer, "error": str(error),
+                    "below": {"extraction": 0.0}}
     scores = score_programme(programme.model_dump(mode="json"), gold)
     below = {k: round(scores[k], 3) for k, v in THRESHOLDS.items() if scores[k] < v}
-    result = {"seed": seed, "edition": stem, "scores": {k: round(scores[k], 4) for k in THRESHOLDS},
+    words = fidelity(programme, source_elements(stem))
+    if words["strange"] > MAX_STRANGE_WORDS * words["words"]:
+        below["strange_words"] = round(words["strange"] / max(1, words["words"]), 4)
+    result = {"seed": seed, "edition": stem, "producer": producer,
+              "scores": {k: round(scores[k], 4) for k in THRESHOLDS}, "fidelity": words,
               "below": below, "missed": scores["missed_dossiers"][:8]}
     if keep:
         result["programme"] = programme.model_dump_json()
     return result
 
 
-def engine_difference(seed: int) -> str | None:
+def engine_difference(seed: int, producer: str = "reportlab") -> str | None:
     """Where the two character sources disagree on the programme of one seed's typesetting (None: nowhere)."""
     with tempfile.TemporaryDirectory() as folder:
-        pdf = typeset(seed, Path(folder))
+        pdf = typeset(seed, Path(folder), producer=producer)
         texts = []
         for engine in ENGINES:
             try:
@@ -83,26 +124,32 @@ def engine_difference(seed: int) -> str | None:
     return f"seed {seed}: {ENGINES[0]} {texts[0][around]!r} / {ENGINES[1]} {texts[1][around]!r}"
 
 
-def run_seeds(seeds: list[int], keep: bool = False, jobs: int | None = None):
-    """Results of `run_seed` for each seed, in order, from a pool of processes."""
+def run_seeds(seeds: list[int], keep: bool = False, jobs: int | None = None, producers: Sequence[str] = ("reportlab",)):
+    """Results of `run_seed` for each seed, in order, from a pool of processes; seed i is typeset by the
+    producer i modulo their number."""
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(run_seed, seeds, [keep] * len(seeds))
+        yield from pool.map(run_seed, seeds, [keep] * len(seeds), [producers[s % len(producers)] for s in seeds])
 
 
 def report_failure(result: dict) -> str:
     """What a failing seed drew and how to reproduce it."""
-    return (f"seed {result['seed']} ({result['edition']}) below the thresholds: {result['below']}\n"
+    producer = result.get("producer", "reportlab")
+    return (f"seed {result['seed']} ({result['edition']}, {producer}) below the thresholds: {result['below']}\n"
             f"missed dossiers: {result.get('missed') or result.get('error')}\n"
-            f"style: {draw_style(result['seed']).describe()}\n"
-            f"reproduce: make sweep SEED={result['seed']}")
+            f"strange words: {result.get('fidelity', {}).get('examples')}\n"
+            f"style: {json.dumps(dimension_values(result['seed'], producer), ensure_ascii=False)}\n"
+            f"reproduce: make sweep SEED={result['seed']} PRODUCERS={producer}")
 
 
 BINS = {"margin": 10.0, "gutter": 5.0, "body": 1.0, "leading": 0.1, "mark_rise": 0.1, "mark_scale": 0.1,
         "heading_measure": 0.1}
 
 
-def dimension_values(seed: int) -> dict[str, str]:
+def dimension_values(seed: int, producer: str = "reportlab") -> dict[str, str]:
     """The style's value in each dimension, as short strings for the table (measures in bins)."""
+    module = producer_module(producer)
+    if module is not None:
+        return module.draw(seed)
     values = {}
     for key, value in asdict(draw_style(seed)).items():
         if key == "total_pages":
@@ -134,18 +181,31 @@ def sweep_table(results: list[dict]) -> str:
         lines.append(f"| {key} | {threshold} | {values[0]:.3f} | {values[len(values) // 20]:.3f} | "
                      f"{values[len(values) // 2]:.3f} | {below} |")
     errors = [r for r in results if "error" in r]
-    lines += ["", f"Extraction errors: {len(errors)}.", "", "## Per dimension", "",
-              "| dimension | value | seeds | failing | failing share |", "|---|---|---|---|---|"]
-    table: dict[tuple[str, str], list[bool]] = defaultdict(list)
+    lines += ["", f"Extraction errors: {len(errors)}.", "", "## Per producer", "",
+              "| producer | seeds | passing | strange words | words | strange share |", "|---|---|---|---|---|---|"]
+    by_producer: dict[str, list[dict]] = defaultdict(list)
     for result in results:
-        for key, value in dimension_values(result["seed"]).items():
-            table[key, value].append(bool(result["below"]))
-    for (key, value), fails in sorted(table.items()):
-        lines.append(f"| {key} | {value} | {len(fails)} | {sum(fails)} | {sum(fails) / len(fails):.2f} |")
+        by_producer[result.get("producer", "reportlab")].append(result)
+    for producer, group in sorted(by_producer.items()):
+        strange = sum(r.get("fidelity", {}).get("strange", 0) for r in group)
+        words = sum(r.get("fidelity", {}).get("words", 0) for r in group)
+        lines.append(f"| {producer} | {len(group)} | {sum(not r['below'] for r in group)} | {strange} | {words} | "
+                     f"{strange / max(1, words):.4%} |")
+    lines += ["", "## Per dimension", "",
+              "| producer | dimension | value | seeds | failing | failing share |", "|---|---|---|---|---|---|"]
+    table: dict[tuple[str, str, str], list[bool]] = defaultdict(list)
+    for result in results:
+        producer = result.get("producer", "reportlab")
+        for key, value in dimension_values(result["seed"], producer).items():
+            table[producer, key, value].append(bool(result["below"]))
+    for (producer, key, value), fails in sorted(table.items()):
+        lines.append(f"| {producer} | {key} | {value} | {len(fails)} | {sum(fails)} | "
+                     f"{sum(fails) / len(fails):.2f} |")
     failing = [r for r in results if r["below"]]
     if failing:
         lines += ["", "## Failing seeds", ""]
-        lines += [f"- seed {r['seed']} ({r['edition']}): {r['below']} missed {r.get('missed') or r.get('error')}"
+        lines += [f"- seed {r['seed']} ({r['edition']}, {r.get('producer', 'reportlab')}): {r['below']} "
+                  f"missed {r.get('missed') or r.get('error')} strange {r.get('fidelity', {}).get('examples')}"
                   for r in failing]
     return "\n".join(lines) + "\n"
 
@@ -156,21 +216,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, help="one seed: typeset it into --out and score it")
     parser.add_argument("--jobs", type=int, default=None)
     parser.add_argument("--out", type=Path, default=ROOT / "output")
+    parser.add_argument("--producers", default="reportlab",
+                        help="PDF producers to spread the seeds over (reportlab, office, ...; default reportlab)")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
+    producers = args.producers.split(",")
+    for producer in producers:
+        module = producer_module(producer)
+        if module is not None and (reason := module.missing()):
+            parser.error(f"{producer}: {reason}")
     if args.seed is not None:
-        print(draw_style(args.seed).describe())
-        print(f"typeset: {typeset(args.seed, args.out)}")
-        result = run_seed(args.seed)
+        producer = producers[args.seed % len(producers)]
+        print(json.dumps(dimension_values(args.seed, producer), ensure_ascii=False))
+        print(f"typeset: {typeset(args.seed, args.out, producer=producer)}")
+        result = run_seed(args.seed, producer=producer)
         print(json.dumps(result, ensure_ascii=False, indent=1))
         return 1 if result["below"] else 0
     started = time.perf_counter()
     results = []
     path = args.out / "sweep.md"
-    for index, result in enumerate(run_seeds(list(range(args.seeds)), jobs=args.jobs), start=1):
+    for index, result in enumerate(run_seeds(list(range(args.seeds)), jobs=args.jobs, producers=producers), start=1):
         results.append(result)
         status = "ok" if not result["below"] else f"below {result['below']}"
-        print(f"[{index}/{args.seeds}] seed {result['seed']}: {status}", file=sys.stderr, flush=True)
+        print(f"[{index}/{args.seeds}] seed {result['seed']} ({result['producer']}): {status}", file=sys.stderr,
+              flush=True)
         if index % 25 == 0 or index == args.seeds:
             path.write_text(sweep_table(results), encoding="utf-8")
             path.with_suffix(".json").write_text(json.dumps(results, indent=1), encoding="utf-8")
