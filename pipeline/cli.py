@@ -116,12 +116,13 @@ def cmd_score_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from pipeline.run.files import FORMATS, DiffInputError, diff_files
+    from pipeline.run.files import DiffInputError, diff_files
+    from pipeline.run.outputs import DIFF_FORMATS
 
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
-    unknown = [f for f in formats if f not in FORMATS]
+    unknown = [f for f in formats if f not in DIFF_FORMATS]
     if unknown:
-        return fail(f"unknown format {unknown[0]!r} (choose from {', '.join(FORMATS)})")
+        return fail(f"unknown format {unknown[0]!r} (choose from {', '.join(DIFF_FORMATS)})")
     try:
         diff, written = diff_files(Path(args.old), Path(args.new), Path(args.out), formats, args.password, args.lang)
     except DiffInputError as error:
@@ -186,20 +187,20 @@ def programme_file(name: str):
 
 def cmd_graph(args: argparse.Namespace) -> int:
     from pipeline.nlp import analyse
-    from pipeline.render.graph import write_graph
+    from pipeline.run.outputs import graph_contents, write_files
 
     path = Path(args.programme)
     programme = programme_file(args.programme)
     if programme.nlp_model is None or args.reanalyse:
         analyse(programme)
-    for target in write_graph(programme, Path(args.out) if args.out else path.parent):
+    for target in write_files(Path(args.out) if args.out else path.parent, graph_contents(programme)):
         print(f"wrote {target}")
     return 0
 
 
 def cmd_html(args: argparse.Namespace) -> int:
-    from pipeline.render.programme_page import write_programme_html
     from pipeline.run.files import edition_pdf
+    from pipeline.run.outputs import page_contents, write_files
     from pipeline.utils.files import relative_link
 
     path = Path(args.programme)
@@ -207,7 +208,8 @@ def cmd_html(args: argparse.Namespace) -> int:
     folder = Path(args.out) if args.out else path.parent
     pdf = Path(args.pdf) if args.pdf else edition_pdf(programme, path)
     link = relative_link(pdf, folder) if pdf else None
-    print(f"wrote {write_programme_html(programme, folder, link, args.lang)}")
+    for target in write_files(folder, page_contents(programme, link, args.lang)):
+        print(f"wrote {target}")
     return 0
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from pipeline.comparison.history import build_history
 from pipeline.render.history_page import history_html
-from pipeline.render.programme_page import write_programme_html
+from pipeline.run.outputs import page_contents, write_files
 
 CHROMIUM = shutil.which("chromium")
 CHROMEDRIVER = shutil.which("chromedriver")
@@ -43,7 +43,7 @@ def browser():
 @pytest.fixture(scope="module")
 def programme_page(corpus_programmes, tmp_path_factory):
     programme = corpus_programmes["serv-werkprogramma-2024"]
-    return programme, write_programme_html(programme, tmp_path_factory.mktemp("page")).as_uri()
+    return programme, write_files(tmp_path_factory.mktemp("page"), page_contents(programme))[0].as_uri()
 
 
 @pytest.fixture(scope="module")
@@ -186,7 +186,7 @@ def test_page_speaks_the_chosen_language(browser, corpus_programmes, tmp_path, l
 
     programme = corpus_programmes["serv-werkprogramma-2024"]
     text = catalogue(language)
-    uri = write_programme_html(programme, tmp_path, language=language).as_uri()
+    uri = write_files(tmp_path, page_contents(programme, language=language))[0].as_uri()
     open_page(browser, uri)
     assert browser.execute_script("return document.documentElement.lang") == language
     assert browser.find_element("id", "search").get_attribute("placeholder") == text.text("programme.search")

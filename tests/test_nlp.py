@@ -24,7 +24,8 @@ from pipeline.nlp import ActorFinder, Analyser, TimingFinder, blank_dutch, load_
 from pipeline.nlp.model import PROJECT_MODEL, DeferredExceptionsTokenizer, VectorRows, vector_table
 from pipeline.nlp.parsing import Owner, owners, parse_items, shares
 from pipeline.programme import Actor, Edition, Programme, Source
-from pipeline.render.graph import build_graph, graph_json, write_graph
+from pipeline.render.graph import build_graph, graph_json
+from pipeline.run.outputs import graph_contents, write_files
 
 EVAL_SENTENCES = PROJECT_MODEL.parent / "eval.spacy"
 SPACY_FACTORIES = {"tok2vec", "tagger", "morphologizer", "trainable_lemmatizer", "senter"}
@@ -133,7 +134,7 @@ def test_list_attributes_stay_lists_in_json_and_are_joined_only_in_graphml(tmp_p
     data = graph_json(build_graph(programme))
     node = next(n for n in data["nodes"] if n["id"] == "actor/vdab")
     assert node["aliases"] == ["Vlaamse Dienst voor Arbeidsbemiddeling", "de VDAB"]
-    write_graph(programme, tmp_path)
+    write_files(tmp_path, graph_contents(programme))
     graphml = nx.read_graphml(tmp_path / "graph.graphml")
     assert graphml.nodes["actor/vdab"]["aliases"] == "Vlaamse Dienst voor Arbeidsbemiddeling; de VDAB"
     assert json.loads((tmp_path / "graph.json").read_text(encoding="utf-8"))["nodes"][1]["aliases"] == [

@@ -8,8 +8,9 @@ from openpyxl import load_workbook
 from pdfmaker import SAMPLE, render
 
 from pipeline.cli import main
-from pipeline.render.tables import inert, write_tables
+from pipeline.render.tables import inert
 from pipeline.run.extract import extract
+from pipeline.run.outputs import table_contents, write_files
 
 HYPERLINK = '=HYPERLINK("https://example.org/x","Klik hier")'
 PLUS_TITLE = "+Loopbaanbegeleiding voor iedereen"
@@ -74,7 +75,7 @@ def test_workbook_cells_are_typed_never_formulas(hostile_edition):
 
 def test_tables_are_byte_identical_for_the_same_input(hostile_edition, tmp_path):
     programme = extract(hostile_edition.parent.parent / "werkprogramma-2030.pdf", nlp=False)
-    first = [p.read_bytes() for p in write_tables(programme, tmp_path / "a")]
-    second = [p.read_bytes() for p in write_tables(programme, tmp_path / "b")]
+    first = [p.read_bytes() for p in write_files(tmp_path / "a", table_contents(programme))]
+    second = [p.read_bytes() for p in write_files(tmp_path / "b", table_contents(programme))]
     assert first == second and [p.read_bytes() for p in sorted((tmp_path / "a").iterdir())] != []
     assert (hostile_edition / "programme.xlsx").read_bytes() == first[2]

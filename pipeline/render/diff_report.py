@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import difflib
 import html
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 
 from pipeline.comparison.diff import KINDS, Change, Diff, Side
@@ -198,9 +198,3 @@ def change_html(change: Change, old_link: str, new_link: str, page_link, text: C
     else:
         body = f"<p>{esc(before or after)}</p><p class=\"meta\">{old_ref}{new_ref}</p>"
     return head + body + "</div>"
-
-
-def report_names(old_stem: str, new_stem: str) -> Iterable[str]:
-    """The file names of the JSON, Markdown and HTML reports of a pair of editions."""
-    base = f"{old_stem}--{new_stem}"
-    return (f"{base}.diff.json", f"{base}.diff.md", f"{base}.diff.html")

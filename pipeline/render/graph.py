@@ -8,14 +8,12 @@ actor, with count and first evidence), about (→ topic) and refers_to
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import networkx as nx
 import numpy  # noqa: F401 (GraphMLWriter imports it when first made: imported with this module instead)
 from networkx.readwrite.graphml import GraphMLWriter
 
 from pipeline.programme import Annotations, Programme
-from pipeline.utils.files import canonical_json, write_atomic
 
 
 def add_annotations(graph: nx.MultiDiGraph, source: str, annotations: Annotations | None) -> None:
@@ -96,12 +94,3 @@ def graphml_text(graph: nx.MultiDiGraph) -> str:
     buffer = io.BytesIO()
     writer.dump(buffer)
     return buffer.getvalue().decode("utf-8")
-
-
-def write_graph(programme: Programme, folder: Path) -> list[Path]:
-    """Write graph.json and graph.graphml of a programme into `folder`."""
-    graph = build_graph(programme)
-    targets = [folder / "graph.json", folder / "graph.graphml"]
-    write_atomic(targets[0], canonical_json(graph_json(graph)))
-    write_atomic(targets[1], graphml_text(graph))
-    return targets

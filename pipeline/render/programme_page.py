@@ -8,14 +8,9 @@ from a file:// address.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 from pipeline.programme import Annotations, Programme, Theme
 from pipeline.render.i18n import DEFAULT_LANGUAGE, Catalogue, catalogue
 from pipeline.render.page import escape, page
-from pipeline.utils.files import write_atomic
-
-PROGRAMME_HTML = "programme.html"
 
 CSS = """
 .layout{display:grid;grid-template-columns:16rem minmax(0,1fr) 15rem;gap:1.2rem;padding:0 1rem;max-width:90rem;
@@ -213,11 +208,3 @@ def programme_page(programme: Programme, pdf_link: str | None = None, language: 
     body = (header + "<div class=\"layout\">" + "".join(toc) + "".join(main) + facets_html(programme, text)
             + "</div>")
     return page(programme.edition.title, body, CSS, text.script_strings("programme") + SCRIPT, language)
-
-
-def write_programme_html(programme: Programme, folder: Path, pdf_link: str | None = None,
-                         language: str = DEFAULT_LANGUAGE) -> Path:
-    """Write `programme.html` into `folder`, its interface in `language`."""
-    target = folder / PROGRAMME_HTML
-    write_atomic(target, programme_page(programme, pdf_link, language))
-    return target

@@ -11,17 +11,14 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 
 from pipeline.programme import Annotations, Part, Programme, Theme
-from pipeline.utils.files import write_atomic
 
 LIST_SEPARATOR = "; "
 THEME_COLUMNS = ("edition_year", "part", "part_title", "theme_id", "theme", "commission", "commission_assumed")
 DOSSIER_COLUMNS = (*THEME_COLUMNS, "id", "number", "title", "spearhead", "pages", "subs", "actors", "topics")
 REQUEST_COLUMNS = (*THEME_COLUMNS, "id", "text", "subitems", "list", "dossier", "follows", "instrument", "pages",
                    "actors", "topics")
-TABLE_FILES = ("dossiers.csv", "advisory_requests.csv")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -89,15 +86,3 @@ def request_rows(programme: Programme) -> list[dict]:
              "follows": request.follows, "instrument": request.instrument, "pages": joined(request.pages),
              **cells.annotations(request.nlp)}
             for part in programme.parts for theme in part.themes for request in theme.advisory_requests]
-
-
-def write_tables(programme: Programme, folder: Path) -> list[Path]:
-    """Write dossiers.csv, advisory_requests.csv and programme.xlsx (both tables as sheets) into `folder`."""
-    from pipeline.render.workbook import WORKBOOK_FILE, workbook_bytes
-
-    targets = [folder / name for name in (*TABLE_FILES, WORKBOOK_FILE)]
-    dossiers, requests = dossier_rows(programme), request_rows(programme)
-    write_atomic(targets[0], csv_text(DOSSIER_COLUMNS, dossiers))
-    write_atomic(targets[1], csv_text(REQUEST_COLUMNS, requests))
-    write_atomic(targets[2], workbook_bytes(dossiers, requests, programme.edition.year))
-    return targets

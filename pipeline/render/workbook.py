@@ -22,7 +22,6 @@ from openpyxl.writer.excel import ExcelWriter
 
 from pipeline.render.tables import DOSSIER_COLUMNS, REQUEST_COLUMNS
 
-WORKBOOK_FILE = "programme.xlsx"
 SPEARHEAD_FILL = PatternFill(fill_type="solid", start_color="FFF3C4", end_color="FFF3C4")
 HEADER_FONT = Font(bold=True)
 MAX_WIDTH = 60  # characters: longer texts wrap in the cell's own editor rather than widen the sheet

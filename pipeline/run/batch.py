@@ -22,6 +22,7 @@ from pipeline.nlp import process as nlp_process
 from pipeline.pdf.sources import DEFAULT_ENGINE
 from pipeline.render.i18n import DEFAULT_LANGUAGE
 from pipeline.run import cache
+from pipeline.run.outputs import PROGRAMME_JSON
 
 DEFAULT_TIMEOUT = 600.0
 
@@ -58,15 +59,14 @@ class Settings:
 
 def output_path(pdf: Path, out_dir: Path) -> Path:
     """Where the programme of `pdf` is written."""
-    return out_dir / pdf.stem / "programme.json"
+    return out_dir / pdf.stem / PROGRAMME_JSON
 
 
 def extract_to(pdf: Path, settings: Settings, page_workers: int = 1) -> Outcome:
-    """Extract one PDF in this process and write programme.json, programme.html, the tables (and the graph)."""
-    from pipeline.render.programme_page import write_programme_html
-    from pipeline.render.tables import write_tables
+    """Extract one PDF in this process and write its files (the graph only with NLP)."""
     from pipeline.run.extract import ExtractionError, extract
-    from pipeline.utils.files import canonical_json, relative_link, write_atomic
+    from pipeline.run.outputs import edition_contents, write_files
+    from pipeline.utils.files import relative_link
 
     started = time.perf_counter()
     try:
@@ -75,13 +75,8 @@ def extract_to(pdf: Path, settings: Settings, page_workers: int = 1) -> Outcome:
     except ExtractionError as error:
         return Outcome(pdf, None, None, str(error), time.perf_counter() - started)
     target = output_path(pdf, settings.out_dir)
-    write_atomic(target, canonical_json(programme))
-    write_programme_html(programme, target.parent, relative_link(pdf, target.parent), settings.language)
-    write_tables(programme, target.parent)
-    if settings.nlp:
-        from pipeline.render.graph import write_graph
-
-        write_graph(programme, target.parent)
+    write_files(target.parent, edition_contents(programme, relative_link(pdf, target.parent), settings.language,
+                                                graph=settings.nlp))
     return Outcome(pdf, target, programme.counts(), None, time.perf_counter() - started)
 
 

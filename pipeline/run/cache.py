@@ -13,10 +13,8 @@ from functools import cache
 from pathlib import Path
 
 from pipeline.resources import PACKAGE, PROJECT_MODEL, RULES_DIR, folder_digest
+from pipeline.run.outputs import EDITION_FILES, write_files
 from pipeline.utils.files import cache_dir, relative_link, write_atomic
-
-RESULT_FILES = ("programme.json", "programme.html", "dossiers.csv", "advisory_requests.csv", "programme.xlsx",
-                "graph.json", "graph.graphml")
 
 
 @cache
@@ -55,9 +53,7 @@ def restore(key: str, target: Path) -> dict | None:
     except (OSError, ValueError):
         return None
     target.mkdir(parents=True, exist_ok=True)
-    for name in RESULT_FILES:
-        if (entry / name).is_file():
-            write_atomic(target / name, (entry / name).read_bytes())
+    write_files(target, {name: (entry / name).read_bytes() for name in EDITION_FILES if (entry / name).is_file()})
     return counts
 
 
@@ -66,7 +62,7 @@ def store(key: str, source: Path, counts: dict) -> None:
     entry = cache_dir() / key
     try:
         entry.mkdir(parents=True, exist_ok=True)
-        for name in RESULT_FILES:
+        for name in EDITION_FILES:
             if (source / name).is_file():
                 shutil.copyfile(source / name, entry / name)
         write_atomic(entry / "counts.json", json.dumps(counts, sort_keys=True))

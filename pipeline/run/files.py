@@ -4,16 +4,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from pipeline.comparison.diff import Diff, compare, diff_json
-from pipeline.comparison.history import History, HistoryError, build_history, history_csv
+from pipeline.comparison.diff import Diff, compare
+from pipeline.comparison.history import History, HistoryError, build_history
 from pipeline.programme import Programme, ProgrammeFileError, read_programme
-from pipeline.render.diff_report import report_names, to_html, to_markdown
-from pipeline.render.history_page import history_html
 from pipeline.render.i18n import DEFAULT_LANGUAGE
 from pipeline.run.extract import ExtractionError, extract
-from pipeline.utils.files import canonical_json, relative_link, write_atomic
-
-FORMATS = ("json", "md", "html")
+from pipeline.run.outputs import DIFF_FORMATS, diff_contents, history_contents, write_files
+from pipeline.utils.files import relative_link
 
 
 class DiffInputError(Exception):
@@ -47,7 +44,7 @@ def stem_of(path: Path) -> str:
     return path.parent.name if path.name == "programme.json" else path.stem
 
 
-def diff_files(old: Path, new: Path, out_dir: Path, formats: list[str] | tuple[str, ...] = FORMATS,
+def diff_files(old: Path, new: Path, out_dir: Path, formats: list[str] | tuple[str, ...] = DIFF_FORMATS,
                password: str | None = None, language: str = DEFAULT_LANGUAGE) -> tuple[Diff, list[Path]]:
     """Compare two editions and write the chosen reports to `out_dir` (Markdown and HTML in `language`)."""
     old_programme, old_pdf = load_programme(old, password)
@@ -57,18 +54,7 @@ def diff_files(old: Path, new: Path, out_dir: Path, formats: list[str] | tuple[s
         return programme.edition.source.file if pdf is None else relative_link(pdf, out_dir)
 
     diff = compare(old_programme, new_programme, link(old_pdf, old_programme), link(new_pdf, new_programme))
-    renderers = {"json": lambda: canonical_json(diff_json(diff)), "md": lambda: to_markdown(diff, language),
-                 "html": lambda: to_html(diff, language)}
-    written = []
-    for name, fmt in zip(report_names(stem_of(old), stem_of(new)), FORMATS, strict=True):
-        if fmt in formats:
-            target = out_dir / name
-            write_atomic(target, renderers[fmt]())
-            written.append(target)
-    return diff, written
-
-
-HISTORY_FILES = ("history.json", "history.html", "history.csv")
+    return diff, write_files(out_dir, diff_contents(diff, stem_of(old), stem_of(new), formats, language))
 
 
 def history_files(paths: list[Path], out_dir: Path, password: str | None = None,
@@ -82,11 +68,7 @@ def history_files(paths: list[Path], out_dir: Path, password: str | None = None,
         history = build_history(programmes)
     except HistoryError as error:
         raise DiffInputError(str(error)) from None
-    texts = (canonical_json(history), history_html(history, language), history_csv(history))
-    written = [out_dir / name for name in HISTORY_FILES]
-    for target, text in zip(written, texts, strict=True):
-        write_atomic(target, text)
-    return history, written
+    return history, write_files(out_dir, history_contents(history, language))
 
 
 def store_files(paths: list[Path], db: Path, password: str | None = None,
