@@ -2,11 +2,8 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import io
 import json
-import logging
-import os
 import signal
 import sys
 from pathlib import Path
@@ -15,16 +12,9 @@ from pipeline import __version__
 from pipeline.pdf.sources import DEFAULT_ENGINE, ENGINES
 from pipeline.render.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from pipeline.run.batch import DEFAULT_TIMEOUT, Outcome, Settings, extract_all, summary_table
+from pipeline.run.process import prepare_process
 
 EXIT_USAGE = 2
-# numpy's OpenBLAS starts a worker thread for each further core as numpy is imported, and an idle one
-# spins for about 0.1 s of CPU before it sleeps: on two cores that is taken from the run's other process
-# (the NLP process imports numpy while the pages are read, the file process while the text is parsed).
-# The processes of a command start with one; the NLP stage sets the threads of its matrix products.
-BLAS_THREADS_VARIABLE = "OPENBLAS_NUM_THREADS"
-# The command makes many objects that live until it ends and few cycles: the collector starts a pass
-# after 50,000 new objects instead of 700 (a 400-page run spent 0.9 s of 13 s in it, 0.3 s so).
-COLLECTOR_THRESHOLDS = (50_000, 20, 20)
 
 
 def fail(message: str) -> int:
@@ -339,12 +329,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    os.environ.setdefault(BLAS_THREADS_VARIABLE, "1")  # a user's own setting stands
-    gc.freeze()  # the modules live as long as the command: kept out of the collector's full passes
-    gc.set_threshold(*COLLECTOR_THRESHOLDS)
+    prepare_process()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # unwind, so running file processes are stopped
-    for name in ("pdfminer", "pdfplumber"):
-        logging.getLogger(name).setLevel(logging.CRITICAL)
     try:
         return args.run(args)
     except UsageError as error:

@@ -62,7 +62,7 @@ def test_command_starts_blas_with_one_thread_unless_the_user_chose(gold, monkeyp
 def test_command_sets_the_collector_for_its_many_long_lived_objects(gold):
     import gc
 
-    from pipeline.cli import COLLECTOR_THRESHOLDS
+    from pipeline.run.process import COLLECTOR_THRESHOLDS
 
     before = gc.get_threshold()
     try:

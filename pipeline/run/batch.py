@@ -6,9 +6,6 @@ the batch down.  A single file uses all cores for its pages instead.
 """
 from __future__ import annotations
 
-import gc
-import importlib
-import logging
 import multiprocessing
 import os
 import signal
@@ -23,6 +20,7 @@ from pipeline.pdf.sources import DEFAULT_ENGINE
 from pipeline.render.i18n import DEFAULT_LANGUAGE
 from pipeline.run import cache
 from pipeline.run.outputs import PROGRAMME_JSON
+from pipeline.run.process import prepare_process
 
 DEFAULT_TIMEOUT = 600.0
 
@@ -82,12 +80,9 @@ def extract_to(pdf: Path, settings: Settings, page_workers: int = 1) -> Outcome:
 
 def _child(pdf: Path, settings: Settings, page_workers: int, connection: Connection) -> None:
     os.setpgrp()
-    for name in ("pdfminer", "pdfplumber"):
-        logging.getLogger(name).setLevel(logging.CRITICAL)
     if settings.nlp and nlp_process.worth_a_process(page_workers):
         nlp_process.start()  # before the extraction stages are imported: spaCy loads meanwhile
-    importlib.import_module("pipeline.run.extract")  # the stages' modules, which live as long as this
-    gc.freeze()  # process: kept out of the collector's full passes
+    prepare_process("pipeline.run.extract")
     try:
         outcome = extract_to(pdf, settings, page_workers)
     except MemoryError:
