@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import difflib
-import html
 from collections.abc import Callable, Iterator
 from functools import partial
 
 from pipeline.comparison.diff import KINDS, Change, Diff, Side
 from pipeline.render.i18n import DEFAULT_LANGUAGE, Catalogue, catalogue
-from pipeline.render.page import page
+from pipeline.render.page import META_CSS, escape, page
 
 CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:72rem;color:#1a1a1a;
@@ -23,8 +22,7 @@ text-align:right}table.counts th{text-align:left;background:#eef6f7}
 .sides{display:grid;grid-template-columns:1fr 1fr;gap:1rem}.side{background:#fff;padding:.3rem .5rem;
 border:1px solid #e3e3e3}
 del{background:#ffd7d5;text-decoration:line-through}ins{background:#ccf0d1;text-decoration:none}
-.meta{color:#555;font-size:.85rem}
-"""
+""" + META_CSS + "\n"
 
 
 def label(side: Side | None) -> str:
@@ -167,34 +165,32 @@ def to_markdown(diff: Diff, language: str = DEFAULT_LANGUAGE) -> str:
 def to_html(diff: Diff, language: str = DEFAULT_LANGUAGE) -> str:
     """The diff as a self-contained HTML page (the shell every page of the project shares) in `language`."""
     text = catalogue(language)
-    esc = html.escape
     title = diff_title(diff, text)
-    out = [f"<h1>{esc(title)}</h1>", f"<table class=\"counts\"><tr><th>{text.text('diff.change')}</th>"
+    out = [f"<h1>{escape(title)}</h1>", f"<table class=\"counts\"><tr><th>{text.text('diff.change')}</th>"
                                      f"<th>{text.text('diff.count')}</th></tr>"]
     out += [f"<tr><th>{name}</th><td>{count}</td></tr>" for name, count in counts_rows(diff, text)]
     out.append("</table>")
     out += body(diff, part=lambda number: f"<h2>{text.text('part', number=number)}</h2>",
-                theme=lambda title: f"<h3>{esc(title)}</h3>", change=partial(change_html, text=text),
-                page_link=lambda link, page: f"<a href=\"{esc(link)}#page={page}\">{text.pages([page])}</a>")
+                theme=lambda title: f"<h3>{escape(title)}</h3>", change=partial(change_html, text=text),
+                page_link=lambda link, page: f"<a href=\"{escape(link)}#page={page}\">{text.pages([page])}</a>")
     return page(title, "\n".join(out), CSS, language=language)
 
 
 def change_html(change: Change, old_link: str, new_link: str, page_link, text: Catalogue) -> str:
-    esc = html.escape
     before, after = label(change.before), label(change.after)
     kind, entity = headline(change, text)
     head = (f"<div class=\"change {change.kind}\" data-kind=\"{change.kind}\" data-entity=\"{change.entity}\" "
             f"data-recurring=\"{str(change.recurring).lower()}\">"
-            f"<span class=\"badge\">{esc(kind)}</span>{esc(entity)}")
+            f"<span class=\"badge\">{escape(kind)}</span>{escape(entity)}")
     old_ref = page_refs(change.before, old_link, page_link)
     new_ref = page_refs(change.after, new_link, page_link)
     if change.kind in ("renamed", "modified"):
-        old, new = word_diff(before, after, ("<del>", "</del>"), ("<ins>", "</ins>"), esc)
+        old, new = word_diff(before, after, ("<del>", "</del>"), ("<ins>", "</ins>"), escape)
         body = (f"<div class=\"sides\"><div class=\"side\"><div class=\"meta\">{text.text('diff.before')} "
                 f"{old_ref}</div>{old}</div><div class=\"side\"><div class=\"meta\">{text.text('diff.after')} "
                 f"{new_ref}</div>{new}</div></div>")
     elif change.kind in ("moved", "spearhead_changed"):
-        body = f"<p>{esc(after)}</p><p class=\"meta\">{esc(describe(change, text))} {old_ref} {new_ref}</p>"
+        body = f"<p>{escape(after)}</p><p class=\"meta\">{escape(describe(change, text))} {old_ref} {new_ref}</p>"
     else:
-        body = f"<p>{esc(before or after)}</p><p class=\"meta\">{old_ref}{new_ref}</p>"
+        body = f"<p>{escape(before or after)}</p><p class=\"meta\">{old_ref}{new_ref}</p>"
     return head + body + "</div>"

@@ -13,7 +13,7 @@ from collections import Counter
 from pipeline.comparison.diff import ENTITIES
 from pipeline.comparison.history import Chain, Event, History
 from pipeline.render.i18n import DEFAULT_LANGUAGE, Catalogue, catalogue
-from pipeline.render.page import escape, page
+from pipeline.render.page import HIDDEN_CSS, escape, page
 
 MARKS = {"added": "+", "renamed": "✎", "modified": "✎", "moved": "→", "returned": "↺", "removed": "✕",
          "spearhead_changed": "☆"}
@@ -30,8 +30,7 @@ td.present{background:#eaf5ea}td.spearhead{background:#fff3c4}td.absent{color:#b
 td.event{font-weight:bold;cursor:pointer;outline:1px dashed #ef6c00}
 .recurring{color:#888;font-size:.75rem}
 #detail{flex-basis:100%;min-height:1.4rem;font-size:.9rem}
-.hidden{display:none!important}
-"""
+""" + HIDDEN_CSS
 
 SCRIPT = """
 const rows = [...document.querySelectorAll("tr.chain")];

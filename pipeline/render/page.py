@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import html
 
+META_CSS = ".meta{color:#555;font-size:.85rem}"  # small grey print: page links, counts, notes
+HIDDEN_CSS = ".hidden{display:none!important}\n"  # what a page's filters hide
 BASE_CSS = """
 *{box-sizing:border-box}
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1a1a1a;line-height:1.45}
-a{color:#005f68}h1{color:#007882;margin:.2rem 0}.meta{color:#555;font-size:.85rem}
+a{color:#005f68}h1{color:#007882;margin:.2rem 0}""" + META_CSS + """
 header.top{padding:.8rem 1rem .2rem;border-bottom:2px solid #007882}
 .toolbar{display:flex;flex-wrap:wrap;gap:.6rem 1rem;align-items:center;padding:.4rem 1rem;background:#fff;
 position:sticky;top:0;z-index:2;border-bottom:1px solid #d0d7d8}

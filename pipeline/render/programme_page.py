@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pipeline.programme import Annotations, Programme, Theme
 from pipeline.render.i18n import DEFAULT_LANGUAGE, Catalogue, catalogue
-from pipeline.render.page import escape, page
+from pipeline.render.page import HIDDEN_CSS, escape, page
 
 CSS = """
 .layout{display:grid;grid-template-columns:16rem minmax(0,1fr) 15rem;gap:1.2rem;padding:0 1rem;max-width:90rem;
@@ -28,7 +28,7 @@ nav#toc a{text-decoration:none}.part>h2{border-bottom:2px solid #007882;margin-t
 .facet{display:flex;justify-content:space-between;width:100%;text-align:left;border:0;background:none;
 padding:.1rem .2rem}.facet:hover,.facet.active{background:#e0f0f2}
 .panel>summary{font-weight:bold;margin:.8rem 0 .2rem;cursor:pointer}aside#facets ul{list-style:none;padding:0;margin:0}
-.hidden{display:none!important}
+""" + HIDDEN_CSS + """\
 @media (max-width:60rem){.layout{grid-template-columns:1fr}nav#toc,aside#facets{position:static;max-height:none}
 aside#facets{order:-1}h1{font-size:1.5rem}}
 """
