@@ -23,6 +23,7 @@ class LayoutRules(_Rules):
     segment_gap: float
     justified_gap_ratio: float
     justified_gap_max: float
+    number_cell_gap: float
     size_jump: float
     size_jump_gap: float
     gutter_min_width: float
@@ -75,6 +76,7 @@ class StructureRules(_Rules):
     mixed_list_words: tuple[str, ...]
     advisory_item: str
     lead_in_end: str
+    list_caption_max_words: int
 
     @property
     def part_re(self) -> re.Pattern[str]:

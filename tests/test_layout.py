@@ -383,3 +383,18 @@ def test_a_line_justified_with_very_wide_word_spaces_stays_one_line(tmp_path):
     lines = [line.text for block in blocks_of(path) for line in block.lines]
     assert "Conceptnota ambitieus Europees industriebeleid" in lines
     assert "Tweede kolom" in lines
+
+
+def test_a_number_in_its_own_table_cell_starts_the_row(tmp_path):
+    """A table of requests sets its numbers in a column of their own, further from the text than a list."""
+    path = tmp_path / "table.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica", 9)
+    for row, text in enumerate(["BVR jobbonus", "BVR uitgifte opleidingscheques"]):
+        y = HEIGHT - 100 - 16 * row
+        canvas.drawString(50, y, f"{row + 1}.")
+        canvas.drawString(50 + 8.5 + 2.5 * 9, y, text)
+    canvas.showPage()
+    canvas.save()
+    lines = [(line.number, line.text) for block in blocks_of(path) for line in block.lines]
+    assert lines == [(1, "BVR jobbonus"), (2, "BVR uitgifte opleidingscheques")]

@@ -180,3 +180,11 @@ def test_a_wrong_or_partial_outline_leaves_typography_in_charge(tmp_path):
     partly = extract(with_outline(plain, partial, tmp_path / "partial.pdf"), nlp=False)
     assert partly.signals == ["typography", "outline"]
     assert str(headings(partly)).casefold() == str(expected).casefold()  # the outline's spelling of a title in capitals
+
+
+def test_a_list_caption_set_like_the_text_heads_the_requests(tmp_path):
+    """A table's caption "Adviesvragen" is set like the body text: a short line alone still opens the list."""
+    plain_caption = replace(TWO_COLUMN, listing=Look())
+    programme = extract(render(tmp_path / "caption.pdf", SAMPLE, plain_caption), nlp=False)
+    requests = [r.text for r in programme.parts[0].themes[0].advisory_requests]
+    assert requests == ["BVR opleidingsverlof voor werkenden", "Decreet loopbaanbegeleiding (eerste helft 2030)"]

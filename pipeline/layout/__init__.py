@@ -25,7 +25,7 @@ from pipeline.layout.columns import (
     usual_gutters,
 )
 from pipeline.layout.furniture import drop_furniture
-from pipeline.layout.markers import attach_raised_marks, mark_list_item, resolve_aligned_dashes
+from pipeline.layout.markers import attach_raised_marks, join_numbered_cells, mark_list_item, resolve_aligned_dashes
 from pipeline.layout.records import Block, Line, PageLayout, Word
 from pipeline.layout.words import page_words, rows_of, segments_of
 from pipeline.pdf.sources import PageContent
@@ -40,7 +40,7 @@ def read_page(content: PageContent, rules: LayoutRules) -> PageLayout:
     number = content.number
     lines = []
     for row in rows_of(words):
-        for segment in segments_of(row, rules):
+        for segment in join_numbered_cells(segments_of(row, rules), rules):
             line = Line(page=number, words=segment)
             mark_list_item(line, shapes, rules)
             lines.append(line)

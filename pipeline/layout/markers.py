@@ -32,6 +32,20 @@ def attach_raised_marks(words: list[Word], rules: LayoutRules) -> list[Word]:
     return kept
 
 
+def join_numbered_cells(segments: list[list[Word]], rules: LayoutRules) -> list[list[Word]]:
+    """A number alone in its segment ("1." in a table's first column) and the segment right of it, at most
+    `number_cell_gap` font sizes away, are one numbered line."""
+    joined: list[list[Word]] = []
+    for segment in segments:
+        previous = joined[-1] if joined else None
+        if (previous is not None and len(previous) == 1 and rules.number_re.match(previous[0].text)
+                and segment[0].x0 - previous[0].x1 <= rules.number_cell_gap * previous[0].size):
+            previous.extend(segment)
+        else:
+            joined.append(list(segment))
+    return joined
+
+
 def mark_list_item(line: Line, shapes: Sequence[Shape], rules: LayoutRules) -> None:
     """Detect a bullet (shape or glyph, set apart or against the text) or a number at the start of a line.
 

@@ -210,11 +210,14 @@ class Builder:
 
 
 def is_list_heading(block: Block, heading: bool, rules: StructureRules) -> bool:
-    """A heading, or a short lead-in ending in ':', that announces advisory requests."""
+    """A heading, a short lead-in ending in ':', or a line of a few words alone (a table's caption, set like
+    the text), that announces advisory requests."""
     text = block.text.strip()
     if not re.search(rules.advisory_list_heading, text) or rules.spearhead_re.search(text):
         return False
-    return heading or (text.endswith(rules.lead_in_end) and len(text.split()) <= rules.heading_max_words)
+    words = len(text.split())
+    return heading or (text.endswith(rules.lead_in_end) and words <= rules.heading_max_words) or (
+        len(block.lines) == 1 and words <= rules.list_caption_max_words and not text.endswith(tuple(".;,")))
 
 
 def front_matter(blocks: list[Block], levels: HeadingLevels, rules: StructureRules,
