@@ -11,6 +11,7 @@ from pdfmaker import ONE_COLUMN_SERIF, SAMPLE, TWO_COLUMN, render
 from pipeline.cli import main
 from pipeline.nlp import default_model
 from pipeline.run.batch import Settings, extract_all
+from pipeline.run.outputs import EDITION_FILES
 from pipeline.utils.lookups import dutch_lexicon
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "realworld"
@@ -60,6 +61,8 @@ def test_cache_reuses_and_no_cache_forces_work(tmp_path):
     forced = extract_all([pdf], Settings(out_dir=tmp_path / "c", use_cache=False))[0]
     assert not first.cached and again.cached and not forced.cached
     assert again.seconds < 0.2
+    written = sorted((tmp_path / "a" / "wp-2030").iterdir())
+    assert [path.name for path in written] == sorted(EDITION_FILES)  # every file of the writer, no temporary one
     for folder in ("b", "c"):
-        assert (tmp_path / folder / "wp-2030" / "programme.json").read_bytes() == \
-            (tmp_path / "a" / "wp-2030" / "programme.json").read_bytes()
+        assert [(tmp_path / folder / "wp-2030" / path.name).read_bytes() for path in written] == \
+            [path.read_bytes() for path in written]
