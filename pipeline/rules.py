@@ -24,6 +24,8 @@ class LayoutRules(_Rules):
     justified_gap_ratio: float
     justified_gap_max: float
     number_cell_gap: float
+    small_capitals_ratio: tuple[float, float]
+    small_capitals_gap: float
     size_jump: float
     size_jump_gap: float
     gutter_min_width: float

@@ -398,3 +398,26 @@ def test_a_number_in_its_own_table_cell_starts_the_row(tmp_path):
     canvas.save()
     lines = [(line.number, line.text) for block in blocks_of(path) for line in block.lines]
     assert lines == [(1, "BVR jobbonus"), (2, "BVR uitgifte opleidingscheques")]
+
+
+def test_small_capitals_are_read_as_the_lower_case_they_stand_for(tmp_path):
+    """Office suites and browsers set small capitals as capitals of about 0.8 of the size; a heading so set
+    keeps one size, its case and its second line."""
+    path = tmp_path / "small-caps.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    lines = [[("O", 14.4), ("PVOLGING ", 11.5), ("EN ", 11.5), ("E", 14.4), ("UROPESE", 11.5)],
+             [("ONTWIKKELINGEN", 11.5)]]
+    for row, pieces in enumerate(lines):
+        x, y = 50.0, HEIGHT - 100 - 18 * row
+        for text, size in pieces:
+            canvas.setFont("Helvetica-Bold", size)
+            canvas.drawString(x, y, text)
+            x += canvas.stringWidth(text, "Helvetica-Bold", size)
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(50, HEIGHT - 150, "Gewone tekst onder de titel, met VDAB en SERV in hoofdletters.")
+    canvas.showPage()
+    canvas.save()
+    blocks = blocks_of(path)
+    assert [line.text for line in blocks[0].lines] == ["Opvolging en Europese", "ontwikkelingen"]
+    assert {round(word.size, 1) for word in blocks[0].words} == {14.4}
+    assert "VDAB en SERV" in blocks[1].lines[0].text

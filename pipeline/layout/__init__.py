@@ -27,7 +27,7 @@ from pipeline.layout.columns import (
 from pipeline.layout.furniture import drop_furniture
 from pipeline.layout.markers import attach_raised_marks, join_numbered_cells, mark_list_item, resolve_aligned_dashes
 from pipeline.layout.records import Block, Line, PageLayout, Word
-from pipeline.layout.words import page_words, rows_of, segments_of
+from pipeline.layout.words import join_small_capitals, lower_small_capitals, page_words, rows_of, segments_of
 from pipeline.pdf.sources import PageContent
 from pipeline.rules import LayoutRules
 from pipeline.utils.clustering import weighted_mode
@@ -39,9 +39,11 @@ def read_page(content: PageContent, rules: LayoutRules) -> PageLayout:
     shapes = content.shapes
     number = content.number
     lines = []
-    for row in rows_of(words):
+    small: dict[tuple[str, float], float] = {}
+    rows = [join_small_capitals(row, rules, small) for row in rows_of(words)]
+    for row in rows:
         for segment in join_numbered_cells(segments_of(row, rules), rules):
-            line = Line(page=number, words=segment)
+            line = Line(page=number, words=lower_small_capitals(segment, small))
             mark_list_item(line, shapes, rules)
             lines.append(line)
     resolve_aligned_dashes(lines)

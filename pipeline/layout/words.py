@@ -105,6 +105,43 @@ def rows_of(words: Iterable[Word]) -> list[list[Word]]:
     return [sorted(row, key=lambda w: w.x0) for row in rows]
 
 
+def is_small_capitals(capital: Word, word: Word, rules: LayoutRules) -> bool:
+    """Whether `word` is set in small capitals right after the capital `capital` ("A" + "DVIES"): capitals of
+    the same font a little smaller, on the same baseline, with no gap."""
+    low, high = rules.small_capitals_ratio
+    return (word.font == capital.font and low <= word.size / capital.size <= high
+            and word.x0 - capital.x1 <= rules.small_capitals_gap * capital.size
+            and abs(word.bottom - capital.bottom) <= rules.small_capitals_gap * 3 * capital.size
+            and capital.text[-1:].isupper() and word.text.isupper())
+
+
+def join_small_capitals(row: list[Word], rules: LayoutRules, small: dict[tuple[str, float], float]) -> list[Word]:
+    """Words set in small capitals (lower-case letters as smaller capitals, as word processors and browsers
+    synthesise them) as the text has them: "A" + "DVIESCOMMISSIE" is "Adviescommissie" at the capitals' size.
+    Each small size seen is noted in `small` (font and size: the capitals' size)."""
+    merged: list[Word] = []
+    for word in row:
+        capital = merged[-1] if merged else None
+        if capital is not None and is_small_capitals(capital, word, rules):
+            small[word.font, word.size] = capital.size
+            merged[-1] = capital._replace(text=capital.text + word.text.lower(), x1=word.x1,
+                                          top=min(capital.top, word.top), bottom=max(capital.bottom, word.bottom))
+        else:
+            merged.append(word)
+    return merged
+
+
+def lower_small_capitals(segment: list[Word], small: dict[tuple[str, float], float]) -> list[Word]:
+    """A segment set wholly in small capitals (a heading's second line, "INTERNATIONALE ONTWIKKELINGEN", or
+    a word of one such as "EN") in lower case at the capitals' size; other segments as they are."""
+    capitals = set(small.values())
+    if not small or not all(not any(c.isalpha() for c in w.text) or w.size in capitals
+                            or ((w.font, w.size) in small and w.text.isupper()) for w in segment):
+        return segment
+    return [w._replace(text=w.text.lower(), size=small[w.font, w.size]) if (w.font, w.size) in small
+            and w.text.isupper() else w for w in segment]
+
+
 def segments_of(row: list[Word], rules: LayoutRules) -> list[list[Word]]:
     """Cut a row where the gap between words is wide for their size, unless it is one of a line's word spaces
     stretched to its justified measure (no wider than `justified_gap_max`, its neighbours as wide), or where
