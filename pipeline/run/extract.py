@@ -8,6 +8,7 @@ import re
 import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 
 from pipeline.layout import Block, PageLayout, layout_pages, read_page
@@ -159,7 +160,7 @@ def extract(path: Path | str, password: str | None = None, rules: Rules | None =
     casing = casing_table(blocks)
     clock.lap("repair")
     try:
-        structure = segmentation(blocks, rules.structure, casing, info.outline)
+        structure = segmentation(blocks, rules.structure, partial(restore_case, casing=casing), info.outline)
     except NoStructure as error:
         raise ExtractionError(path, str(error)) from None
     title, year, organisation = edition_of(cover_block(blocks), metadata, layout.running_texts, casing, path)

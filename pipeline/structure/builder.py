@@ -9,7 +9,7 @@ lists and spearheads.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from pipeline.layout import Block
@@ -25,7 +25,6 @@ from pipeline.structure.typography import (
     strip_outline,
     typography_of,
 )
-from pipeline.text.casing import restore_case
 from pipeline.utils.text import collapse_spaces, slugify
 
 
@@ -48,25 +47,36 @@ class Builder:
 
     rules: StructureRules
     levels: HeadingLevels
-    casing: dict[str, str]
+    recase: Callable[[str], str]  # a heading in capitals spelled as the document spells it in its text
     parts: list[Part] = field(default_factory=list)
     theme: Theme | None = None
     dossier: Dossier | None = None
     listing: ListContext | None = None
     expecting_part_title: bool = False
     used_ids: set[str] = field(default_factory=set)
-    headed_requests: set[int] = field(default_factory=set)
+    # requests of headed lists since the theme's last dossier started: the theme's own if no dossier follows
+    headed_after_dossier: list[AdvisoryRequest] = field(default_factory=list)
     previous: str = ""  # the role of the block fed last
     hints: OutlineHints | None = None
 
-    def theme_lists(self) -> None:
+    def close_theme(self) -> None:
         """A headed list after a theme's last dossier closes the theme: it is the theme's own, and its
-        requests only follow that dossier (a lead-in sentence keeps a list in the dossier's text)."""
-        for theme in (t for p in self.parts for t in p.themes if t.dossiers):
-            last = theme.dossiers[-1].id
-            for request in theme.advisory_requests:
-                if id(request) in self.headed_requests and request.dossier == last:
-                    request.dossier, request.follows = None, last
+        requests only follow that dossier (a lead-in sentence keeps a list in the dossier's text). Known
+        once the theme ends."""
+        for request in self.headed_after_dossier:
+            if request.dossier is not None:
+                request.dossier, request.follows = None, request.dossier
+        self.headed_after_dossier = []
+
+    def finish(self) -> list[Part]:
+        """The parts, the last theme closed and every page range derived from what each item holds."""
+        self.close_theme()
+        for part in self.parts:
+            for theme in part.themes:
+                theme.pages = union(theme.pages, *(item.pages for item in (*theme.dossiers, *theme.advisory_requests,
+                                                                           *theme.other_items)))
+            part.pages = union(part.pages, *(theme.pages for theme in part.themes))
+        return self.parts
 
     def unique(self, base: str) -> str:
         candidate, n = base, 2
@@ -78,29 +88,25 @@ class Builder:
     def title(self, text: str) -> str:
         """A heading's title as the outline spells it, else with the document's own casing restored."""
         spelled = self.hints.spelling(text) if self.hints else None
-        return collapse_spaces(spelled or restore_case(text, self.casing))
-
-    def add_pages(self, block: Block, *targets) -> None:
-        for target in targets:
-            if target is not None:
-                target.pages = sorted(set(target.pages) | set(block.pages))
+        return collapse_spaces(spelled or self.recase(text))
 
     def start_part(self, block: Block, match: re.Match[str]) -> None:
         number = roman_or_int(match.group("number"))
         title = self.title(match.group("title") or "")
+        self.close_theme()
         self.parts.append(Part(id=self.unique(f"deel-{number}"), number=number, title=title,
                                pages=list(block.pages), intro=""))
         self.theme = self.dossier = self.listing = None
         self.expecting_part_title = not title
 
     def start_theme(self, block: Block, title: str | None = None) -> Theme:
+        self.close_theme()
         part = self.parts[-1]
         title = title if title is not None else strip_outline(self.title(block.text), self.rules)[0]
         self.theme = Theme(id=self.unique(f"{part.id}/{slugify(title)}"), title=title,
                            pages=list(block.pages), intro="")
         part.themes.append(self.theme)
         self.dossier = self.listing = None
-        self.add_pages(block, part)
         return self.theme
 
     def start_dossier(self, block: Block) -> None:
@@ -114,7 +120,7 @@ class Builder:
                                title=title, spearhead=spearhead, pages=list(block.pages), text="")
         theme.dossiers.append(self.dossier)
         self.listing = None
-        self.add_pages(block, theme, self.parts[-1])
+        self.headed_after_dossier = []
 
     def add_sub(self, block: Block) -> None:
         owner = self.dossier or self.theme
@@ -122,8 +128,8 @@ class Builder:
             self.add_text(block)
             return
         owner.subs.append(self.title(block.text))
+        owner.pages = union(owner.pages, block.pages)
         self.listing = None
-        self.add_pages(block, owner, self.theme, self.parts[-1])
 
     def start_list(self, block: Block, heading_block: bool) -> None:
         """A list of advisory requests: in the text of the dossier before it when a lead-in or a heading
@@ -137,7 +143,7 @@ class Builder:
         current = self.dossier.id if self.dossier else None
         self.listing = ListContext(heading=heading, mixed=mixed, indent=-1.0, dossier=current if inside else None,
                                    follows=None if inside else current, headed=heading_block)
-        self.add_pages(block, theme, self.parts[-1])
+        theme.pages = union(theme.pages, block.pages)
 
     def add_item(self, block: Block) -> None:
         listing, theme = self.listing, self.theme
@@ -147,30 +153,26 @@ class Builder:
             listing.indent = block.indent
         if listing.last is not None and block.indent > listing.indent + 0.5 * block.size:
             listing.last.subitems.append(text)
-            listing.last.pages = sorted(set(listing.last.pages) | set(block.pages))
+            listing.last.pages = union(listing.last.pages, block.pages)
         elif not listing.mixed or re.match(self.rules.advisory_item, text):
             base = f"{theme.id}/{slugify(text, 6)}"
             listing.last = AdvisoryRequest(id=self.unique(base), text=text, pages=list(block.pages),
                                            list=listing.heading, dossier=listing.dossier, follows=listing.follows)
             if listing.headed:
-                self.headed_requests.add(id(listing.last))
+                self.headed_after_dossier.append(listing.last)
             theme.advisory_requests.append(listing.last)
         else:
             listing.last = ListItem(text=text, pages=list(block.pages), list=listing.heading)
             theme.other_items.append(listing.last)
-        self.add_pages(block, theme, self.parts[-1])
 
     def add_text(self, block: Block) -> None:
         text = ("- " if block.marker else "") + block.text
-        if self.dossier is not None:
-            self.dossier.text = f"{self.dossier.text}\n\n{text}".strip()
-            self.add_pages(block, self.dossier, self.theme)
-        elif self.theme is not None:
-            self.theme.intro = f"{self.theme.intro}\n\n{text}".strip()
-            self.add_pages(block, self.theme)
+        owner = self.dossier or self.theme or self.parts[-1]
+        if isinstance(owner, Dossier):
+            owner.text = f"{owner.text}\n\n{text}".strip()
         else:
-            self.parts[-1].intro = f"{self.parts[-1].intro}\n\n{text}".strip()
-        self.add_pages(block, self.parts[-1])
+            owner.intro = f"{owner.intro}\n\n{text}".strip()
+        owner.pages = union(owner.pages, block.pages)
 
     def feed(self, block: Block) -> str:
         """Place one block in the tree; return the role it got (part, part title, mark, list, theme, dossier,
@@ -209,6 +211,11 @@ class Builder:
         return "text"
 
 
+def union(pages: list[int], *more: list[int]) -> list[int]:
+    """The sorted pages of one or more page lists."""
+    return sorted(set(pages).union(*more))
+
+
 def is_list_heading(block: Block, heading: bool, rules: StructureRules) -> bool:
     """A heading, a short lead-in ending in ':', or a line of a few words alone (a table's caption, set like
     the text), that announces advisory requests."""
@@ -221,14 +228,14 @@ def is_list_heading(block: Block, heading: bool, rules: StructureRules) -> bool:
 
 
 def front_matter(blocks: list[Block], levels: HeadingLevels, rules: StructureRules,
-                 casing: dict[str, str], cover: Block | None) -> list[FrontMatter]:
+                 recase: Callable[[str], str], cover: Block | None) -> list[FrontMatter]:
     """Sections before the first part, headed by theme-sized headings."""
     sections: list[FrontMatter] = []
     for block in blocks:
         if block is cover:
             continue
         if levels.typography.is_heading(block) and levels.level(block, rules) == "theme":
-            sections.append(FrontMatter(title=collapse_spaces(restore_case(block.text, casing)),
+            sections.append(FrontMatter(title=collapse_spaces(recase(block.text)),
                                         text="", pages=list(block.pages)))
         elif sections:
             section = sections[-1]
@@ -255,7 +262,7 @@ class Segmentation:
     signals: list[str]
 
 
-def segmentation(blocks: list[Block], rules: StructureRules, casing: dict[str, str],
+def segmentation(blocks: list[Block], rules: StructureRules, recase: Callable[[str], str],
                  outline: Sequence[OutlineEntry] = ()) -> Segmentation:
     """Split the blocks into front matter and the tree of parts, keeping the role of each block and the
     signals used: typography always, the producer's outline where it agrees with the text."""
@@ -274,13 +281,13 @@ def segmentation(blocks: list[Block], rules: StructureRules, casing: dict[str, s
     first_headings = [b for start in starts if (b := next((c for c in candidates if positions[id(c)] > start), None))]
     levels = learn_levels(candidates, first_headings, typography, rules)
     hints = outline_hints(outline, blocks, rules)
-    builder = Builder(rules=rules, levels=levels, casing=casing, hints=hints)
+    builder = Builder(rules=rules, levels=levels, recase=recase, hints=hints)
     roles = ["front"] * starts[0] + [builder.feed(block) for block in blocks[starts[0]:]]
-    builder.theme_lists()
-    if not any(part.themes for part in builder.parts):
+    parts = builder.finish()
+    if not any(part.themes for part in parts):
         raise NoStructure("no programme structure: parts found, but no themes or dossiers")
     cover = cover_block(blocks)
-    front = front_matter(blocks[: starts[0]], levels, rules, casing, cover)
-    return Segmentation(front=front, parts=builder.parts, roles=roles, levels=levels,
+    front = front_matter(blocks[: starts[0]], levels, rules, recase, cover)
+    return Segmentation(front=front, parts=parts, roles=roles, levels=levels,
                         signals=["typography", "outline"] if hints else ["typography"])
 
