@@ -24,8 +24,10 @@ class LayoutRules(_Rules):
     justified_gap_ratio: float
     justified_gap_max: float
     number_cell_gap: float
+    letter_marker: str
     small_capitals_ratio: tuple[float, float]
     small_capitals_gap: float
+    small_capitals_rows: int
     size_jump: float
     size_jump_gap: float
     gutter_min_width: float
@@ -99,6 +101,7 @@ class TextRules(_Rules):
     """When line-break hyphens and in-word spaces are repaired."""
 
     vowel_clashes: tuple[str, ...]
+    vowels: str
     coordinated_adjective_endings: tuple[str, ...]
     compound_links: tuple[str, ...]
     compound_min_part: int

@@ -421,3 +421,17 @@ def test_small_capitals_are_read_as_the_lower_case_they_stand_for(tmp_path):
     assert [line.text for line in blocks[0].lines] == ["Opvolging en Europese", "ontwikkelingen"]
     assert {round(word.size, 1) for word in blocks[0].words} == {14.4}
     assert "VDAB en SERV" in blocks[1].lines[0].text
+
+
+def test_lettered_sub_items_are_list_items(tmp_path):
+    """Word processors number a sub-list "a)", "b)": each letter set apart starts an item."""
+    path = tmp_path / "letters.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica", 9)
+    for row, (letter, text) in enumerate([("a)", "een kader voor de erkenning,"), ("b)", "een update van het kader.")]):
+        canvas.drawString(70, HEIGHT - 100 - 14 * row, letter)
+        canvas.drawString(88, HEIGHT - 100 - 14 * row, text)
+    canvas.showPage()
+    canvas.save()
+    assert [(b.marker, b.text or b.lines[0].text) for b in blocks_of(path)] == [
+        ("letter", "een kader voor de erkenning,"), ("letter", "een update van het kader.")]

@@ -25,6 +25,14 @@ def vocab(**document_counts: int) -> Vocabulary:
     ("2024-", "2029", "2024-2029"),
     ("Klimaat-", "en", "Klimaat- en"),
     ("ADVIES-", "FUNCTIE", "ADVIESFUNCTIE"),
+    # syllable breaks of hyphenation programs (TeX, LibreOffice) inside compounds the lexicon lacks
+    ("dienst-", "verleningsstrategie", "dienstverleningsstrategie"),
+    ("sec-", "torconvenanten", "sectorconvenanten"),
+    ("toe-", "komstverkenningen", "toekomstverkenningen"),
+    ("over-", "legopdracht", "overlegopdracht"),
+    # real hyphens: an acronym before a word, two vowels meeting at a compound's parts
+    ("COORMULTI-", "vergaderingen", "COORMULTI-vergaderingen"),
+    ("economie-", "ondernemingen", "economie-ondernemingen"),
 ])
 def test_line_break_hyphens(left, right, expected):
     assert join_hyphenated(left, right, vocab()) == expected

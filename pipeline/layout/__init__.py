@@ -41,9 +41,12 @@ def read_page(content: PageContent, rules: LayoutRules) -> PageLayout:
     lines = []
     small: dict[tuple[str, float], float] = {}
     rows = [join_small_capitals(row, rules, small) for row in rows_of(words)]
-    for row in rows:
+    for index, (row, capitals) in enumerate(rows):
+        top = min(word.top for word in row)
+        near = capitals.union(*(sizes for above, sizes in rows[max(0, index - rules.small_capitals_rows):index]
+                                if sizes and top - min(word.top for word in above) <= 2 * max(sizes)))
         for segment in join_numbered_cells(segments_of(row, rules), rules):
-            line = Line(page=number, words=lower_small_capitals(segment, small))
+            line = Line(page=number, words=lower_small_capitals(segment, small, near))
             mark_list_item(line, shapes, rules)
             lines.append(line)
     resolve_aligned_dashes(lines)

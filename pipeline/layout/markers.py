@@ -84,6 +84,9 @@ def mark_list_item(line: Line, shapes: Sequence[Shape], rules: LayoutRules) -> N
     if match and gap >= 0.2 * size:
         line.marker, line.number, line.marker_x0 = "number", int(match.group(1)), first.x0
         line.set_words(line.words[1:])
+    elif re.match(rules.letter_marker, first.text) and gap >= 0.2 * size:
+        line.marker, line.marker_x0 = "letter", first.x0
+        line.set_words(line.words[1:])
 
 
 def make_bullet(line: Line, glyph_length: int) -> None:

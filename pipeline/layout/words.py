@@ -115,31 +115,42 @@ def is_small_capitals(capital: Word, word: Word, rules: LayoutRules) -> bool:
             and capital.text[-1:].isupper() and word.text.isupper())
 
 
-def join_small_capitals(row: list[Word], rules: LayoutRules, small: dict[tuple[str, float], float]) -> list[Word]:
+def join_small_capitals(row: list[Word], rules: LayoutRules,
+                        small: dict[tuple[str, float], float]) -> tuple[list[Word], set[float]]:
     """Words set in small capitals (lower-case letters as smaller capitals, as word processors and browsers
     synthesise them) as the text has them: "A" + "DVIESCOMMISSIE" is "Adviescommissie" at the capitals' size.
-    Each small size seen is noted in `small` (font and size: the capitals' size)."""
+    Each small size seen is noted in `small` (font and size: the capitals' size); the row comes back with the
+    capitals' sizes of its small capitals."""
     merged: list[Word] = []
+    capitals: set[float] = set()
     for word in row:
         capital = merged[-1] if merged else None
         if capital is not None and is_small_capitals(capital, word, rules):
             small[word.font, word.size] = capital.size
+            capitals.add(capital.size)
             merged[-1] = capital._replace(text=capital.text + word.text.lower(), x1=word.x1,
                                           top=min(capital.top, word.top), bottom=max(capital.bottom, word.bottom))
         else:
             merged.append(word)
-    return merged
+    return merged, capitals
 
 
-def lower_small_capitals(segment: list[Word], small: dict[tuple[str, float], float]) -> list[Word]:
+def lower_small_capitals(segment: list[Word], small: dict[tuple[str, float], float],
+                         near: set[float]) -> list[Word]:
     """A segment set wholly in small capitals (a heading's second line, "INTERNATIONALE ONTWIKKELINGEN", or
-    a word of one such as "EN") in lower case at the capitals' size; other segments as they are."""
+    a word of one such as "EN") in lower case at the capitals' size; other segments as they are. A size that
+    is also the capitals' size of other small capitals on the page is ambiguous (one heading level's capitals
+    may have the size of another's small capitals: "VDAB"): its words are lowered only when small capitals of
+    that size stand in their row or just above it (`near`)."""
     capitals = set(small.values())
-    if not small or not all(not any(c.isalpha() for c in w.text) or w.size in capitals
-                            or ((w.font, w.size) in small and w.text.isupper()) for w in segment):
+
+    def lower(word: Word) -> bool:
+        return (word.text.isupper() and (word.font, word.size) in small
+                and (word.size not in capitals or small[word.font, word.size] in near))
+
+    if not small or not all(not any(c.isalpha() for c in w.text) or w.size in capitals or lower(w) for w in segment):
         return segment
-    return [w._replace(text=w.text.lower(), size=small[w.font, w.size]) if (w.font, w.size) in small
-            and w.text.isupper() else w for w in segment]
+    return [w._replace(text=w.text.lower(), size=small[w.font, w.size]) if lower(w) else w for w in segment]
 
 
 def segments_of(row: list[Word], rules: LayoutRules) -> list[list[Word]]:

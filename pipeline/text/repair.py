@@ -101,12 +101,13 @@ def join_hyphenated(left: str, right: str, vocab: Vocabulary) -> str:
         return keep
     if joined in vocab.lexicon:
         return merge
-    if hyphenated in vocab.lexicon or (low_head[-1] + low_tail[0]) in rules.vowel_clashes:
+    if (hyphenated in vocab.lexicon or (low_head[-1] + low_tail[0]) in rules.vowel_clashes
+            or (low_head[-1] in rules.vowels and low_tail[0] in rules.vowels)):
         return keep
-    if not both_caps and (tail[0].isupper() or (head.isupper() and len(head) <= 6)):
+    if not both_caps and (tail[0].isupper() or head.isupper()):
         return keep
     if (len(low_head) >= rules.compound_min_part and vocab.known(low_head) and vocab.is_compound(low_tail)
-            and not vocab.known(joined)):
+            and not vocab.known(joined) and not vocab.is_compound(joined)):
         return keep
     return merge
 
