@@ -30,6 +30,7 @@ def vocab(**document_counts: int) -> Vocabulary:
     ("sec-", "torconvenanten", "sectorconvenanten"),
     ("toe-", "komstverkenningen", "toekomstverkenningen"),
     ("over-", "legopdracht", "overlegopdracht"),
+    ("beleidsre-", "acties", "beleidsreacties"),
     # real hyphens: an acronym before a word, two vowels meeting at a compound's parts
     ("COORMULTI-", "vergaderingen", "COORMULTI-vergaderingen"),
     ("economie-", "ondernemingen", "economie-ondernemingen"),

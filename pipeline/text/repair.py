@@ -101,6 +101,9 @@ def join_hyphenated(left: str, right: str, vocab: Vocabulary) -> str:
         return keep
     if joined in vocab.lexicon:
         return merge
+    if any(vocab.known(low_head[cut:] + low_tail) for cut in range(1, len(low_head))
+           if len(low_head) - cut + len(low_tail) >= 2 * rules.compound_min_part):
+        return merge  # the break falls inside a word that ends the compound ("beleidsre-" + "acties")
     if (hyphenated in vocab.lexicon or (low_head[-1] + low_tail[0]) in rules.vowel_clashes
             or (low_head[-1] in rules.vowels and low_tail[0] in rules.vowels)):
         return keep
