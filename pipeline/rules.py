@@ -25,6 +25,7 @@ class LayoutRules(_Rules):
     justified_gap_max: float
     number_cell_gap: float
     letter_marker: str
+    attached_number_marker: str
     small_capitals_ratio: tuple[float, float]
     small_capitals_gap: float
     small_capitals_rows: int
@@ -76,6 +77,7 @@ class StructureRules(_Rules):
     theme_over_dossier: float
     spearhead_marks: tuple[str, ...]
     outline_min_found: float
+    outline_look_agreement: float
     advisory_list_heading: str
     mixed_list_words: tuple[str, ...]
     advisory_item: str

@@ -124,6 +124,27 @@ def engine_difference(seed: int, producer: str = "reportlab") -> str | None:
     return f"seed {seed}: {ENGINES[0]} {texts[0][around]!r} / {ENGINES[1]} {texts[1][around]!r}"
 
 
+def cross_producer_changes(first: dict, second: dict) -> list[tuple]:
+    """The changes the diff finds between two typesettings of one edition (kept programmes), as tuples."""
+    from pipeline.comparison.diff import compare
+    from pipeline.programme import Programme
+
+    before, after = (Programme.model_validate_json(result["programme"]) for result in (first, second))
+    return [(c.kind, c.entity, c.before, c.after) for c in compare(before, after).changes]
+
+
+def cross_producer_pairs(results: list[dict], limit: int = 40) -> list[tuple[int, int, int]]:
+    """Seeds of one edition typeset by two producers, paired in order (at most `limit`), with the number of
+    changes the diff finds between them."""
+    pairs = []
+    for index, first in enumerate(results):
+        second = next((r for r in results[index + 1:] if r["edition"] == first["edition"]
+                       and r["producer"] != first["producer"] and "programme" in r), None)
+        if "programme" in first and second is not None and len(pairs) < limit:
+            pairs.append((first["seed"], second["seed"], len(cross_producer_changes(first, second))))
+    return pairs
+
+
 def run_seeds(seeds: list[int], keep: bool = False, jobs: int | None = None, producers: Sequence[str] = ("reportlab",)):
     """Results of `run_seed` for each seed, in order, from a pool of processes; seed i is typeset by the
     producer i modulo their number."""
@@ -201,6 +222,12 @@ def sweep_table(results: list[dict]) -> str:
     for (producer, key, value), fails in sorted(table.items()):
         lines.append(f"| {producer} | {key} | {value} | {len(fails)} | {sum(fails)} | "
                      f"{sum(fails) / len(fails):.2f} |")
+    pairs = cross_producer_pairs(results)
+    if pairs:
+        lines += ["", "## One edition from two producers", "",
+                  f"{sum(changes == 0 for _, _, changes in pairs)} of {len(pairs)} pairs of seeds of one edition "
+                  "from two producers have no change in the diff.", ""]
+        lines += [f"- seeds {a} and {b}: {changes} changes" for a, b, changes in pairs if changes]
     failing = [r for r in results if r["below"]]
     if failing:
         lines += ["", "## Failing seeds", ""]
@@ -235,14 +262,17 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     results = []
     path = args.out / "sweep.md"
-    for index, result in enumerate(run_seeds(list(range(args.seeds)), jobs=args.jobs, producers=producers), start=1):
+    seeds = list(range(args.seeds))
+    for index, result in enumerate(run_seeds(seeds, keep=len(producers) > 1, jobs=args.jobs, producers=producers),
+                                   start=1):
         results.append(result)
         status = "ok" if not result["below"] else f"below {result['below']}"
         print(f"[{index}/{args.seeds}] seed {result['seed']} ({result['producer']}): {status}", file=sys.stderr,
               flush=True)
         if index % 25 == 0 or index == args.seeds:
             path.write_text(sweep_table(results), encoding="utf-8")
-            path.with_suffix(".json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+            path.with_suffix(".json").write_text(json.dumps([{k: v for k, v in r.items() if k != "programme"}
+                                                             for r in results], indent=1), encoding="utf-8")
     failing = sum(1 for r in results if r["below"])
     print(f"{args.seeds - failing} of {args.seeds} seeds pass; table in {path} "
           f"({time.perf_counter() - started:.0f} s)")

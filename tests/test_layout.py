@@ -435,3 +435,16 @@ def test_lettered_sub_items_are_list_items(tmp_path):
     canvas.save()
     assert [(b.marker, b.text or b.lines[0].text) for b in blocks_of(path)] == [
         ("letter", "een kader voor de erkenning,"), ("letter", "een update van het kader.")]
+
+
+def test_a_number_set_against_the_first_word_starts_an_item(tmp_path):
+    """A word processor's list label with a narrow tab reads "1.BVR jobbonus": the number is a marker."""
+    path = tmp_path / "attached.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica", 10)
+    for row, text in enumerate(["1.BVR jobbonus", "2.Samenwerkingsakkoord data"]):
+        canvas.drawString(50, HEIGHT - 100 - 14 * row, text)
+    canvas.showPage()
+    canvas.save()
+    assert [(line.number, line.text) for block in blocks_of(path) for line in block.lines] == [
+        (1, "BVR jobbonus"), (2, "Samenwerkingsakkoord data")]

@@ -1,5 +1,5 @@
-"""The same edition set by other PDF producers: it meets the gold, its words are the source's, and the two
-engines give the same programme.
+"""The same edition set by other PDF producers: it meets the gold, its words are the source's, the two
+engines give the same programme, and the diff finds no change between two producers' typesettings.
 
 Each producer draws its own house style from a seed (see `tests/producers/`); a producer that is not
 installed skips with the reason. The seeds here meet every threshold today: they pin what works; the
@@ -8,7 +8,7 @@ others, and why they fail, are in the producers issue (`make sweep PRODUCERS=...
 from __future__ import annotations
 
 import pytest
-from house_styles import engine_difference, producer_module, report_failure, run_seed
+from house_styles import cross_producer_changes, engine_difference, producer_module, report_failure, run_seed
 
 CASES = [("office", seed) for seed in (1, 5, 6, 8, 19)]
 
@@ -26,3 +26,11 @@ def test_engines_agree_on_the_producer(producer, seed):
     if reason := producer_module(producer).missing():
         pytest.skip(f"{producer}: {reason}")
     assert engine_difference(seed, producer) is None
+
+
+@pytest.mark.parametrize(("producer", "seed"), CASES, ids=[f"{producer}-{seed}" for producer, seed in CASES])
+def test_one_edition_from_two_producers_has_no_changes(producer, seed):
+    if reason := producer_module(producer).missing():
+        pytest.skip(f"{producer}: {reason}")
+    results = [run_seed(seed, keep=True, producer=producer), run_seed(seed + 2, keep=True)]
+    assert cross_producer_changes(*results) == []

@@ -69,6 +69,11 @@ def mark_list_item(line: Line, shapes: Sequence[Shape], rules: LayoutRules) -> N
         else:
             make_bullet(line, len(attached.group(0)))
         return
+    attached_number = re.match(rules.attached_number_marker, first.text)
+    if attached_number:
+        make_bullet(line, len(attached_number.group(0)))
+        line.marker, line.number = "number", int(attached_number.group(1))
+        return
     if len(line.words) < 2:
         return
     gap = line.words[1].x0 - first.x1
@@ -90,7 +95,7 @@ def mark_list_item(line: Line, shapes: Sequence[Shape], rules: LayoutRules) -> N
 
 
 def make_bullet(line: Line, glyph_length: int) -> None:
-    """Take the bullet glyph (its first `glyph_length` characters) off the start of a line."""
+    """Take the bullet glyph or number (its first `glyph_length` characters) off the start of a line."""
     first = line.words[0]
     line.marker, line.marker_x0, line.dash = "bullet", first.x0, False
     if glyph_length >= len(first.text):

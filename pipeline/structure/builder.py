@@ -280,7 +280,7 @@ def segmentation(blocks: list[Block], rules: StructureRules, recase: Callable[[s
     positions = {id(b): i for i, b in enumerate(blocks)}
     first_headings = [b for start in starts if (b := next((c for c in candidates if positions[id(c)] > start), None))]
     levels = learn_levels(candidates, first_headings, typography, rules)
-    hints = outline_hints(outline, blocks, rules)
+    hints = outline_hints(outline, blocks, rules, typography.look)
     builder = Builder(rules=rules, levels=levels, recase=recase, hints=hints)
     roles = ["front"] * starts[0] + [builder.feed(block) for block in blocks[starts[0]:]]
     parts = builder.finish()

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass, field
 
 from pipeline.layout import Block
 from pipeline.pdf.sources import OutlineEntry
@@ -47,15 +47,36 @@ class OutlineHints:
     spearheads: frozenset[str]
     rules: StructureRules
     remaining: Counter[str]
+    look_of: Callable[[Block], Hashable]
+    by_look: dict[Hashable, str] = field(default_factory=dict)
 
     def take(self, block: Block) -> str | None:
-        """'theme', 'dossier' or 'sub' when the block is the title of an entry not yet taken, 'heading' when the
-        outline lists the title at several depths, else None."""
+        """'theme', 'dossier' or 'sub' when the block is the title of an entry not yet taken (the level its
+        look has in the outline where the outline agrees on it), 'heading' when the outline lists the title
+        at several depths, else None."""
         key = outline_key(block.text, self.rules)
         if self.remaining[key] <= 0:
             return None
         self.remaining[key] -= 1
-        return self.roles[key]
+        role = self.roles[key]
+        return self.by_look.get(self.look_of(block), role) if role in LEVELS else role
+
+    def settle_looks(self, blocks: Iterable[Block]) -> None:
+        """The level of each heading look on which the outline agrees (`outline_look_agreement` of its entries
+        of that look at one depth): an outline nests a heading under the nearest higher one, so a heading
+        style whose level has none above it in a theme sits one depth too high there."""
+        remaining = Counter(self.remaining)
+        found: dict[Hashable, Counter[str]] = {}
+        for block in blocks:
+            key = outline_key(block.text, self.rules)
+            if remaining[key] > 0:
+                remaining[key] -= 1
+                if self.roles[key] in LEVELS:
+                    found.setdefault(self.look_of(block), Counter())[self.roles[key]] += 1
+        for look, counts in found.items():
+            role, count = counts.most_common(1)[0]
+            if count >= self.rules.outline_look_agreement * sum(counts.values()):
+                self.by_look[look] = role
 
     def spelling(self, text: str) -> str | None:
         """The entry's own spelling of a title (its mark removed), when the outline lists it."""
@@ -65,10 +86,10 @@ class OutlineHints:
         return outline_key(block.text, self.rules) in self.spearheads
 
 
-def outline_hints(outline: Sequence[OutlineEntry], blocks: Iterable[Block],
-                  rules: StructureRules) -> OutlineHints | None:
+def outline_hints(outline: Sequence[OutlineEntry], blocks: Sequence[Block], rules: StructureRules,
+                  look_of: Callable[[Block], Hashable]) -> OutlineHints | None:
     """The hints of an outline that opens parts and whose entries below them are mostly found among the
-    blocks (`outline_min_found`), else None."""
+    blocks (`outline_min_found`), else None; `look_of` gives a block's typographic look."""
     part_levels = [entry.level for entry in outline if rules.part_re.match(entry.title)]
     if not part_levels:
         return None
@@ -96,6 +117,8 @@ def outline_hints(outline: Sequence[OutlineEntry], blocks: Iterable[Block],
     texts = {outline_key(block.text, rules) for block in blocks}
     if not roles or sum(key in texts for key in roles) < rules.outline_min_found * len(roles):
         return None
-    return OutlineHints(roles=roles, spellings=spellings, spearheads=frozenset(spearheads - unmarked), rules=rules,
-                        remaining=remaining)
+    hints = OutlineHints(roles=roles, spellings=spellings, spearheads=frozenset(spearheads - unmarked), rules=rules,
+                         remaining=remaining, look_of=look_of)
+    hints.settle_looks(blocks)
+    return hints
 
