@@ -110,12 +110,88 @@ class TextRules(_Rules):
     single_letter_words: tuple[str, ...]
 
 
-class Rules(_Rules):
-    """All rule files of one rules folder."""
+class KnownActor(_Rules):
+    """One entry of the gazetteer (a name with a comma needs quotes, else YAML reads a second key)."""
 
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+
+
+class ActorRules(_Rules):
+    """`actors.yml`: the gazetteer and the words of generic actor detection."""
+
+    kinds: dict[str, str]
+    actors: tuple[KnownActor, ...]
+    acronym_stoplist: tuple[str, ...]
+    organisation_heads: tuple[str, ...]
+    legal_forms: tuple[str, ...]
+    office_titles: tuple[str, ...]
+    organisation_words: tuple[str, ...]
+    name_stop_words: tuple[str, ...]
+    cue_phrases: tuple[str, ...]
+
+
+class TopicTerms(_Rules):
+    """A topic of the controlled vocabulary: its label and lemma keywords."""
+
+    label: str
+    keywords: tuple[str, ...]
+
+
+class TopicRules(_Rules):
+    """`topics.yml`: the controlled vocabulary and how many hits make a topic."""
+
+    min_hits: int
+    max_topics: int
+    title_weight: int
+    topics: dict[str, TopicTerms]
+
+
+class ThemeCommission(_Rules):
+    """A theme whose title holds one of `words` is handled by `commission` (an assumption)."""
+
+    words: tuple[str, ...]
+    commission: str
+
+
+class CommissionRules(_Rules):
+    """`commissions.yml`: how commissions are named, and the editable theme map."""
+
+    name_patterns: tuple[str, ...]
+    theme_map: tuple[ThemeCommission, ...]
+
+
+class NlpRules(_Rules):
+    """`nlp.yml` (the analysers in order, timing, references, instruments, keyphrases) with the
+    vocabularies of `actors.yml`, `topics.yml` and `commissions.yml`."""
+
+    analysers: tuple[str, ...]
+    year_periods: dict[str, tuple[str, str]]
+    month_parts: dict[str, tuple[int, int]]
+    months: tuple[str, ...]
+    reference_patterns: tuple[str, ...]
+    list_reference_similarity: float
+    list_reference_max_words: int
+    instruments: dict[str, tuple[str, ...]]
+    keyphrase_vague_words: frozenset[str]
+    actors: ActorRules
+    topics: TopicRules
+    commissions: CommissionRules
+
+
+class Rules(_Rules):
+    """All rule files of one rules folder: the extraction stages' read at once, the NLP stage's when it
+    first asks for them (the page-reading processes are sent these rules; they need none of its)."""
+
+    folder: Path
     layout: LayoutRules
     structure: StructureRules
     text: TextRules
+
+    @property
+    def nlp(self) -> NlpRules:
+        return _nlp_rules(self.folder)
 
 
 # libyaml's parser when PyYAML has it (about ten times faster, the same data), else PyYAML's own.
@@ -135,7 +211,14 @@ def _read(folder: Path, name: str) -> dict:
 def load_rules(folder: Path = RULES_DIR) -> Rules:
     """Read and validate the rule files of `folder` (cached per folder)."""
     return Rules(
+        folder=folder,
         layout=LayoutRules(**_read(folder, "layout")),
         structure=StructureRules(**_read(folder, "structure")),
         text=TextRules(**_read(folder, "text")),
     )
+
+
+@cache
+def _nlp_rules(folder: Path) -> NlpRules:
+    return NlpRules(**_read(folder, "nlp"), actors=_read(folder, "actors"), topics=_read(folder, "topics"),
+                    commissions=_read(folder, "commissions"))

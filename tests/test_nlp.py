@@ -20,11 +20,12 @@ from spacy.vectors import Vectors
 
 from pipeline import nlp as nlp_stage
 from pipeline.cli import main
-from pipeline.nlp import ActorFinder, Analyser, TimingFinder, blank_dutch, load_model, nlp_rules
+from pipeline.nlp import ActorFinder, Analyser, TimingFinder, blank_dutch, load_model
 from pipeline.nlp.model import PROJECT_MODEL, DeferredExceptionsTokenizer, VectorRows, vector_table
 from pipeline.nlp.parsing import Owner, owners, parse_items, shares
 from pipeline.programme import Actor, Edition, Programme, Source
 from pipeline.render.graph import build_graph, graph_json
+from pipeline.rules import load_rules
 from pipeline.run.outputs import graph_contents, write_files
 
 EVAL_SENTENCES = PROJECT_MODEL.parent / "eval.spacy"
@@ -64,12 +65,12 @@ def test_loading_prefers_an_installed_nl_core_news_sm(monkeypatch):
     ("tweede jaarhelft van 2025", "2025-07-01", "2025-12-31"),
 ])
 def test_timing_phrases_are_normalised(phrase, start, end):
-    found = TimingFinder(nlp_rules()["nlp"]).find(f"Het advies volgt {phrase} na overleg.", 2024)
+    found = TimingFinder(load_rules().nlp).find(f"Het advies volgt {phrase} na overleg.", 2024)
     assert [(t.phrase, t.start, t.end) for t in found] == [(phrase, start, end)]
 
 
 def test_actors_from_gazetteer_and_generic_patterns():
-    finder = ActorFinder(nlp_rules()["actors"])
+    finder = ActorFinder(load_rules().nlp.actors)
     text = ("Samen met VDAB, het Departement Werk en Sociale Economie en het Kenniscentrum Data & Maatschappij "
             "(KDM) bereidt de Vlaamse Regering een BVR voor. Vlaams minister van Werk Jo Brouns en het "
             "Agentschap Plantenbescherming Vlaanderen volgen het op, net als XYZB.")
@@ -98,6 +99,24 @@ def test_analyse_a_small_programme(blank_model):
     assert {(r.target, r.target_type) for r in theme.nlp.references} == {(theme.dossiers[1].id, "dossier")}
     assert theme.dossiers[0].nlp.references[0].target == built.parts[0].themes[1].id
     assert all(d.nlp.topics for t in built.parts[0].themes for d in t.dossiers)
+
+
+def test_the_stage_runs_the_analysers_its_rules_list(blank_model):
+    """`analysers` in rules/nlp.yml names what runs: each analyser of the registry looks at one item or
+    across the document; one left out leaves its annotations empty; a name the registry lacks is refused."""
+    from test_diff import BASE, programme
+
+    from pipeline.nlp.stage import ANALYSERS, DocumentAnalyser, ItemAnalyser
+
+    rules = load_rules().nlp
+    assert set(rules.analysers) == set(ANALYSERS)
+    assert all(isinstance(make(rules, blank_model), ItemAnalyser | DocumentAnalyser) for make in ANALYSERS.values())
+    built = programme(2024, BASE, {"Arbeid": ["BVR jobbonus (voorjaar 2024)"]})
+    Analyser(blank_model, rules.model_copy(update={"analysers": ("timing", "instruments")})).analyse(built)
+    request = built.parts[0].themes[0].advisory_requests[0]
+    assert request.instrument == "BVR" and request.nlp.timing and not request.nlp.topics and not built.actors
+    with pytest.raises(ValueError, match="no analyser tagging"):
+        Analyser(blank_model, rules.model_copy(update={"analysers": ("tagging",)}))
 
 
 def test_corpus_graph(corpus_programmes):
@@ -270,7 +289,7 @@ def test_parsing_uses_the_cores_it_is_given():
 
     items = [Owner("d", "dossier", "Advies", "De sociale partners geven advies.", [1], Annotations())]
 
-    def blas_threads(owner, title, text) -> set[int]:
+    def blas_threads(item) -> set[int]:
         return {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"}
 
     nlp = nlp_stage.default_model().nlp
@@ -298,10 +317,10 @@ def test_items_parsed_in_two_processes_as_in_one(corpus_programmes):
     nlp = nlp_stage.default_model().nlp
     here = os.getpid()
 
-    def parsed(owner, title, text):
+    def parsed(item):
         if os.getpid() == here:
             time.sleep(0.01)  # so that a worker slow to start on a busy host still finds chunks left
-        return title, text, os.getpid()
+        return item.title, item.text, os.getpid()
 
     split, alone = parse_items(nlp, items, 2, parsed), parse_items(nlp, items, 1, parsed)
     assert [result[:2] for result in split] == [result[:2] for result in alone]
@@ -407,13 +426,11 @@ def organisation_scores(programme, path) -> tuple[float, float]:
 def test_organisations_without_and_with_the_gazetteer(stem, corpus_programmes):
     """Leave the gazetteer out: generic detection alone finds the organisations of the hand-checked lists
     (tests/data/organisations-*.yml, made by reading each edition); with the gazetteer, nearly all."""
-    import copy
-
     from conftest import ROOT
 
     path = ROOT / "tests" / "data" / f"organisations-{stem[-4:]}.yml"
-    rules = copy.deepcopy(nlp_rules())
-    rules["actors"]["actors"] = []
+    rules = load_rules().nlp
+    rules = rules.model_copy(update={"actors": rules.actors.model_copy(update={"actors": ()})})
     bare = corpus_programmes[stem].model_copy(deep=True)
     Analyser(rules=rules).analyse(bare)
     precision, recall = organisation_scores(bare, path)

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from pipeline.nlp.parsing import Owner, Parsed
-from pipeline.programme import Actor, ActorMention, Evidence
+from pipeline.nlp.parsing import Owner, ParsedItem
+from pipeline.programme import Actor, ActorMention, Edition, Evidence, Programme
+from pipeline.rules import ActorRules
 from pipeline.utils.text import slugify
 
 CAPITAL_WORD = r"[A-Z][\w&'’-]*"
@@ -17,27 +18,27 @@ NAME_CONNECTORS = {"en", "van", "voor", "de", "het", "der", "&", "bij"}
 COORDINATION = re.compile(
     r"(?:(?:een|de|het)\s+)?[A-Z][\w&'’-]*(?:\s*,\s*(?:(?:een|de|het)\s+)?[A-Z][\w&'’-]*)*"
     r"\s+en\s+(?:(?:een|de|het)\s+)?[A-Z][\w&'’-]*")
+# An actor mention: actor ID, canonical name, kind, known to the gazetteer, the words the text uses, and
+# for the first mention of the actor in an item the sentence that names it.
+Mention = tuple[str, str, str, bool, str, str | None]
 
 
 @dataclass
 class ActorFinder:
-    """Finds actors in text: the gazetteer first, then generic patterns."""
+    """Finds actors in text: the gazetteer first, then generic patterns (an item analyser)."""
 
-    rules: dict
-    commission_patterns: list[str] = field(default_factory=list)
+    rules: ActorRules
+    commission_patterns: Sequence[str] = ()
     lexicon: Container[str] = frozenset()
     index: dict[str, tuple[str, str]] = field(default_factory=dict)
     pattern: re.Pattern[str] | None = None
 
     def __post_init__(self) -> None:
-        for entry in self.rules["actors"]:
-            if set(entry) - {"name", "kind", "aliases"} or not {"name", "kind"} <= set(entry):
-                raise ValueError(f"rules/actors.yml: the entry {entry} is not {{name, kind, aliases}} "
-                                 "(a name with a comma needs quotes)")
-            for alias in [entry["name"], *entry.get("aliases", [])]:
-                self.index[alias] = (entry["name"], entry["kind"])
+        for entry in self.rules.actors:
+            for alias in [entry.name, *entry.aliases]:
+                self.index[alias] = (entry.name, entry.kind)
                 if alias[:1].isupper() and not alias.isupper() and " " in alias:
-                    self.index[alias[0].lower() + alias[1:]] = (entry["name"], entry["kind"])
+                    self.index[alias[0].lower() + alias[1:]] = (entry.name, entry.kind)
         names = sorted(self.index, key=len, reverse=True)
         acronyms = [n for n in names if n.isupper()]
         others = [n for n in names if not n.isupper()]
@@ -47,29 +48,29 @@ class ActorFinder:
         if others:
             alternatives.append("(?:" + "|".join(map(re.escape, others)) + r")(?![\w-])")
         self.pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + ")") if alternatives else None
-        self.stop = set(self.rules["acronym_stoplist"])
-        heads = "|".join(map(re.escape, sorted(self.rules["organisation_heads"], key=len, reverse=True)))
+        self.stop = set(self.rules.acronym_stoplist)
+        heads = "|".join(map(re.escape, sorted(self.rules.organisation_heads, key=len, reverse=True)))
         self.head_re = re.compile(rf"\b(?:{heads})(?:\s+(?:{CONNECTOR}\s+)*{CAPITAL_WORD})+")
         self.acronym_re = re.compile(r"(?<![\w-])[A-Z][A-Z&]{1,5}(?:'s)?(?![\w])(?!-[A-Z\d])")
-        words = "|".join(map(re.escape, self.rules["organisation_words"]))
+        words = "|".join(map(re.escape, self.rules.organisation_words))
         self.organisation_re = re.compile(rf"(?:{words})", re.IGNORECASE)
         self.introduced_re = re.compile(
             rf"((?:{CAPITAL_WORD}\s+(?:{CONNECTOR}\s+)*){{1,8}}?{CAPITAL_WORD})\s*\((?P<acronym>[A-Z][A-Za-z&]{{1,6}})\)")
-        forms = "|".join(map(re.escape, self.rules["legal_forms"]))
+        forms = "|".join(map(re.escape, self.rules.legal_forms))
         self.legal_re = re.compile(
             rf"((?:{CAPITAL_WORD}\s+(?:{CONNECTOR}\s+)*){{0,6}}{CAPITAL_WORD})(?:\s*\([A-Z]{{2,6}}\))?\s+(?:{forms})\b")
-        self.nouns = {w.lower() for w in self.rules["organisation_words"]}
+        self.nouns = {w.lower() for w in self.rules.organisation_words}
         alternatives = "|".join(map(re.escape, sorted(self.nouns, key=len, reverse=True)))
         self.compound_re = re.compile(rf"(?:.{{3,}}(?:{alternatives})|(?:{alternatives})\d+)")
-        self.name_stop = set(self.rules["name_stop_words"])
+        self.name_stop = set(self.rules.name_stop_words)
         self.commission_re = re.compile(r"^(?:" + "|".join(self.commission_patterns) + r")\b") \
             if self.commission_patterns else None
-        cues = "|".join(map(re.escape, self.rules["cue_phrases"]))
+        cues = "|".join(map(re.escape, self.rules.cue_phrases))
         self.cue_re = re.compile(
             rf"\b(?:{cues})\s+(?:de\s+|het\s+)?(?P<name>{CAPITAL_WORD}(?:\s+(?:&\s+)?{CAPITAL_WORD})*)")
         self.quoted_re = re.compile(r"[‘'\"“](?P<name>[A-Z][^’'\"”\n]{1,40}?)[’'\"”],?\s+(?:een|het|de)\s+"
                                     r"(?:\w+\s+){0,2}?(?P<noun>\w+)")
-        titles = "|".join(map(re.escape, self.rules["office_titles"]))
+        titles = "|".join(map(re.escape, self.rules.office_titles))
         self.office_re = re.compile(
             rf"\b(?:Vlaams\w*\s+|federaal\s+|Europees\s+)?(?:{titles})(?:\s+van\s+(?:[A-Z][\w-]*\s*(?:,|en)?\s*)+)?"
             rf"\s+(?P<name>[A-Z][a-zà-ÿ'’-]+(?:\s+(?:van\s+|de\s+)?[A-Z][a-zà-ÿ'’-]+)?)")
@@ -220,30 +221,44 @@ class ActorFinder:
                     yield match.start() + item.start(), match.start() + item.end()
 
 
+    def analyse_item(self, item: ParsedItem, edition: Edition) -> list[Mention]:
+        """The actors the item's text names, in order; the first mention of each with the sentence that
+        names it."""
+        text, sentences = item.owner.text, item.text.sentences
+        mentions: list[Mention] = []
+        named: set[str] = set()
+        for name, kind, known, surface in self.find(text):
+            actor_id = f"actor/{slugify(name)}"
+            sentence = None
+            if actor_id not in named:
+                named.add(actor_id)
+                position = text.find(surface)
+                sentence = next((s for a, b, s in sentences if a <= position < b), surface)
+            mentions.append((actor_id, name, kind, known, surface, sentence))
+        return mentions
+
+    def record(self, programme: Programme, items: Sequence[Owner], found: Sequence[list[Mention]]) -> None:
+        """Each item's actors with their count and first sentence as evidence; the programme's actors
+        with all their mentions and the other words that name them (aliases)."""
+        actors: dict[str, Actor] = {}
+        for owner, mentions in zip(items, found, strict=True):
+            counted: dict[str, ActorMention] = {}
+            for actor_id, name, kind, known, surface, sentence in mentions:
+                actor = actors.setdefault(actor_id, Actor(id=actor_id, name=name, kind=kind, known=known, mentions=0))
+                actor.mentions += 1
+                if surface != name and surface not in actor.aliases:
+                    actor.aliases = sorted([*actor.aliases, surface])
+                if actor_id in counted:
+                    counted[actor_id].count += 1
+                    continue
+                counted[actor_id] = ActorMention(actor=actor_id, count=1, evidence=Evidence(
+                    sentence=sentence or surface, page=owner.pages[0] if owner.pages else None))
+            owner.annotations.actors = list(counted.values())
+        programme.actors = sorted(actors.values(), key=lambda a: a.id)
+
+
 def caps_run(text: str, start: int, end: int) -> bool:
     """Whether an all-capitals word stands among other all-capitals words (a heading set in capitals)."""
     before = text[max(0, start - 30):start].split()[-1:]
     after = text[end:end + 30].split()[:1]
     return any(len(w) > 2 and w.isupper() and w.isalpha() for w in before + after)
-
-
-def annotate_actors(found: Iterable[tuple[str, str, bool, str]], owner: Owner, parsed: Parsed,
-                    actors: dict[str, Actor]) -> None:
-    """Record the actors an item names (`found` by `ActorFinder.find` in its text), each with its count
-    and the first sentence that names it."""
-    sentences = parsed.sentences
-    mentions: dict[str, ActorMention] = {}
-    for name, kind, known, surface in found:
-        actor_id = f"actor/{slugify(name)}"
-        actor = actors.setdefault(actor_id, Actor(id=actor_id, name=name, kind=kind, known=known, mentions=0))
-        actor.mentions += 1
-        if surface != name and surface not in actor.aliases:
-            actor.aliases = sorted([*actor.aliases, surface])
-        if actor_id in mentions:
-            mentions[actor_id].count += 1
-            continue
-        position = owner.text.find(surface)
-        sentence = next((s for a, b, s in sentences if a <= position < b), surface)
-        mentions[actor_id] = ActorMention(actor=actor_id, count=1, evidence=Evidence(
-            sentence=sentence, page=owner.pages[0] if owner.pages else None))
-    owner.annotations.actors = list(mentions.values())

@@ -16,7 +16,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from pipeline.nlp.parsing import Parsed
+from pipeline.nlp.parsing import TAGGED_KINDS, Owner, Parsed, ParsedItem
+from pipeline.programme import Edition, Programme
 
 NOMINAL = ("NOUN", "PROPN")
 COMPLEMENT_DETERMINERS = {"de", "het", "een"}
@@ -88,20 +89,32 @@ def chunk(parsed: Parsed, tagged: bool, weight: int, into: PhraseCounts, vague: 
             index += 1
 
 
-def phrase_counts(title: Parsed, text: Parsed, tagged: bool, vague: frozenset[str]) -> PhraseCounts:
-    """The noun phrases of an item's title (counting double) and text."""
-    counts = PhraseCounts()
-    chunk(title, tagged, 2, counts, vague)
-    chunk(text, tagged, 1, counts, vague)
-    return counts
+@dataclass(frozen=True)
+class KeyphraseFinder:
+    """Keyphrases of dossiers, requests and themes (an item analyser): each item's noun phrases are
+    counted where it is parsed, and scored against the whole edition's after."""
 
+    vague: frozenset[str]
+    tagged: bool
 
-def document_frequencies(items: Sequence[PhraseCounts]) -> Counter:
-    """In how many items each phrase occurs."""
-    frequency: Counter = Counter()
-    for item in items:
-        frequency.update(item.counts.keys())
-    return frequency
+    def analyse_item(self, item: ParsedItem, edition: Edition) -> PhraseCounts | None:
+        """The noun phrases of an item's title (counting double) and text (none for front matter and
+        part intros)."""
+        if item.owner.kind not in TAGGED_KINDS:
+            return None
+        counts = PhraseCounts()
+        chunk(item.title, self.tagged, 2, counts, self.vague)
+        chunk(item.text, self.tagged, 1, counts, self.vague)
+        return counts
+
+    def record(self, programme: Programme, items: Sequence[Owner], found: Sequence[PhraseCounts | None]) -> None:
+        """Each item's keyphrases, by tf·idf over the items that have phrases."""
+        counted = [(owner, counts) for owner, counts in zip(items, found, strict=True) if counts is not None]
+        frequency: Counter = Counter()
+        for _, counts in counted:
+            frequency.update(counts.counts.keys())
+        for owner, counts in counted:
+            owner.annotations.keyphrases = keyphrases(counts, frequency, len(counted))
 
 
 def specific_word(surface: str) -> bool:

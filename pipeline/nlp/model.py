@@ -1,4 +1,4 @@
-"""The Dutch pipeline: which one is loaded (once per process), and the rule files the stage reads.
+"""The Dutch pipeline: which one is loaded (once per process).
 
 `nl_core_news_sm` when it is installed, else the project's own pipeline in
 `models/nl_werkprogramma`, else `spacy.blank("nl")` with the lookup lemmatizer
@@ -24,8 +24,7 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 from thinc.api import use_ops
 
-from pipeline.resources import PROJECT_MODEL, RULES_DIR
-from pipeline.rules import read_yaml
+from pipeline.resources import PROJECT_MODEL
 from pipeline.utils.files import cache_dir, write_atomic
 
 LOG = logging.getLogger("werkprogramma")
@@ -221,8 +220,3 @@ def default_model() -> LoadedModel:
     """The pipeline of this process, loaded on first use."""
     return load_model()
 
-
-@cache
-def nlp_rules(folder: Path = RULES_DIR) -> dict:
-    """The YAML rule files the NLP stage reads."""
-    return {name: read_yaml(folder / f"{name}.yml") for name in ("actors", "topics", "commissions", "nlp")}

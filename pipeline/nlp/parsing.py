@@ -48,6 +48,15 @@ class Parsed:
     tokens: tuple[tuple[str, str, str, bool], ...]
 
 
+@dataclass(frozen=True, slots=True)
+class ParsedItem:
+    """An item as the item analysers see it: what it is, and its parsed title and text."""
+
+    owner: Owner
+    title: Parsed
+    text: Parsed
+
+
 def features(doc: Doc) -> Parsed:
     """The compact features of a spaCy doc (the doc itself can then be dropped); word strings are
     interned, so that a long document keeps one copy of each word."""
@@ -112,7 +121,7 @@ def _parse_share(indexes: list[int]) -> list[Any]:
     for i in indexes:
         if i not in parsed:
             parsed[i] = (features(split_sentences(nlp, items[i].title)), features(split_sentences(nlp, items[i].text)))
-    return [analyse(items[i], *parsed[i]) for i in indexes]
+    return [analyse(ParsedItem(items[i], *parsed[i])) for i in indexes]
 
 
 def shares(sizes: list[int], parts: int) -> list[list[int]]:
@@ -144,7 +153,7 @@ def _take_chunks(from_front: bool) -> dict[int, list[Any]]:
 
 
 def parse_items(nlp: Language, items: list[Owner], workers: int,
-                analyse: Callable[[Owner, Parsed, Parsed], Analysed]) -> list[Analysed]:
+                analyse: Callable[[ParsedItem], Analysed]) -> list[Analysed]:
     """Parse each item's title and text (see `TAGGED_KINDS`) and `analyse` it on up to `workers` cores:
     split over this process and forked ones when there is enough text (one BLAS thread each), else in
     this process (its matrix products on `workers` threads); results in the items' order.

@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -11,6 +12,7 @@ import numpy
 
 from pipeline.nlp.parsing import Owner
 from pipeline.programme import Programme, Reference
+from pipeline.rules import NlpRules
 from pipeline.utils.text import comparison_key
 
 
@@ -101,15 +103,17 @@ def match_title(text: str, index: TitleIndex, self_id: str, threshold: float) ->
 
 @dataclass
 class ReferenceFinder:
-    """Finds references in items' texts and resolves them to the programme's parts, themes and dossiers."""
+    """Finds references in items' texts and resolves them to the programme's parts, themes and dossiers
+    (a document analyser)."""
 
-    rules: dict
+    rules: NlpRules
     patterns: list[re.Pattern[str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.patterns = [re.compile(p) for p in self.rules["reference_patterns"]]
+        self.patterns = [re.compile(p) for p in self.rules.reference_patterns]
 
-    def annotate(self, programme: Programme, items: list[Owner]) -> None:
+    def analyse_document(self, programme: Programme, items: Sequence[Owner]) -> None:
+        """Each item's references, resolved where they name a part, theme or dossier."""
         targets = [Target(p.id, "part", f"deel {p.number}", p.title) for p in programme.parts]
         for part in programme.parts:
             for theme in part.themes:
@@ -124,8 +128,8 @@ class ReferenceFinder:
                     references.append(Reference(phrase=match.group(0).strip(), target=target[0] if target else None,
                                                 target_type=target[1] if target else None))
             for line in owner.text.split("\n\n"):
-                if line.startswith("- ") and len(line.split()) <= self.rules["list_reference_max_words"] + 1:
-                    target = match_title(line[2:], index, owner.id, self.rules["list_reference_similarity"])
+                if line.startswith("- ") and len(line.split()) <= self.rules.list_reference_max_words + 1:
+                    target = match_title(line[2:], index, owner.id, self.rules.list_reference_similarity)
                     if target:
                         references.append(Reference(phrase=line[2:].strip(), target=target[0], target_type=target[1]))
             owner.annotations.references = references

@@ -1,83 +1,89 @@
-"""The NLP stage: every analyser over one parsed representation of each item."""
+"""The NLP stage: the analysers `rules/nlp.yml` lists, over one parsed representation of each item.
+
+As spaCy composes a pipeline of components by name, the stage builds the analysers named under
+`analysers` from the registry `ANALYSERS`, in that order.  An analyser looks at one item at a time
+(`ItemAnalyser`: run in the process that parses the item, so that a forked worker sends back only
+what it found) or across the document (`DocumentAnalyser`: run once every item is parsed).
+"""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol, runtime_checkable
 
-from pipeline.nlp.actors import ActorFinder, annotate_actors
+from pipeline.nlp.actors import ActorFinder
 from pipeline.nlp.commissions import CommissionFinder
 from pipeline.nlp.instruments import InstrumentFinder
-from pipeline.nlp.keyphrases import PhraseCounts, document_frequencies, keyphrases, phrase_counts
-from pipeline.nlp.model import LoadedModel, default_model, nlp_rules
-from pipeline.nlp.parsing import TAGGED_KINDS, Owner, Parsed, owners, parse_items
+from pipeline.nlp.keyphrases import KeyphraseFinder
+from pipeline.nlp.model import LoadedModel, default_model
+from pipeline.nlp.parsing import Owner, ParsedItem, owners, parse_items
 from pipeline.nlp.references import ReferenceFinder
 from pipeline.nlp.timing import TimingFinder
-from pipeline.nlp.topics import choose_topics, fill_topics
-from pipeline.programme import Actor, Commission, Programme, Timing, Topic
+from pipeline.nlp.topics import TopicFinder
+from pipeline.programme import Edition, Programme
+from pipeline.rules import NlpRules, load_rules
 from pipeline.utils.lookups import dutch_lexicon
 
 
-@dataclass(frozen=True, slots=True)
-class ItemAnalysis:
-    """What the NLP stage finds in one item by itself, in whichever process parses it."""
+@runtime_checkable
+class ItemAnalyser(Protocol):
+    """Finds what each item holds by itself where the item is parsed, then records what it found in
+    all items, in reading order, in the stage's process."""
 
-    text: Parsed
-    mentions: list[tuple[str, str, bool, str]]
-    topics: list[str]
-    phrases: PhraseCounts | None
-    timing: list[Timing]
+    def analyse_item(self, item: ParsedItem, edition: Edition) -> Any:
+        """What the item holds (sent back from a parsing worker: keep it small)."""
+
+    def record(self, programme: Programme, items: Sequence[Owner], found: Sequence[Any]) -> None:
+        """Annotate the items and the programme with what `analyse_item` found in each item."""
+
+
+@runtime_checkable
+class DocumentAnalyser(Protocol):
+    """Finds what spans the document (a reference to another theme, …) once every item is parsed."""
+
+    def analyse_document(self, programme: Programme, items: Sequence[Owner]) -> None:
+        """Annotate the items and the programme."""
+
+
+# Each analyser by the name `rules/nlp.yml` lists it under, made from the stage's rules and pipeline.
+ANALYSERS: dict[str, Callable[[NlpRules, LoadedModel], ItemAnalyser | DocumentAnalyser]] = {
+    "actors": lambda rules, _: ActorFinder(rules.actors, rules.commissions.name_patterns, dutch_lexicon()),
+    "commissions": lambda rules, _: CommissionFinder(rules.commissions),
+    "topics": lambda rules, _: TopicFinder(rules.topics),
+    "keyphrases": lambda rules, model: KeyphraseFinder(rules.keyphrase_vague_words, model.tagged),
+    "timing": lambda rules, _: TimingFinder(rules),
+    "references": lambda rules, _: ReferenceFinder(rules),
+    "instruments": lambda rules, _: InstrumentFinder(rules.instruments),
+}
 
 
 class Analyser:
-    """Runs the NLP stage over a programme."""
+    """Runs the NLP stage over a programme: the analysers `rules.analysers` names, in that order."""
 
-    def __init__(self, model: LoadedModel | None = None, rules: dict | None = None, workers: int | None = None) -> None:
+    def __init__(self, model: LoadedModel | None = None, rules: NlpRules | None = None,
+                 workers: int | None = None) -> None:
         self.model = model or default_model()
         self.workers = workers or os.cpu_count() or 1
-        self.rules = rules or nlp_rules()
-        self.actors = ActorFinder(self.rules["actors"], self.rules["commissions"]["name_patterns"], dutch_lexicon())
-        self.timing = TimingFinder(self.rules["nlp"])
-        self.commissions = CommissionFinder(self.rules["commissions"])
-        self.references = ReferenceFinder(self.rules["nlp"])
-        self.instruments = InstrumentFinder(self.rules["nlp"]["instruments"])
+        rules = rules or load_rules().nlp
+        unknown = [name for name in rules.analysers if name not in ANALYSERS]
+        if unknown:
+            raise ValueError(f"rules/nlp.yml: no analyser {', '.join(unknown)} (there are {', '.join(ANALYSERS)})")
+        self.analysers = [ANALYSERS[name](rules, self.model) for name in rules.analysers]
 
     def analyse(self, programme: Programme) -> Programme:
         """Annotate the programme in place and return it."""
         items = owners(programme)
-        tagged = [o for o in items if o.kind in TAGGED_KINDS]
-        year = programme.edition.year
-        vague = frozenset(self.rules["nlp"]["keyphrase_vague_words"])
-
-        def analyse_item(owner: Owner, title: Parsed, text: Parsed) -> ItemAnalysis:
-            is_tagged = owner.kind in TAGGED_KINDS
-            return ItemAnalysis(
-                text=text, mentions=list(self.actors.find(owner.text)),
-                topics=choose_topics(title, text, self.rules["topics"]) if is_tagged else [],
-                phrases=phrase_counts(title, text, self.model.tagged, vague) if is_tagged else None,
-                timing=self.timing.find(owner.text, year))
-
-        found = parse_items(self.model.nlp, items, self.workers, analyse_item)
-        frequency = document_frequencies([f.phrases for f in found if f.phrases is not None])
-        actors: dict[str, Actor] = {}
-        commissions: dict[str, Commission] = {}
-        for owner, item in zip(items, found, strict=True):
-            annotate_actors(item.mentions, owner, item.text, actors)
-            self.commissions.annotate(owner, commissions)
-            if owner.kind in TAGGED_KINDS:
-                owner.annotations.topics = item.topics
-                owner.annotations.keyphrases = keyphrases(item.phrases, frequency, len(tagged))
-            owner.annotations.timing = item.timing
-        self.commissions.assign(programme, commissions)
-        fill_topics(programme)
-        self.references.annotate(programme, items)
-        for theme in (t for p in programme.parts for t in p.themes):
-            for request in theme.advisory_requests:
-                request.instrument = self.instruments.find(request.text)
+        per_item = [a for a in self.analysers if isinstance(a, ItemAnalyser)]
+        edition = programme.edition
+        found = parse_items(self.model.nlp, items, self.workers,
+                            lambda item: [analyser.analyse_item(item, edition) for analyser in per_item])
+        for analyser in self.analysers:
+            if isinstance(analyser, ItemAnalyser):
+                position = per_item.index(analyser)
+                analyser.record(programme, items, [item[position] for item in found])
+            if isinstance(analyser, DocumentAnalyser):
+                analyser.analyse_document(programme, items)
         programme.nlp_model = self.model.name
-        programme.actors = sorted(actors.values(), key=lambda a: a.id)
-        programme.commissions = sorted(commissions.values(), key=lambda c: c.id)
-        used = sorted({t for o in items for t in o.annotations.topics})
-        programme.topics = [Topic(id=t, label=self.rules["topics"]["topics"][t]["label"]) for t in used]
         return programme
 
 

@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from pipeline.programme import Timing
+from pipeline.nlp.parsing import Owner, ParsedItem
+from pipeline.programme import Edition, Programme, Timing
+from pipeline.rules import NlpRules
 
 
 def month_end(year: int, month: int) -> int:
@@ -15,21 +18,29 @@ def month_end(year: int, month: int) -> int:
 
 @dataclass
 class TimingFinder:
-    """Dutch periods and dates → ISO start and end dates."""
+    """Dutch periods and dates → ISO start and end dates (an item analyser)."""
 
-    rules: dict
+    rules: NlpRules
 
     def __post_init__(self) -> None:
-        months = "|".join(self.rules["months"])
-        periods = "|".join(map(re.escape, sorted(self.rules["year_periods"], key=len, reverse=True)))
-        parts = "|".join(map(re.escape, sorted(self.rules["month_parts"], key=len, reverse=True)))
+        months = "|".join(self.rules.months)
+        periods = "|".join(map(re.escape, sorted(self.rules.year_periods, key=len, reverse=True)))
+        parts = "|".join(map(re.escape, sorted(self.rules.month_parts, key=len, reverse=True)))
         self.date_re = re.compile(rf"\b(\d{{1,2}})\s+({months})\s+(\d{{4}})\b", re.IGNORECASE)
         self.month_part_re = re.compile(rf"\b({parts})\s+({months})(?:\s+(\d{{4}}))?\b", re.IGNORECASE)
         self.month_re = re.compile(rf"(?<!\d\s)\b({months})\s+(\d{{4}})\b", re.IGNORECASE)
         self.period_re = re.compile(rf"\b({periods})\s+(?:van\s+)?(\d{{4}})\b", re.IGNORECASE)
 
     def month(self, name: str) -> int:
-        return self.rules["months"].index(name.lower()) + 1
+        return self.rules.months.index(name.lower()) + 1
+
+    def analyse_item(self, item: ParsedItem, edition: Edition) -> list[Timing]:
+        """The periods and dates of the item's text (without a year: the edition's)."""
+        return self.find(item.owner.text, edition.year)
+
+    def record(self, programme: Programme, items: Sequence[Owner], found: Sequence[list[Timing]]) -> None:
+        for owner, timing in zip(items, found, strict=True):
+            owner.annotations.timing = timing
 
     def find(self, text: str, default_year: int | None) -> list[Timing]:
         found: list[tuple[int, int, Timing]] = []
@@ -49,13 +60,13 @@ class TimingFinder:
             if year is None:
                 continue
             month = self.month(m.group(2))
-            first, last = self.rules["month_parts"][m.group(1).lower()]
+            first, last = self.rules.month_parts[m.group(1).lower()]
             add(m, date(year, month, first), date(year, month, min(last, month_end(year, month))))
         for m in self.month_re.finditer(text):
             year, month = int(m.group(2)), self.month(m.group(1))
             add(m, date(year, month, 1), date(year, month, month_end(year, month)))
         for m in self.period_re.finditer(text):
-            first, last = self.rules["year_periods"][m.group(1).lower()]
+            first, last = self.rules.year_periods[m.group(1).lower()]
             year = int(m.group(2))
             add(m, date.fromisoformat(f"{year}-{first}"), date.fromisoformat(f"{year}-{last}"))
         found.sort(key=lambda t: t[0])
