@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from functools import cache
 from typing import Any, Protocol, runtime_checkable
 
 from pipeline.nlp.actors import ActorFinder
@@ -57,6 +58,21 @@ ANALYSERS: dict[str, Callable[[NlpRules, LoadedModel], ItemAnalyser | DocumentAn
 }
 
 
+def make_analysers(rules: NlpRules, model: LoadedModel) -> list[ItemAnalyser | DocumentAnalyser]:
+    """The analysers `rules.analysers` names, in that order."""
+    unknown = [name for name in rules.analysers if name not in ANALYSERS]
+    if unknown:
+        raise ValueError(f"rules/nlp.yml: no analyser {', '.join(unknown)} (there are {', '.join(ANALYSERS)})")
+    return [ANALYSERS[name](rules, model) for name in rules.analysers]
+
+
+@cache
+def default_analysers() -> list[ItemAnalyser | DocumentAnalyser]:
+    """The analysers of the shipped rules over this process's pipeline, made once (the NLP process makes
+    them while the pages are read): they keep nothing of the programmes they analyse."""
+    return make_analysers(load_rules().nlp, default_model())
+
+
 class Analyser:
     """Runs the NLP stage over a programme: the analysers `rules.analysers` names, in that order."""
 
@@ -64,11 +80,8 @@ class Analyser:
                  workers: int | None = None) -> None:
         self.model = model or default_model()
         self.workers = workers or os.cpu_count() or 1
-        rules = rules or load_rules().nlp
-        unknown = [name for name in rules.analysers if name not in ANALYSERS]
-        if unknown:
-            raise ValueError(f"rules/nlp.yml: no analyser {', '.join(unknown)} (there are {', '.join(ANALYSERS)})")
-        self.analysers = [ANALYSERS[name](rules, self.model) for name in rules.analysers]
+        self.analysers = (default_analysers() if model is None and rules is None
+                          else make_analysers(rules or load_rules().nlp, self.model))
 
     def analyse(self, programme: Programme) -> Programme:
         """Annotate the programme in place and return it."""
