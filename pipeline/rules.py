@@ -180,9 +180,24 @@ class NlpRules(_Rules):
     commissions: CommissionRules
 
 
+class DiffRules(_Rules):
+    """`diff.yml`: when items of two editions are the same one, and when a change is worth reporting."""
+
+    dossier_weights: dict[str, float]
+    dossier_match: float
+    renamed_text: float
+    dossier_modified_text: float
+    request_weights: dict[str, float]
+    request_match: float
+    theme_title_match: float
+    theme_dossier_overlap: float
+    return_match: float
+
+
 class Rules(_Rules):
-    """All rule files of one rules folder: the extraction stages' read at once, the NLP stage's when it
-    first asks for them (the page-reading processes are sent these rules; they need none of its)."""
+    """All rule files of one rules folder: the extraction stages' read at once, the NLP stage's and the
+    comparison's when first asked for (the page-reading processes are sent these rules; they need none
+    of theirs)."""
 
     folder: Path
     layout: LayoutRules
@@ -192,6 +207,10 @@ class Rules(_Rules):
     @property
     def nlp(self) -> NlpRules:
         return _nlp_rules(self.folder)
+
+    @property
+    def diff(self) -> DiffRules:
+        return _diff_rules(self.folder)
 
 
 # libyaml's parser when PyYAML has it (about ten times faster, the same data), else PyYAML's own.
@@ -222,3 +241,8 @@ def load_rules(folder: Path = RULES_DIR) -> Rules:
 def _nlp_rules(folder: Path) -> NlpRules:
     return NlpRules(**_read(folder, "nlp"), actors=_read(folder, "actors"), topics=_read(folder, "topics"),
                     commissions=_read(folder, "commissions"))
+
+
+@cache
+def _diff_rules(folder: Path) -> DiffRules:
+    return DiffRules(**_read(folder, "diff"))

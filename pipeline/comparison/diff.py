@@ -13,42 +13,17 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from pipeline.programme import Programme
-from pipeline.resources import RULES_DIR
-from pipeline.rules import read_yaml
+from pipeline.rules import DiffRules, load_rules
 from pipeline.utils.matching import one_to_one, similarity
 from pipeline.utils.text import comparison_key
 
 YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
 PERIOD = re.compile(r"\b((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2})\b")
 WORD = re.compile(r"[^\W\d_]{4,}")
-
-
-class DiffRules(BaseModel):
-    """Thresholds and weights of `rules/diff.yml`."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    dossier_weights: dict[str, float]
-    dossier_match: float
-    renamed_text: float
-    dossier_modified_text: float
-    request_weights: dict[str, float]
-    request_match: float
-    theme_title_match: float
-    theme_dossier_overlap: float
-    return_match: float
-
-
-@cache
-def load_diff_rules(folder: Path = RULES_DIR) -> DiffRules:
-    """Read `diff.yml` of a rules folder."""
-    return DiffRules(**read_yaml(folder / "diff.yml"))
 
 
 class Side(BaseModel):
@@ -248,7 +223,7 @@ def recurring_title(old: Item, new: Item) -> bool:
 
 def match_editions(old: Programme, new: Programme, rules: DiffRules | None = None) -> Matching:
     """Pair the themes, dossiers and advisory requests of two editions and list the changes."""
-    rules = rules or load_diff_rules()
+    rules = rules or load_rules().diff
     shift = (new.edition.year - old.edition.year) if old.edition.year and new.edition.year else 0
     comparison = Comparison(rules=rules)
     before, after = flatten(old), flatten(new)

@@ -16,9 +16,10 @@ from itertools import pairwise
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from pipeline.comparison.diff import ENTITIES, Change, DiffRules, Item, flatten, load_diff_rules, match_editions
+from pipeline.comparison.diff import ENTITIES, Change, Item, flatten, match_editions
 from pipeline.programme import Programme
 from pipeline.render.tables import csv_text, joined
+from pipeline.rules import DiffRules, load_rules
 
 ChangesByPair = dict[tuple[str, str, str], list[Change]]
 
@@ -134,7 +135,7 @@ def changes_by_pair(changes: list[Change]) -> ChangesByPair:
 
 def build_history(programmes: Sequence[Programme], rules: DiffRules | None = None) -> History:
     """The history of the given editions (in any order; sorted by year)."""
-    rules = rules or load_diff_rules()
+    rules = rules or load_rules().diff
     missing = [p.edition.source.file for p in programmes if p.edition.year is None]
     if missing:
         raise HistoryError(f"{missing[0]}: the edition's year is unknown")
