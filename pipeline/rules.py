@@ -23,6 +23,10 @@ class LayoutRules(_Rules):
     segment_gap: float
     justified_gap_ratio: float
     justified_gap_max: float
+    channel_max_crossing: float
+    channel_min_width: float
+    channel_min_share: float
+    channel_min_rows: int
     number_cell_gap: float
     letter_marker: str
     attached_number_marker: str

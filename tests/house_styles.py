@@ -146,10 +146,16 @@ def cross_producer_pairs(results: list[dict], limit: int = 40) -> list[tuple[int
 
 
 def run_seeds(seeds: list[int], keep: bool = False, jobs: int | None = None, producers: Sequence[str] = ("reportlab",)):
-    """Results of `run_seed` for each seed, in order, from a pool of processes; seed i is typeset by the
-    producer i modulo their number."""
+    """Results of `run_seed` for each seed, in order, from a pool of processes, each seed typeset by its
+    producer (`producer_for`)."""
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(run_seed, seeds, [keep] * len(seeds), [producers[s % len(producers)] for s in seeds])
+        yield from pool.map(run_seed, seeds, [keep] * len(seeds), [producer_for(s, producers) for s in seeds])
+
+
+def producer_for(seed: int, producers: Sequence[str]) -> str:
+    """The producer of a seed: seeds take turns in pairs (seeds alternate between the editions, so that
+    each producer sets both)."""
+    return producers[seed // 2 % len(producers)]
 
 
 def report_failure(result: dict) -> str:
@@ -253,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
         if module is not None and (reason := module.missing()):
             parser.error(f"{producer}: {reason}")
     if args.seed is not None:
-        producer = producers[args.seed % len(producers)]
+        producer = producer_for(args.seed, producers)
         print(json.dumps(dimension_values(args.seed, producer), ensure_ascii=False))
         print(f"typeset: {typeset(args.seed, args.out, producer=producer)}")
         result = run_seed(args.seed, producer=producer)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from house_styles import cross_producer_changes, engine_difference, producer_module, report_failure, run_seed
 
-CASES = [("office", seed) for seed in (1, 5, 6, 8, 19)]
+CASES = [*(("office", seed) for seed in (1, 5, 6, 8, 19)), *(("tex", seed) for seed in (1, 3, 11, 15))]
 
 
 @pytest.mark.parametrize(("producer", "seed"), CASES, ids=[f"{producer}-{seed}" for producer, seed in CASES])
@@ -21,7 +21,11 @@ def test_producer_meets_the_gold_with_the_source_words(producer, seed):
     assert not result["below"], report_failure(result)
 
 
-@pytest.mark.parametrize(("producer", "seed"), CASES[:2], ids=[f"{producer}-{seed}" for producer, seed in CASES[:2]])
+# pdfTeX's \dots: pdfium reads spaces into its kerns (". . ."), pdfminer does not; see the producers issue.
+AGREEMENT = CASES[:2]
+
+
+@pytest.mark.parametrize(("producer", "seed"), AGREEMENT, ids=[f"{producer}-{seed}" for producer, seed in AGREEMENT])
 def test_engines_agree_on_the_producer(producer, seed):
     if reason := producer_module(producer).missing():
         pytest.skip(f"{producer}: {reason}")

@@ -27,7 +27,14 @@ from pipeline.layout.columns import (
 from pipeline.layout.furniture import drop_furniture
 from pipeline.layout.markers import attach_raised_marks, join_numbered_cells, mark_list_item, resolve_aligned_dashes
 from pipeline.layout.records import Block, Line, PageLayout, Word
-from pipeline.layout.words import join_small_capitals, lower_small_capitals, page_words, rows_of, segments_of
+from pipeline.layout.words import (
+    column_channels,
+    join_small_capitals,
+    lower_small_capitals,
+    page_words,
+    rows_of,
+    segments_of,
+)
 from pipeline.pdf.sources import PageContent
 from pipeline.rules import LayoutRules
 from pipeline.utils.clustering import weighted_mode
@@ -41,11 +48,12 @@ def read_page(content: PageContent, rules: LayoutRules) -> PageLayout:
     lines = []
     small: dict[tuple[str, float], float] = {}
     rows = [join_small_capitals(row, rules, small) for row in rows_of(words)]
+    channels = column_channels([row for row, _ in rows], rules)
     for index, (row, capitals) in enumerate(rows):
         top = min(word.top for word in row)
         near = capitals.union(*(sizes for above, sizes in rows[max(0, index - rules.small_capitals_rows):index]
                                 if sizes and top - min(word.top for word in above) <= 2 * max(sizes)))
-        for segment in join_numbered_cells(segments_of(row, rules), rules):
+        for segment in join_numbered_cells(segments_of(row, rules, channels), rules):
             line = Line(page=number, words=lower_small_capitals(segment, small, near))
             mark_list_item(line, shapes, rules)
             lines.append(line)
@@ -53,7 +61,7 @@ def read_page(content: PageContent, rules: LayoutRules) -> PageLayout:
     regular = ((round(w.size, 1), len(w.text)) for w in words if not w.bold)
     body_size = weighted_mode(regular) or weighted_mode((round(w.size, 1), 1.0) for w in words) or 0.0
     return PageLayout(number=number, width=content.width, height=content.height, lines=lines, body_size=body_size,
-                      shapes=shapes)
+                      shapes=shapes, channels=tuple(channels))
 
 
 @dataclass(slots=True)
@@ -86,7 +94,7 @@ def layout_pages(pages: list[PageLayout], rules: LayoutRules) -> Layout:
     """Remove furniture, order each page's lines and group them into blocks."""
     running = drop_furniture(pages, rules)
     settle_body_sizes(pages, rules)
-    found = [find_gutters(page.lines, page.body_size, rules) for page in pages]
+    found = [find_gutters(page.lines, page.body_size, rules) or list(page.channels) for page in pages]
     usual = usual_gutters(found, rules)
     side = side_gutters(usual, text_area(pages), rules)
     for page, gutters in zip(pages, grid_gutters(pages, usual, found, rules), strict=True):

@@ -136,6 +136,7 @@ class PageLayout:
     body_size: float
     shapes: Sequence[Shape] = ()
     gutters: Sequence[tuple[float, float]] = ()
+    channels: Sequence[tuple[float, float]] = ()  # column gaps seen in the rows of words (`column_channels`)
 
 
 def join_words(words: Sequence[Word]) -> str:

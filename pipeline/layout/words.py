@@ -153,7 +153,48 @@ def lower_small_capitals(segment: list[Word], small: dict[tuple[str, float], flo
     return [w._replace(text=w.text.lower(), size=small[w.font, w.size]) if lower(w) else w for w in segment]
 
 
-def segments_of(row: list[Word], rules: LayoutRules) -> list[list[Word]]:
+def column_channels(rows: Sequence[list[Word]], rules: LayoutRules) -> list[tuple[float, float]]:
+    """Vertical strips of a page that almost no word of its rows of three words or more covers, at least
+    `channel_min_width` font sizes wide and narrower than `segment_gap`, with text on both sides in enough of
+    those rows (`column_gap`), a third of them set against it: the gaps between columns that a producer sets
+    narrower than a wide gap (pdfLaTeX's 10 points); wider ones cut rows as any wide gap does."""
+    rows = [row for row in rows if len(row) >= 3]
+    if len(rows) < rules.channel_min_rows:
+        return []
+    size = sorted(word.size for row in rows for word in row)[sum(map(len, rows)) // 2]
+    events = sorted((x, step) for row in rows for word in row for x, step in ((word.x0, 1), (word.x1, -1)))
+    limit = rules.channel_max_crossing * len(rows)
+    channels: list[tuple[float, float]] = []
+    count, start = 0, None
+    for x, step in events:
+        before, count = count, count + step
+        if before > limit >= count:
+            start = x
+        elif count > limit >= before and start is not None:
+            if rules.channel_min_width * size <= x - start < rules.segment_gap * size:
+                channels.append((start, x))
+            start = None
+    kept = []
+    for left, right in channels:
+        beside = [gap for gap in (column_gap(row, left, right) for row in rows) if gap is not None]
+        tight = [gap for gap in beside if gap < rules.segment_gap * size]
+        if len(beside) >= rules.channel_min_share * len(rows) and len(tight) >= len(beside) / 3:
+            kept.append((left, right))
+    return kept
+
+
+def column_gap(row: list[Word], left: float, right: float) -> float | None:
+    """The gap across a strip in a row with text on both sides of it (two words or more on each side, the
+    one just left of it with a letter: a bullet or a number before its item's text is no column), else
+    None."""
+    before = [word for word in row if word.x1 <= left]
+    after = [word for word in row if word.x0 >= right]
+    if len(before) >= 2 and len(after) >= 2 and any(c.isalpha() for c in before[-1].text):
+        return after[0].x0 - before[-1].x1
+    return None
+
+
+def segments_of(row: list[Word], rules: LayoutRules, channels: Sequence[tuple[float, float]] = ()) -> list[list[Word]]:
     """Cut a row where the gap between words is wide for their size, unless it is one of a line's word spaces
     stretched to its justified measure (no wider than `justified_gap_max`, its neighbours as wide), or where
     the type size jumps across a space (a large heading that runs into the next column's text)."""
@@ -161,8 +202,10 @@ def segments_of(row: list[Word], rules: LayoutRules) -> list[list[Word]]:
     segments = [[row[0]]]
     for index, (previous, word) in enumerate(pairwise(row)):
         gap, small, large = gaps[index], min(word.size, previous.size), max(word.size, previous.size)
-        if (gap > rules.segment_gap * small and not (gap <= rules.justified_gap_max * small
-                                                      and stretched(gaps, index, rules))) or (
+        across = any(previous.x1 <= right and word.x0 >= left and previous.x1 <= left + 1 and word.x0 >= right - 1
+                     for left, right in channels)
+        if across or (gap > rules.segment_gap * small and not (gap <= rules.justified_gap_max * small
+                                                               and stretched(gaps, index, rules))) or (
                 large > rules.size_jump * small and gap > rules.size_jump_gap * small):
             segments.append([word])
         else:

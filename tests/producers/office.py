@@ -18,6 +18,8 @@ from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from producers import blocks, item_rows
+
 NAME = "office"
 
 FONTS = {  # family: generic family, fallback when the family is not installed
@@ -356,12 +358,7 @@ class Document:
 
     def table(self, elements: list[tuple]) -> None:
         """Items as the numbered rows of a ruled table (sub-items as a list in the item's cell)."""
-        rows: list[tuple[str, list[str]]] = []
-        for kind, text in elements:
-            if kind == "item" or not rows:
-                rows.append((text, []))
-            else:
-                rows[-1][1].append(text)
+        rows = item_rows(elements)
         self.tables += 1
         cell = 'table:style-name="Requests.cell" office:value-type="string"'
         out = [f'<table:table table:name="Adviesvragen{self.tables}" table:style-name="Requests">'
@@ -383,15 +380,8 @@ class Document:
         self.parts.append(f'<text:p text:style-name="Title">{x(self.title)}</text:p>')
         if s["legend"] == "yes":
             self.legend()
-        index = 0
-        while index < len(elements):
-            kind, *args = elements[index]
-            index += 1
+        for kind, args, items in blocks(elements):
             if kind in ("list", "item", "subitem"):
-                end = next((i for i in range(index, len(elements)) if elements[i][0] not in ("item", "subitem")),
-                           len(elements))
-                items = [e for e in elements[index - 1:end] if e[0] != "list"]
-                index = end
                 if kind == "list":
                     heading = args[0]
                     if s["lists"] == "run-in":
