@@ -132,7 +132,9 @@ static PyObject *read_rows(PyObject *Py_UNUSED(module), PyObject *args) {
             }
             Py_DECREF(font);
             Py_DECREF(color);
-            size = f.font_size(page, index);
+            /* the size as printed: the font size times the scale of the character's matrix (a browser sets
+               text in CSS pixels under a 0.75 scale) */
+            size = f.font_size(page, index) * sqrt(fabs((double)matrix.a * matrix.d - (double)matrix.b * matrix.c));
         }
         f.loose_box(page, index, &box);
         f.origin(page, index, &origin_x, &origin_y);

@@ -10,6 +10,51 @@ Each module (`browser`, `office`, `tex`) has the same four names:
 
 reportlab, the first producer, is `pdfmaker` itself.
 """
+from __future__ import annotations
+
+import shutil
+import subprocess
+from functools import cache
+
+
+@cache
+def installed_families() -> frozenset[str]:
+    """The font families fontconfig knows (a producer picks among those installed)."""
+    try:
+        out = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return frozenset()
+    return frozenset(name.strip() for line in out.splitlines() for name in line.split(","))
+
+
+def program(*names: str) -> str | None:
+    """The path of the first of these programs that is installed, else None."""
+    return next(filter(None, map(shutil.which, names)), None)
+
+
+ACCENTS = {"teal": "#00787f", "navy": "#1a3380", "red": "#b31a26", "green": "#267333", "purple": "#66267f"}
+
+
+class DrawnDocument:
+    """A programme being written in one drawn style: the style's dimensions (`s`), the title, the body size
+    in points and the accent colour."""
+
+    def __init__(self, style: dict[str, str], title: str):
+        self.s = style
+        self.title = title
+        self.body = float(style["body"])
+        self.accent = ACCENTS[style["accent"]]
+
+
+def mark_title(title: str, mark: str, escape, superscript: str) -> str:
+    """A dossier title (a trailing "*" marks a spearhead) escaped, with the mark in the drawn form: "*", "∗",
+    "(*)", or "sup*", a raised star written as `superscript`."""
+    if not title.endswith("*"):
+        return escape(title)
+    title = escape(title.removesuffix("*").rstrip())
+    if mark == "sup*":
+        return title + superscript
+    return f"{title}*" if mark == "*" else f"{title} {mark}"
 
 
 def blocks(elements: list[tuple]):

@@ -18,14 +18,13 @@ from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from producers import blocks, item_rows
+from producers import ACCENTS, DrawnDocument, blocks, installed_families, item_rows, mark_title, program
 
 NAME = "office"
 
 FONTS = {  # family: generic family, fallback when the family is not installed
     "DejaVu Sans": "swiss", "DejaVu Serif": "roman", "Liberation Sans": "swiss", "Liberation Serif": "roman",
 }
-ACCENTS = {"teal": "#00787f", "navy": "#1a3380", "red": "#b31a26", "green": "#267333", "purple": "#66267f"}
 PAGES = {"A4": ("21cm", "29.7cm"), "Letter": ("8.5in", "11in")}
 BULLETS = {"•": "•", "–": "–", "▪": "▪"}
 MARKS = ("*", "(*)", "∗", "sup*")
@@ -35,21 +34,10 @@ PDF_OPTIONS = {"ExportBookmarks": ("boolean", "true"), "UseTaggedPDF": ("boolean
 TIMEOUT = 120
 
 
-def soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
 def missing() -> str | None:
-    return None if soffice() else "LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui"
-
-
-@cache
-def installed_families() -> frozenset[str]:
-    try:
-        out = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True, timeout=30).stdout
-    except (OSError, subprocess.SubprocessError):
-        return frozenset()
-    return frozenset(name.strip() for line in out.splitlines() for name in line.split(","))
+    if program("soffice", "libreoffice"):
+        return None
+    return "LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui"
 
 
 def draw(seed: int) -> dict[str, str]:
@@ -100,14 +88,11 @@ def text_props(props: dict[str, str]) -> str:
     return "<style:text-properties " + " ".join(f'{k}="{v}"' for k, v in props.items()) + "/>"
 
 
-class Document:
+class Document(DrawnDocument):
     """Builds the .fodt of one programme in one drawn style."""
 
     def __init__(self, style: dict[str, str], title: str):
-        self.s = style
-        self.title = title
-        self.body = float(style["body"])
-        self.accent = ACCENTS[style["accent"]]
+        super().__init__(style, title)
         self.heading_font = style["font"] if style["headings"] != "bold-sans" else (
             "Liberation Sans" if "Liberation" in style["font"] else "DejaVu Sans")
         self.parts: list[str] = []
@@ -297,13 +282,7 @@ class Document:
 
     def marked(self, title: str) -> str:
         """A dossier title with its spearhead mark in the drawn form."""
-        if not title.endswith("*"):
-            return x(title)
-        title = x(title.removesuffix("*").rstrip())
-        mark = self.s["mark"]
-        if mark == "sup*":
-            return f'{title}<text:span text:style-name="Spearhead">*</text:span>'
-        return f"{title}*" if mark == "*" else f"{title} {mark}"
+        return mark_title(title, self.s["mark"], x, '<text:span text:style-name="Spearhead">*</text:span>')
 
     def legend(self) -> None:
         mark = self.s["mark"]
@@ -452,10 +431,10 @@ def filter_options() -> str:
 
 
 def convert(source: Path, outdir: Path, profile: Path) -> Path:
-    program = soffice()
-    if program is None:
+    soffice = program("soffice", "libreoffice")
+    if soffice is None:
         raise RuntimeError(missing())
-    command = [program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nologo",
+    command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nologo",
                "--nolockcheck", "--convert-to", f"pdf:writer_pdf_Export:{filter_options()}",
                "--outdir", str(outdir), str(source)]
     result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT)
