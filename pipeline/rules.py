@@ -20,6 +20,9 @@ class LayoutRules(_Rules):
     """How pages are cut into words, segments, columns, blocks and list items."""
 
     word_gap: float
+    word_line_tolerance: float
+    space_gap: float
+    row_tolerance: float
     segment_gap: float
     justified_gap_ratio: float
     justified_gap_max: float
@@ -41,26 +44,39 @@ class LayoutRules(_Rules):
     gutter_wide_line_share: float
     gutter_heading_size: float
     float_column_share: float
+    float_top_tolerance: float
     body_min_letters: int
     paragraph_gap: float
     paragraph_gap_extra: float
+    line_gap_sample: tuple[float, float]
+    same_size_points: float
+    same_size_ratio: float
+    emphasis_size_ratio: float
+    hanging_indent_min: float
+    indent_tolerance: float
     run_on_fill: float
     run_on_min_lines: int
     run_on_stretch: float
     bullet_shape_max_size: float
     bullet_max_distance: float
+    bullet_shape_overlap: float
+    bullet_centre_tolerance: float
     bullet_glyphs: tuple[str, ...]
     bullet_fonts: tuple[str, ...]
     unmapped_glyph: str
     number_marker: str
+    number_marker_gap: float
     furniture_margin: float
     furniture_min_pages: int
     furniture_small_size: float
     page_number_line: str
     raised_marks: tuple[str, ...]
     raised_mark_gap: float
+    raised_mark_overlap: float
+    raised_mark_drop: float
     ambiguous_bullets: tuple[str, ...]
     ambiguous_bullet_gap: float
+    dash_align_tolerance: float
 
     @property
     def number_re(self) -> re.Pattern[str]:

@@ -29,6 +29,7 @@ from pipeline.utils.files import canonical_json
 START, COUNT = (int(v) for v in os.environ.get("WERKPROGRAMMA_ENGINE_SEEDS", "0:100").split(":"))
 
 WORD_GAP = load_rules().layout.word_gap
+WORD_TOLERANCE = load_rules().layout.word_line_tolerance
 
 
 @pytest.mark.parametrize("stem", EDITIONS)
@@ -132,11 +133,12 @@ def test_c_word_loop_groups_what_the_python_loop_groups(tmp_path):
     rng = random.Random(0)
     pages += [random_chars(rng) for _ in range(2000)]
     for index, chars in enumerate(pages):
-        words = layout_words.page_words(chars, WORD_GAP)
-        assert words == layout_words.python_page_words(chars, WORD_GAP), f"page {index}"
+        words = layout_words.page_words(chars, WORD_GAP, WORD_TOLERANCE)
+        assert words == layout_words.python_page_words(chars, WORD_GAP, WORD_TOLERANCE), f"page {index}"
         assert all(type(word) is layout_words.Word for word in words)
-    assert sum(len(layout_words.page_words(chars, WORD_GAP)) for chars in pages) > 10_000
+    assert sum(len(layout_words.page_words(chars, WORD_GAP, WORD_TOLERANCE)) for chars in pages) > 10_000
     not_a_number = [sources.Char("a", float("nan"), 1.0, 1.0, 2.0, 1.0, "F", "", True)]
     assert sources._native.page_words(not_a_number, layout_words.Word, layout_words.font_weight_and_slant,
-                                      layout_words.LIGATURE_TABLE, layout_words.WORD_TOLERANCE, WORD_GAP) is None
-    assert layout_words.page_words(not_a_number, WORD_GAP) == layout_words.python_page_words(not_a_number, WORD_GAP)
+                                      layout_words.LIGATURE_TABLE, WORD_TOLERANCE, WORD_GAP) is None
+    assert (layout_words.page_words(not_a_number, WORD_GAP, WORD_TOLERANCE)
+            == layout_words.python_page_words(not_a_number, WORD_GAP, WORD_TOLERANCE))

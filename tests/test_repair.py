@@ -10,6 +10,8 @@ from pipeline.rules import load_rules
 from pipeline.text.casing import casing_table, restore_case
 from pipeline.text.repair import Vocabulary, dutch_lexicon, join_hyphenated, join_lines
 
+SPACE_GAP = load_rules().layout.space_gap
+
 
 def vocab(**document_counts: int) -> Vocabulary:
     counts = Counter({k.replace("_", "-"): v for k, v in document_counts.items()})
@@ -73,7 +75,8 @@ def word(text: str) -> Word:
 
 
 def test_restore_case_takes_a_name_the_text_spells_in_capitals():
-    blocks = [Block(lines=[Line(page=1, words=[word(w) for w in text.split()])], body_size=10.0, text=text)
+    blocks = [Block(lines=[Line(page=1, words=[word(w) for w in text.split()], space_gap=SPACE_GAP)], body_size=10.0,
+                    text=text)
               for text in ("De Commissie Diversiteit formuleert adviezen over diversiteit.",
                            "Binnen de Commissie Diversiteit werken de partners samen rond diversiteit.")]
     casing = casing_table(blocks)

@@ -42,22 +42,22 @@ from pipeline.utils.clustering import weighted_mode
 
 def read_page(content: PageContent, rules: LayoutRules) -> PageLayout:
     """Lines of one page with list markers, before furniture removal and ordering."""
-    words = attach_raised_marks(page_words(content.chars, rules.word_gap), rules)
+    words = attach_raised_marks(page_words(content.chars, rules.word_gap, rules.word_line_tolerance), rules)
     shapes = content.shapes
     number = content.number
     lines = []
     small: dict[tuple[str, float], float] = {}
-    rows = [join_small_capitals(row, rules, small) for row in rows_of(words)]
+    rows = [join_small_capitals(row, rules, small) for row in rows_of(words, rules)]
     channels = column_channels([row for row, _ in rows], rules)
     for index, (row, capitals) in enumerate(rows):
         top = min(word.top for word in row)
         near = capitals.union(*(sizes for above, sizes in rows[max(0, index - rules.small_capitals_rows):index]
                                 if sizes and top - min(word.top for word in above) <= 2 * max(sizes)))
         for segment in join_numbered_cells(segments_of(row, rules, channels), rules):
-            line = Line(page=number, words=lower_small_capitals(segment, small, near))
+            line = Line(page=number, words=lower_small_capitals(segment, small, near), space_gap=rules.space_gap)
             mark_list_item(line, shapes, rules)
             lines.append(line)
-    resolve_aligned_dashes(lines)
+    resolve_aligned_dashes(lines, rules)
     regular = ((round(w.size, 1), len(w.text)) for w in words if not w.bold)
     body_size = weighted_mode(regular) or weighted_mode((round(w.size, 1), 1.0) for w in words) or 0.0
     return PageLayout(number=number, width=content.width, height=content.height, lines=lines, body_size=body_size,
@@ -100,7 +100,7 @@ def layout_pages(pages: list[PageLayout], rules: LayoutRules) -> Layout:
     for page, gutters in zip(pages, grid_gutters(pages, usual, found, rules), strict=True):
         split_at_gutters(page, gutters, rules)
         page.gutters = tuple(gutters)
-        page.lines = reading_order(page.lines, gutters, float_columns(page.lines, gutters, usual, side, rules))
+        page.lines = reading_order(page.lines, gutters, rules, float_columns(page.lines, gutters, usual, side, rules))
     return Layout(blocks=build_blocks(pages, rules), running_texts=running)
 
 

@@ -23,19 +23,20 @@ class BodyStyle:
     word_gap: float = 0.0
 
 
-def emphasised(line: Line, body: BodyStyle) -> bool:
-    """Set apart from body text: bold, italic, larger or in another colour."""
-    return line.bold or line.italic or line.size > 1.1 * body.size or line.color != body.color
+def emphasised(line: Line, body: BodyStyle, rules: LayoutRules) -> bool:
+    """Set apart from body text: bold, italic, larger (`emphasis_size_ratio`) or in another colour."""
+    return (line.bold or line.italic or line.size > rules.emphasis_size_ratio * body.size
+            or line.color != body.color)
 
 
-def same_style(a: Line, b: Line, body: BodyStyle) -> bool:
-    """Two lines of one size (within 5%), weight, slant and colour; an emphasised line in capitals
-    is not continued by one in lower case (a theme in capitals above a dossier in the same font)."""
-    if abs(a.size - b.size) > 0.05 * max(a.size, b.size):
+def same_style(a: Line, b: Line, body: BodyStyle, rules: LayoutRules) -> bool:
+    """Two lines of one size (within `same_size_ratio`), weight, slant and colour; an emphasised line in
+    capitals is not continued by one in lower case (a theme in capitals above a dossier in the same font)."""
+    if abs(a.size - b.size) > rules.same_size_ratio * max(a.size, b.size):
         return False
     if a.bold != b.bold or a.italic != b.italic or a.color != b.color:
         return False
-    return not (emphasised(a, body) and is_upper(a.text) and any(c.islower() for c in b.text))
+    return not (emphasised(a, body, rules) and is_upper(a.text) and any(c.islower() for c in b.text))
 
 
 def continues(first: Line, previous: Line, line: Line, body: BodyStyle, rules: LayoutRules,
@@ -47,7 +48,7 @@ def continues(first: Line, previous: Line, line: Line, body: BodyStyle, rules: L
     punctuation, and a lower-case start or a last line that fills at least `run_on_fill` of its
     column, measured to `right_edges`) or the line must keep the hanging indent of the list item.
     """
-    if line.marker or not same_style(previous, line, body):
+    if line.marker or not same_style(previous, line, body, rules):
         return False
     text = previous.text.rstrip()
     if line.dash and text.endswith(":"):
@@ -56,7 +57,8 @@ def continues(first: Line, previous: Line, line: Line, body: BodyStyle, rules: L
         gap = line.top - previous.bottom
         return gap <= max(rules.paragraph_gap, body.line_gap + rules.paragraph_gap_extra) * line.size
     hanging, indent = first.x0 - first.column_x0, line.x0 - line.column_x0
-    if (first.marker and hanging > 0.5 * line.size and abs(indent - hanging) <= 0.5 * line.size
+    if (first.marker and hanging > rules.hanging_indent_min * line.size
+            and abs(indent - hanging) <= rules.indent_tolerance * line.size
             and abs(indent - hanging) < abs(indent - (first.start_x0 - first.column_x0))):
         return True
     start = line.words[0].text[:1]
@@ -108,13 +110,16 @@ def body_style(pages: Sequence[PageLayout], right_edges: dict[tuple[int, int], f
     words = [w for page in pages for line in page.lines for w in line.words]
     size = weighted_mode((page.body_size, len(page.lines)) for page in pages) or 0.0
     gaps = []
+    low, high = rules.line_gap_sample
     for page in pages:
         for above, below in zip(page.lines, page.lines[1:], strict=False):
-            if (above.column == below.column and above.top < below.top and abs(above.size - below.size) < 0.1
-                    and -0.5 * below.size <= below.top - above.bottom <= 1.5 * below.size):
+            if (above.column == below.column and above.top < below.top
+                    and abs(above.size - below.size) < rules.same_size_points
+                    and low * below.size <= below.top - above.bottom <= high * below.size):
                 gaps.append((round((below.top - above.bottom) / below.size, 2), 1.0))
     spaces = [word_space(line) for page in pages for line in page.lines
-              if len(line.words) > 1 and abs(line.size - size) < 0.1 and fill(line, right_edges) < rules.run_on_fill]
+              if len(line.words) > 1 and abs(line.size - size) < rules.same_size_points
+              and fill(line, right_edges) < rules.run_on_fill]
     return BodyStyle(size=size, color=weighted_mode((w.color, len(w.text)) for w in words) or "",
                      line_gap=weighted_mode(gaps) or 0.0, word_gap=statistics.median(spaces) if spaces else 0.0)
 
@@ -138,8 +143,9 @@ def build_blocks(pages: Sequence[PageLayout], rules: LayoutRules) -> list[Block]
             elif joins:
                 first = current.lines[0]
                 indent = line.x0 - line.column_x0
-                indent_ok = (first.marker != "bullet" or emphasised(line, body)
-                             or indent >= min(first.x0, first.start_x0) - first.column_x0 - 0.5 * line.size)
+                indent_ok = (first.marker != "bullet" or emphasised(line, body, rules)
+                             or indent >= min(first.x0, first.start_x0) - first.column_x0
+                             - rules.indent_tolerance * line.size)
                 if indent_ok:
                     current.lines.append(line)
                     previous = line

@@ -124,8 +124,9 @@ def float_columns(lines: Sequence[Line], gutters: Sequence[tuple[float, float]],
     return {i + 1 for i, gutter in enumerate(gutters) if overlaps(gutter, [*side, *page_side])}
 
 
-def place_floats(flow: list[Line], floats: list[Line]) -> list[Line]:
-    """Insert each run of float lines after the last line of the flow that ends above the run's top."""
+def place_floats(flow: list[Line], floats: list[Line], rules: LayoutRules) -> list[Line]:
+    """Insert each run of float lines after the last line of the flow that ends above the run's top (within
+    `float_top_tolerance`)."""
     runs: list[list[Line]] = []
     for line in floats:
         if runs and line.top - runs[-1][-1].bottom <= 2 * line.size:
@@ -134,7 +135,7 @@ def place_floats(flow: list[Line], floats: list[Line]) -> list[Line]:
             runs.append([line])
     ordered = list(flow)
     for run in reversed(runs):
-        top = run[0].top + 0.2 * run[0].size
+        top = run[0].top + rules.float_top_tolerance * run[0].size
         position = max((i + 1 for i, line in enumerate(flow) if line.bottom <= top), default=0)
         ordered[position:position] = run
     return ordered
@@ -160,14 +161,14 @@ def split_at_gutters(page: PageLayout, gutters: Sequence[tuple[float, float]], r
         if len(pieces) > 1:
             line.set_words(pieces[0])
             for words in pieces[1:]:
-                lines.append(Line(page=line.page, words=words))
+                lines.append(Line(page=line.page, words=words, space_gap=rules.space_gap))
                 mark_list_item(lines[-1], page.shapes, rules)
     if len(lines) > len(page.lines):
-        resolve_aligned_dashes(lines)
+        resolve_aligned_dashes(lines, rules)
     page.lines = lines
 
 
-def reading_order(lines: list[Line], gutters: Sequence[tuple[float, float]],
+def reading_order(lines: list[Line], gutters: Sequence[tuple[float, float]], rules: LayoutRules,
                   side_columns: set[int] | None = None) -> list[Line]:
     """Bands top to bottom (cut by lines that cross a gutter), columns left to right within a band;
     the lines of a narrow side column are read where they stand beside the text."""
@@ -181,7 +182,8 @@ def reading_order(lines: list[Line], gutters: Sequence[tuple[float, float]],
 
     def band_order(band: list[Line]) -> list[Line]:
         flow = sorted((ln for ln in band if ln.column not in side), key=lambda ln: (ln.column, ln.top, ln.x0))
-        return place_floats(flow, sorted((ln for ln in band if ln.column in side), key=lambda ln: (ln.top, ln.x0)))
+        floats = sorted((ln for ln in band if ln.column in side), key=lambda ln: (ln.top, ln.x0))
+        return place_floats(flow, floats, rules)
 
     ordered: list[Line] = []
     band: list[Line] = []

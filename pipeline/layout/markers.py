@@ -22,8 +22,9 @@ def attach_raised_marks(words: list[Word], rules: LayoutRules) -> list[Word]:
         return words
     kept = [w for w in words if w not in marks]
     for mark in marks:
-        hosts = [w for w in kept if -0.15 * w.size <= mark.x0 - w.x1 <= rules.raised_mark_gap * w.size
-                 and w.top <= mark.bottom <= w.bottom + 0.2 * w.size]
+        hosts = [w for w in kept
+                 if -rules.raised_mark_overlap * w.size <= mark.x0 - w.x1 <= rules.raised_mark_gap * w.size
+                 and w.top <= mark.bottom <= w.bottom + rules.raised_mark_drop * w.size]
         host = min(hosts, key=lambda w, x0=mark.x0: abs(x0 - w.x1), default=None)
         if host is None:
             kept.append(mark)
@@ -56,8 +57,9 @@ def mark_list_item(line: Line, shapes: Sequence[Shape], rules: LayoutRules) -> N
     size = first.size
     for x0, top, x1, bottom in shapes:
         centre = (top + bottom) / 2
-        if (x1 <= first.x0 + 0.5 and first.x0 - x1 <= rules.bullet_max_distance * size
-                and first.top - 0.2 * size <= centre <= first.bottom + 0.2 * size
+        if (x1 <= first.x0 + rules.bullet_shape_overlap * size and first.x0 - x1 <= rules.bullet_max_distance * size
+                and first.top - rules.bullet_centre_tolerance * size <= centre
+                <= first.bottom + rules.bullet_centre_tolerance * size
                 and x1 - x0 <= rules.bullet_shape_max_size * size):
             line.marker, line.marker_x0 = "bullet", x0
             return
@@ -86,10 +88,10 @@ def mark_list_item(line: Line, shapes: Sequence[Shape], rules: LayoutRules) -> N
             line.dash = True
         return
     match = rules.number_re.match(first.text)
-    if match and gap >= 0.2 * size:
+    if match and gap >= rules.number_marker_gap * size:
         line.marker, line.number, line.marker_x0 = "number", int(match.group(1)), first.x0
         line.set_words(line.words[1:])
-    elif re.match(rules.letter_marker, first.text) and gap >= 0.2 * size:
+    elif re.match(rules.letter_marker, first.text) and gap >= rules.number_marker_gap * size:
         line.marker, line.marker_x0 = "letter", first.x0
         line.set_words(line.words[1:])
 
@@ -105,11 +107,13 @@ def make_bullet(line: Line, glyph_length: int) -> None:
         line.set_words([first._replace(text=first.text[glyph_length:], x0=first.x0 + glyph_width), *line.words[1:]])
 
 
-def resolve_aligned_dashes(lines: Sequence[Line]) -> None:
-    """Dash lines that start at the same place as another dash line of the page form a list."""
+def resolve_aligned_dashes(lines: Sequence[Line], rules: LayoutRules) -> None:
+    """Dash lines that start at the same place (within `dash_align_tolerance`) as another dash line of the
+    page form a list."""
     dashes = [(line, line.words[0].text[0], line.x0) for line in lines if line.dash]
     aligned = [line for line, glyph, x0 in dashes
-               if any(other is not line and other_glyph == glyph and abs(other_x0 - x0) <= 0.5 * line.size
+               if any(other is not line and other_glyph == glyph
+                      and abs(other_x0 - x0) <= rules.dash_align_tolerance * line.size
                       for other, other_glyph, other_x0 in dashes)]
     for line in aligned:
         make_bullet(line, 1)

@@ -36,6 +36,7 @@ class Line:
     dash: bool = False
     column: int = 0
     column_x0: float = 0.0
+    space_gap: float = field(kw_only=True)  # `LayoutRules.space_gap`: where the text has a space between words
     x0: float = field(init=False, default=0.0)
     x1: float = field(init=False, default=0.0)
     top: float = field(init=False, default=0.0)
@@ -57,7 +58,7 @@ class Line:
         self.top = min(w.top for w in words)
         self.bottom = max(w.bottom for w in words)
         self.size = weighted_mode([(round(w.size, 1), len(w.text)) for w in words]) or 0.0
-        self.text = join_words(words)
+        self.text = join_words(words, self.space_gap)
         letters = sum([len(w.text) for w in words])
         self.bold = sum([len(w.text) for w in words if w.bold]) * 2 > letters
         self.italic = sum([len(w.text) for w in words if w.italic]) * 2 > letters
@@ -139,12 +140,13 @@ class PageLayout:
     channels: Sequence[tuple[float, float]] = ()  # column gaps seen in the rows of words (`column_channels`)
 
 
-def join_words(words: Sequence[Word]) -> str:
-    """Join words with a space where the gap between them is wider than a hair."""
+def join_words(words: Sequence[Word], space_gap: float) -> str:
+    """Join words with a space where the gap between them is wider than a hair (`space_gap` of the smaller
+    font size)."""
     parts: list[str] = []
     previous: Word | None = None
     for word in words:
-        if previous is not None and word.x0 - previous.x1 > 0.12 * min(word.size, previous.size):
+        if previous is not None and word.x0 - previous.x1 > space_gap * min(word.size, previous.size):
             parts.append(" ")
         parts.append(word.text)
         previous = word

@@ -12,17 +12,16 @@ from pipeline.rules import LayoutRules
 
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "ſt", "ﬆ": "st"}
 LIGATURE_TABLE = str.maketrans(LIGATURES)
-WORD_TOLERANCE = 3.0
 
 
-def line_clusters(chars: Sequence[Char]) -> list[list[Char]]:
-    """Characters grouped into lines: sorted tops chained while each is within the tolerance of the one
+def line_clusters(chars: Sequence[Char], tolerance: float) -> list[list[Char]]:
+    """Characters grouped into lines: sorted tops chained while each is within `tolerance` points of the one
     before, each line sorted left to right."""
     tops = sorted({c.top for c in chars})
     line_of: dict[float, int] = {}
     line = 0
     for previous, top in zip([tops[0], *tops], tops, strict=False):
-        if top > previous + WORD_TOLERANCE:
+        if top > previous + tolerance:
             line += 1
         line_of[top] = line
     lines: list[list[Char]] = [[] for _ in range(line + 1)]
@@ -49,28 +48,29 @@ def make_word(chars: Sequence[Char]) -> Word:
                 font=first.font)
 
 
-def page_words(chars: list[Char], gap_share: float) -> list[Word]:
+def page_words(chars: list[Char], gap_share: float, tolerance: float) -> list[Word]:
     """The upright words of a page: runs of one font, size and colour (in stream order) cut into lines,
     and lines into words where the producer wrote a space character and where the gap between two
     characters is wider than `gap_share` of the font size (a producer that writes no spaces, such as TeX,
-    leaves at least a fifth of the size between words; letters are set closer).
+    leaves at least a fifth of the size between words; letters are set closer). Characters whose tops are
+    within `tolerance` points share a line (`LayoutRules.word_line_tolerance`).
 
     `page_words` in `pipeline/pdf/_native.c` is the same loop in C; it leaves pages with a coordinate that is
     not a number to this one."""
     if _native is not None:
-        words = _native.page_words(chars, Word, font_weight_and_slant, LIGATURE_TABLE, WORD_TOLERANCE, gap_share)
+        words = _native.page_words(chars, Word, font_weight_and_slant, LIGATURE_TABLE, tolerance, gap_share)
         if words is not None:
             return words
-    return python_page_words(chars, gap_share)
+    return python_page_words(chars, gap_share, tolerance)
 
 
-def python_page_words(chars: Sequence[Char], gap_share: float) -> list[Word]:
+def python_page_words(chars: Sequence[Char], gap_share: float, tolerance: float) -> list[Word]:
     """`page_words` in Python."""
     words: list[Word] = []
     for style, run in groupby(chars, key=attrgetter("upright", "font", "size", "color")):
         if not style[0]:
             continue
-        for line in line_clusters(list(run)):
+        for line in line_clusters(list(run), tolerance):
             current: list[Char] = []
             for char in line:
                 if not char.text or char.text.isspace():
@@ -80,7 +80,7 @@ def python_page_words(chars: Sequence[Char], gap_share: float) -> list[Word]:
                     continue
                 if current:
                     previous = current[-1]
-                    if char.x0 > previous.x1 + gap_share * char.size or abs(char.top - previous.top) > WORD_TOLERANCE:
+                    if char.x0 > previous.x1 + gap_share * char.size or abs(char.top - previous.top) > tolerance:
                         words.append(make_word(current))
                         current = []
                 current.append(char)
@@ -89,14 +89,14 @@ def python_page_words(chars: Sequence[Char], gap_share: float) -> list[Word]:
     return words
 
 
-def rows_of(words: Iterable[Word]) -> list[list[Word]]:
-    """Group words whose vertical centres agree into rows, top to bottom (each within a third of its
+def rows_of(words: Iterable[Word], rules: LayoutRules) -> list[list[Word]]:
+    """Group words whose vertical centres agree into rows, top to bottom (each within `row_tolerance` of its
     size of the nearest centre so far, so that columns set a little apart still share a row)."""
     rows: list[list[Word]] = []
     centres: list[float] = []
     for word in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
         centre = (word.top + word.bottom) / 2
-        if rows and abs(centre - centres[-1]) <= 0.3 * word.size:
+        if rows and abs(centre - centres[-1]) <= rules.row_tolerance * word.size:
             rows[-1].append(word)
             centres[-1] = centre
         else:
