@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 from house_styles import cross_producer_changes, engine_difference, producer_module, report_failure, run_seed
 
-CASES = [*(("office", seed) for seed in (1, 5, 6, 8, 19)), *(("tex", seed) for seed in (1, 3, 11, 15))]
+CASES = [*(("office", seed) for seed in (1, 5, 6, 8, 19)), *(("tex", seed) for seed in (1, 3, 11, 15)),
+         *(("browser", seed) for seed in (6, 14))]
 
 
 @pytest.mark.parametrize(("producer", "seed"), CASES, ids=[f"{producer}-{seed}" for producer, seed in CASES])
