@@ -113,7 +113,7 @@ def body_style(pages: Sequence[PageLayout], right_edges: dict[tuple[int, int], f
     low, high = rules.line_gap_sample
     for page in pages:
         for above, below in zip(page.lines, page.lines[1:], strict=False):
-            if (above.column == below.column and above.top < below.top
+            if (above.column == below.column and above.top < below.top and below.size > 0
                     and abs(above.size - below.size) < rules.same_size_points
                     and low * below.size <= below.top - above.bottom <= high * below.size):
                 gaps.append((round((below.top - above.bottom) / below.size, 2), 1.0))

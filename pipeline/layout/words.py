@@ -109,7 +109,7 @@ def is_small_capitals(capital: Word, word: Word, rules: LayoutRules) -> bool:
     """Whether `word` is set in small capitals right after the capital `capital` ("A" + "DVIES"): capitals of
     the same font a little smaller, on the same baseline, with no gap."""
     low, high = rules.small_capitals_ratio
-    return (word.font == capital.font and low <= word.size / capital.size <= high
+    return (word.font == capital.font and capital.size > 0 and low <= word.size / capital.size <= high
             and word.x0 - capital.x1 <= rules.small_capitals_gap * capital.size
             and abs(word.bottom - capital.bottom) <= rules.small_capitals_gap * 3 * capital.size
             and capital.text[-1:].isupper() and word.text.isupper())

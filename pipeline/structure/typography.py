@@ -36,7 +36,10 @@ class Typography:
     rules: StructureRules
 
     def step_of(self, size: float) -> int:
-        """The index of the size step nearest to a relative size."""
+        """The index of the size step nearest to a relative size (the first for text of no size: a degenerate
+        matrix)."""
+        if size <= 0:
+            return 0
         return min(range(len(self.steps)), key=lambda i: max(self.steps[i][0] / size, size / self.steps[i][1]))
 
     def look(self, block: Block) -> Look:
