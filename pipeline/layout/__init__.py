@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from pipeline.layout.blocks import build_blocks
 from pipeline.layout.columns import (
+    column_channels,
     find_gutters,
     float_columns,
     grid_gutters,
@@ -28,7 +29,6 @@ from pipeline.layout.furniture import drop_furniture
 from pipeline.layout.markers import attach_raised_marks, join_numbered_cells, mark_list_item, resolve_aligned_dashes
 from pipeline.layout.records import Block, Line, PageLayout, Word
 from pipeline.layout.words import (
-    column_channels,
     join_small_capitals,
     lower_small_capitals,
     page_words,
@@ -38,6 +38,14 @@ from pipeline.layout.words import (
 from pipeline.pdf.sources import PageContent
 from pipeline.rules import LayoutRules
 from pipeline.utils.clustering import weighted_mode
+
+
+def small_capitals_near(rows: list[tuple[list[Word], set[float]]], index: int, rules: LayoutRules) -> set[float]:
+    """The capitals' sizes of the small capitals in row `index` and in the `small_capitals_rows` rows above it
+    within two capital sizes."""
+    top = min(word.top for word in rows[index][0])
+    return rows[index][1].union(*(sizes for above, sizes in rows[max(0, index - rules.small_capitals_rows):index]
+                                  if sizes and top - min(word.top for word in above) <= 2 * max(sizes)))
 
 
 def read_page(content: PageContent, rules: LayoutRules) -> PageLayout:
@@ -50,9 +58,7 @@ def read_page(content: PageContent, rules: LayoutRules) -> PageLayout:
     rows = [join_small_capitals(row, rules, small) for row in rows_of(words, rules)]
     channels = column_channels([row for row, _ in rows], rules)
     for index, (row, capitals) in enumerate(rows):
-        top = min(word.top for word in row)
-        near = capitals.union(*(sizes for above, sizes in rows[max(0, index - rules.small_capitals_rows):index]
-                                if sizes and top - min(word.top for word in above) <= 2 * max(sizes)))
+        near = small_capitals_near(rows, index, rules) if small else capitals
         for segment in join_numbered_cells(segments_of(row, rules, channels), rules):
             line = Line(page=number, words=lower_small_capitals(segment, small, near), space_gap=rules.space_gap)
             mark_list_item(line, shapes, rules)

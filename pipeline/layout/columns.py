@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pipeline.layout.markers import mark_list_item, resolve_aligned_dashes
-from pipeline.layout.records import Line, PageLayout, is_upper
+from pipeline.layout.records import Line, PageLayout, Word, is_upper
 from pipeline.rules import LayoutRules
 
 
@@ -211,3 +211,44 @@ def text_area(pages: Sequence[PageLayout]) -> tuple[float, float]:
     if not lines:
         return 0.0, 0.0
     return min(line.start_x0 for line in lines), max(line.x1 for line in lines)
+
+
+def column_channels(rows: Sequence[list[Word]], rules: LayoutRules) -> list[tuple[float, float]]:
+    """Vertical strips of a page that almost no word of its rows of three words or more covers, at least
+    `channel_min_width` font sizes wide and narrower than `segment_gap`, with text on both sides in enough of
+    those rows (`column_gap`), a third of them set against it: the gaps between columns that a producer sets
+    narrower than a wide gap (pdfLaTeX's 10 points); wider ones cut rows as any wide gap does."""
+    rows = [row for row in rows if len(row) >= 3]
+    if len(rows) < rules.channel_min_rows:
+        return []
+    size = sorted(word.size for row in rows for word in row)[sum(map(len, rows)) // 2]
+    events = sorted((x, step) for row in rows for word in row for x, step in ((word.x0, 1), (word.x1, -1)))
+    limit = rules.channel_max_crossing * len(rows)
+    channels: list[tuple[float, float]] = []
+    count, start = 0, None
+    for x, step in events:
+        before, count = count, count + step
+        if before > limit >= count:
+            start = x
+        elif count > limit >= before and start is not None:
+            if rules.channel_min_width * size <= x - start < rules.segment_gap * size:
+                channels.append((start, x))
+            start = None
+    kept = []
+    for left, right in channels:
+        beside = [gap for gap in (column_gap(row, left, right) for row in rows) if gap is not None]
+        tight = [gap for gap in beside if gap < rules.segment_gap * size]
+        if len(beside) >= rules.channel_min_share * len(rows) and len(tight) >= len(beside) / 3:
+            kept.append((left, right))
+    return kept
+
+
+def column_gap(row: list[Word], left: float, right: float) -> float | None:
+    """The gap across a strip in a row with text on both sides of it (two words or more on each side, the
+    one just left of it with a letter: a bullet or a number before its item's text is no column), else
+    None."""
+    before = [word for word in row if word.x1 <= left]
+    after = [word for word in row if word.x0 >= right]
+    if len(before) >= 2 and len(after) >= 2 and any(c.isalpha() for c in before[-1].text):
+        return after[0].x0 - before[-1].x1
+    return None

@@ -142,62 +142,24 @@ def lower_small_capitals(segment: list[Word], small: dict[tuple[str, float], flo
     is also the capitals' size of other small capitals on the page is ambiguous (one heading level's capitals
     may have the size of another's small capitals: "VDAB"): its words are lowered only when small capitals of
     that size stand in their row or just above it (`near`)."""
+    if not small:
+        return segment
     capitals = set(small.values())
 
     def lower(word: Word) -> bool:
         return (word.text.isupper() and (word.font, word.size) in small
                 and (word.size not in capitals or small[word.font, word.size] in near))
 
-    if not small or not all(not any(c.isalpha() for c in w.text) or w.size in capitals or lower(w) for w in segment):
+    if not all(not any(c.isalpha() for c in w.text) or w.size in capitals or lower(w) for w in segment):
         return segment
     return [w._replace(text=w.text.lower(), size=small[w.font, w.size]) if lower(w) else w for w in segment]
 
 
-def column_channels(rows: Sequence[list[Word]], rules: LayoutRules) -> list[tuple[float, float]]:
-    """Vertical strips of a page that almost no word of its rows of three words or more covers, at least
-    `channel_min_width` font sizes wide and narrower than `segment_gap`, with text on both sides in enough of
-    those rows (`column_gap`), a third of them set against it: the gaps between columns that a producer sets
-    narrower than a wide gap (pdfLaTeX's 10 points); wider ones cut rows as any wide gap does."""
-    rows = [row for row in rows if len(row) >= 3]
-    if len(rows) < rules.channel_min_rows:
-        return []
-    size = sorted(word.size for row in rows for word in row)[sum(map(len, rows)) // 2]
-    events = sorted((x, step) for row in rows for word in row for x, step in ((word.x0, 1), (word.x1, -1)))
-    limit = rules.channel_max_crossing * len(rows)
-    channels: list[tuple[float, float]] = []
-    count, start = 0, None
-    for x, step in events:
-        before, count = count, count + step
-        if before > limit >= count:
-            start = x
-        elif count > limit >= before and start is not None:
-            if rules.channel_min_width * size <= x - start < rules.segment_gap * size:
-                channels.append((start, x))
-            start = None
-    kept = []
-    for left, right in channels:
-        beside = [gap for gap in (column_gap(row, left, right) for row in rows) if gap is not None]
-        tight = [gap for gap in beside if gap < rules.segment_gap * size]
-        if len(beside) >= rules.channel_min_share * len(rows) and len(tight) >= len(beside) / 3:
-            kept.append((left, right))
-    return kept
-
-
-def column_gap(row: list[Word], left: float, right: float) -> float | None:
-    """The gap across a strip in a row with text on both sides of it (two words or more on each side, the
-    one just left of it with a letter: a bullet or a number before its item's text is no column), else
-    None."""
-    before = [word for word in row if word.x1 <= left]
-    after = [word for word in row if word.x0 >= right]
-    if len(before) >= 2 and len(after) >= 2 and any(c.isalpha() for c in before[-1].text):
-        return after[0].x0 - before[-1].x1
-    return None
-
-
 def segments_of(row: list[Word], rules: LayoutRules, channels: Sequence[tuple[float, float]] = ()) -> list[list[Word]]:
     """Cut a row where the gap between words is wide for their size, unless it is one of a line's word spaces
-    stretched to its justified measure (no wider than `justified_gap_max`, its neighbours as wide), or where
-    the type size jumps across a space (a large heading that runs into the next column's text)."""
+    stretched to its justified measure (no wider than `justified_gap_max`, its neighbours as wide), where
+    the gap holds one of the page's narrow column `channels`, or where the type size jumps across a space (a
+    large heading that runs into the next column's text)."""
     gaps = [word.x0 - previous.x1 for previous, word in pairwise(row)]
     segments = [[row[0]]]
     for index, (previous, word) in enumerate(pairwise(row)):

@@ -9,7 +9,6 @@ draws on pdfplumber's `to_image()`.
 """
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 
 import pdfplumber
@@ -20,7 +19,7 @@ from pipeline.pdf.sources import DEFAULT_ENGINE, document_info
 from pipeline.rules import load_rules
 from pipeline.run.extract import ExtractionError, check_header, read_pages
 from pipeline.structure.builder import segmentation
-from pipeline.text.casing import casing_table, restore_case
+from pipeline.text.casing import recaser
 from pipeline.text.repair import repair_blocks
 
 ROLE_COLOURS = {"part": "#c00000", "part title": "#c00000", "mark": "#0070c0", "theme": "#e46c0a", "dossier": "#0070c0",
@@ -41,8 +40,7 @@ def debug_page(path: Path | str, page: int, engine: str = DEFAULT_ENGINE, passwo
     pages = read_pages(engine, path, password, list(range(1, count + 1)), rules)
     layout = layout_pages(pages, rules.layout)
     blocks = repair_blocks(layout.blocks, rules.text)
-    recase = partial(restore_case, casing=casing_table(blocks))
-    roles = segmentation(blocks, rules.structure, recase, info.outline).roles
+    roles = segmentation(blocks, rules.structure, recaser(blocks), info.outline).roles
     with pdfplumber.open(path, password=password or "") as pdf:
         image = pdf.pages[page - 1].to_image(resolution=resolution).annotated.convert("RGBA")
     scale = resolution / 72

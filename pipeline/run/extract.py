@@ -7,8 +7,8 @@ import os
 import re
 import time
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from functools import partial
 from pathlib import Path
 
 from pipeline.layout import Block, PageLayout, layout_pages, read_page
@@ -17,7 +17,7 @@ from pipeline.pdf.sources import DEFAULT_ENGINE, ENGINES, document_info, page_co
 from pipeline.programme import Edition, Programme, Source
 from pipeline.rules import Rules, load_rules
 from pipeline.structure.builder import NoStructure, cover_block, segmentation
-from pipeline.text.casing import casing_table, restore_case
+from pipeline.text.casing import recaser
 from pipeline.text.repair import repair_blocks
 from pipeline.utils.text import collapse_spaces
 
@@ -78,14 +78,14 @@ def describe_pdf_error(error: BaseException) -> str:
 YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
-def edition_of(cover: Block | None, metadata: dict, running_texts: list[str], casing: dict[str, str],
+def edition_of(cover: Block | None, metadata: dict, running_texts: list[str], recase: Callable[[str], str],
                path: Path) -> tuple[str, int | None, str | None]:
     """Title, year and organisation of an edition.
 
     The year is the one most of these agree on: the running header or footer,
     the PDF's title metadata, the file name and the cover (in that order of trust).
     """
-    cover_title = collapse_spaces(restore_case(cover.text, casing)) if cover is not None else ""
+    cover_title = collapse_spaces(recase(cover.text)) if cover is not None else ""
     running = Counter(re.sub(r"[\s|–-]*\d+\s*$", "", t).strip() for t in running_texts).most_common(1)
     running_title = running[0][0] if running else ""
     meta_title = metadata.get("Title", "").strip()
@@ -157,13 +157,13 @@ def extract(path: Path | str, password: str | None = None, rules: Rules | None =
     if not layout.blocks:
         raise ExtractionError(path, "no text layer; scanned PDFs are not supported")
     blocks = repair_blocks(layout.blocks, rules.text)
-    casing = casing_table(blocks)
+    recase = recaser(blocks)
     clock.lap("repair")
     try:
-        structure = segmentation(blocks, rules.structure, partial(restore_case, casing=casing), info.outline)
+        structure = segmentation(blocks, rules.structure, recase, info.outline)
     except NoStructure as error:
         raise ExtractionError(path, str(error)) from None
-    title, year, organisation = edition_of(cover_block(blocks), metadata, layout.running_texts, casing, path)
+    title, year, organisation = edition_of(cover_block(blocks), metadata, layout.running_texts, recase, path)
     source = Source(file=path.name, sha256=hashlib.sha256(data).hexdigest(), pages=page_count)
     programme = Programme(edition=Edition(title=title, year=year, organisation=organisation, source=source),
                           front_matter=structure.front, parts=structure.parts, engine=engine,

@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pipeline.layout import Block
 from pipeline.pdf.sources import OutlineEntry
@@ -28,6 +29,7 @@ LEVELS = (*ROLES_BY_DEPTH, "sub")
 AMBIGUOUS = "heading"
 
 
+@lru_cache(maxsize=1 << 14)
 def outline_key(text: str, rules: StructureRules) -> str:
     """A title as the outline and the text can both give it: without its outline number and spearhead mark,
     case and white space folded, soft hyphens dropped."""
@@ -35,6 +37,14 @@ def outline_key(text: str, rules: StructureRules) -> str:
     mark = rules.spearhead_re.search(text)
     text = strip_outline(text[:mark.start()] if mark else text, rules)[0]
     return " ".join(text.casefold().split())
+
+
+def take_entry(remaining: Counter[str], key: str) -> bool:
+    """Take one of the entries of `key` still to be found; False when none is left."""
+    if remaining[key] <= 0:
+        return False
+    remaining[key] -= 1
+    return True
 
 
 @dataclass
@@ -55,9 +65,8 @@ class OutlineHints:
         look has in the outline where the outline agrees on it), 'heading' when the outline lists the title
         at several depths, else None."""
         key = outline_key(block.text, self.rules)
-        if self.remaining[key] <= 0:
+        if not take_entry(self.remaining, key):
             return None
-        self.remaining[key] -= 1
         role = self.roles[key]
         return self.by_look.get(self.look_of(block), role) if role in LEVELS else role
 
@@ -69,10 +78,8 @@ class OutlineHints:
         found: dict[Hashable, Counter[str]] = {}
         for block in blocks:
             key = outline_key(block.text, self.rules)
-            if remaining[key] > 0:
-                remaining[key] -= 1
-                if self.roles[key] in LEVELS:
-                    found.setdefault(self.look_of(block), Counter())[self.roles[key]] += 1
+            if take_entry(remaining, key) and self.roles[key] in LEVELS:
+                found.setdefault(self.look_of(block), Counter())[self.roles[key]] += 1
         for look, counts in found.items():
             role, count = counts.most_common(1)[0]
             if count >= self.rules.outline_look_agreement * sum(counts.values()):

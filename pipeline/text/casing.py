@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 
 from pipeline.layout import Block
 from pipeline.text.repair import LETTER_RUN
@@ -42,6 +43,11 @@ def casing_table(blocks: Iterable[Block]) -> dict[str, str]:
         common = counts.most_common(1)[0][0]
         table[low] = common if common.isupper() or low not in counts or " " in low else low
     return table
+
+
+def recaser(blocks: Iterable[Block]) -> Callable[[str], str]:
+    """`restore_case` with the casing table of the document's blocks."""
+    return partial(restore_case, casing=casing_table(blocks))
 
 
 def restore_case(text: str, casing: dict[str, str]) -> str:
