@@ -142,3 +142,23 @@ def test_c_word_loop_groups_what_the_python_loop_groups(tmp_path):
                                       layout_words.LIGATURE_TABLE, WORD_TOLERANCE, WORD_GAP) is None
     assert (layout_words.page_words(not_a_number, WORD_GAP, WORD_TOLERANCE)
             == layout_words.python_page_words(not_a_number, WORD_GAP, WORD_TOLERANCE))
+
+
+def test_both_engines_read_the_printed_size_of_scaled_text(tmp_path):
+    """The size is the font size times the vertical scale: a condensed cut (horizontal scale 80 %) keeps it,
+    a scaled coordinate system (a browser's CSS pixels, 0.75) shrinks it."""
+    path = tmp_path / "scaled.pdf"
+    canvas = Canvas(str(path), pagesize=(400, 400))
+    text = canvas.beginText(20, 360)
+    text.setFont("Helvetica", 10)
+    text.setHorizScale(80)
+    text.textLine("smal gezet")
+    canvas.drawText(text)
+    canvas.scale(0.75, 0.75)
+    canvas.setFont("Helvetica", 12)
+    canvas.drawString(20, 300, "geschaald")
+    canvas.showPage()
+    canvas.save()
+    sizes = {engine: {round(c.size, 3) for c in sources.all_pages(engine, path)[0].chars if c.text.strip()}
+             for engine in sources.ENGINES}
+    assert sizes["pdfium"] == sizes["pdfplumber"] == {10.0, 9.0}

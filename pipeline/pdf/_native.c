@@ -132,9 +132,10 @@ static PyObject *read_rows(PyObject *Py_UNUSED(module), PyObject *args) {
             }
             Py_DECREF(font);
             Py_DECREF(color);
-            /* the size as printed: the font size times the scale of the character's matrix (a browser sets
-               text in CSS pixels under a 0.75 scale) */
-            size = f.font_size(page, index) * sqrt(fabs((double)matrix.a * matrix.d - (double)matrix.b * matrix.c));
+            /* the size as printed, as pdfminer has it: the font size times the vertical scale of the
+               character's matrix (a browser sets text in CSS pixels under a 0.75 scale; a horizontal scale,
+               a condensed cut, leaves it) */
+            size = f.font_size(page, index) * sqrt((double)matrix.c * matrix.c + (double)matrix.d * matrix.d);
         }
         f.loose_box(page, index, &box);
         f.origin(page, index, &origin_x, &origin_y);

@@ -214,7 +214,7 @@ def pdfium_rows(raw, text_page, height: float, fonts: _FontNames) -> list[tuple]
             filled = raw.FPDFText_GetFillColor(text_page, index, r, g, b, a)
             color = f"#{r.value:02x}{g.value:02x}{b.value:02x}" if filled else ""
             font = fonts.name(raw, raw.FPDFTextObj_GetFont(raw.FPDFText_GetTextObject(text_page, index)))
-            scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))  # a browser's CSS pixels: 0.75
+            scale = math.sqrt(matrix.c * matrix.c + matrix.d * matrix.d)  # vertical: CSS pixels (0.75), not Tz
             style = (raw.FPDFText_GetFontSize(text_page, index) * scale, font, color, upright)
         loose_box(handle, index, box_at)
         origin_of(handle, index, x_at, y_at)
