@@ -403,13 +403,9 @@ def test_a_number_in_its_own_table_cell_starts_the_row(tmp_path):
     assert lines == [(1, "BVR jobbonus"), (2, "BVR uitgifte opleidingscheques")]
 
 
-def test_small_capitals_are_read_as_the_lower_case_they_stand_for(tmp_path):
-    """Office suites and browsers set small capitals as capitals of about 0.8 of the size; a heading so set
-    keeps one size, its case and its second line."""
-    path = tmp_path / "small-caps.pdf"
+def small_capitals_pdf(path, lines: list[list[tuple[str, float]]]) -> None:
+    """A heading drawn in pieces of two sizes (one list of pieces per line) above a line of body text."""
     canvas = Canvas(str(path), pagesize=A4)
-    lines = [[("O", 14.4), ("PVOLGING ", 11.5), ("EN ", 11.5), ("E", 14.4), ("UROPESE", 11.5)],
-             [("ONTWIKKELINGEN", 11.5)]]
     for row, pieces in enumerate(lines):
         x, y = 50.0, HEIGHT - 100 - 18 * row
         for text, size in pieces:
@@ -420,10 +416,30 @@ def test_small_capitals_are_read_as_the_lower_case_they_stand_for(tmp_path):
     canvas.drawString(50, HEIGHT - 150, "Gewone tekst onder de titel, met VDAB en SERV in hoofdletters.")
     canvas.showPage()
     canvas.save()
+
+
+@pytest.mark.parametrize("case", [str.upper, str.lower])
+def test_small_capitals_are_read_as_the_lower_case_they_stand_for(tmp_path, case):
+    """Office suites and browsers set small capitals as capitals of about 0.8 of the size, their text the
+    capitals or (a browser's replacement text) the lower-case letters; a heading so set keeps one size, its
+    case and its second line."""
+    path = tmp_path / "small-caps.pdf"
+    small_capitals_pdf(path, [[("O", 14.4), (case("PVOLGING "), 11.5), (case("EN "), 11.5), ("E", 14.4),
+                               (case("UROPESE"), 11.5)], [(case("ONTWIKKELINGEN"), 11.5)]])
     blocks = blocks_of(path)
     assert [line.text for line in blocks[0].lines] == ["Opvolging en Europese", "ontwikkelingen"]
     assert {round(word.size, 1) for word in blocks[0].words} == {14.4}
     assert "VDAB en SERV" in blocks[1].lines[0].text
+
+
+def test_a_heading_in_small_capitals_runs_on_after_a_space_in_its_capitals_size(tmp_path):
+    """A word wholly in small capitals after a space set in the capitals' size is no jump in type size:
+    the heading stays one line."""
+    path = tmp_path / "small-caps-jump.pdf"
+    small_capitals_pdf(path, [[("DEEL 1 \u2013 O", 18), ("verleg", 12.6), ("- ", 18), ("en adviesfunctie", 12.6)]])
+    blocks = blocks_of(path)
+    assert [line.text for line in blocks[0].lines] == ["DEEL 1 \u2013 Overleg- en adviesfunctie"]
+    assert {round(word.size, 1) for word in blocks[0].words} == {18}
 
 
 def test_lettered_sub_items_are_list_items(tmp_path):

@@ -59,7 +59,7 @@ def read_page(content: PageContent, rules: LayoutRules) -> PageLayout:
     channels = column_channels([row for row, _ in rows], rules)
     for index, (row, capitals) in enumerate(rows):
         near = small_capitals_near(rows, index, rules) if small else capitals
-        for segment in join_numbered_cells(segments_of(row, rules, channels), rules):
+        for segment in join_numbered_cells(segments_of(row, rules, channels, small), rules):
             line = Line(page=number, words=lower_small_capitals(segment, small, near), space_gap=rules.space_gap)
             mark_list_item(line, shapes, rules)
             lines.append(line)

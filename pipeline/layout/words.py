@@ -112,7 +112,13 @@ def is_small_capitals(capital: Word, word: Word, rules: LayoutRules) -> bool:
     return (word.font == capital.font and capital.size > 0 and low <= word.size / capital.size <= high
             and word.x0 - capital.x1 <= rules.small_capitals_gap * capital.size
             and abs(word.bottom - capital.bottom) <= rules.small_capitals_gap * 3 * capital.size
-            and capital.text[-1:].isupper() and word.text.isupper())
+            and capital.text[-1:].isupper() and small_capitals_text(word.text))
+
+
+def small_capitals_text(text: str) -> bool:
+    """Whether a word may be set in small capitals: its letters are all capitals (the glyphs), or all lower
+    case (a producer that gives the small capitals' text as the lower-case letters they stand for)."""
+    return text.isupper() or text.islower()
 
 
 def join_small_capitals(row: list[Word], rules: LayoutRules,
@@ -147,7 +153,7 @@ def lower_small_capitals(segment: list[Word], small: dict[tuple[str, float], flo
     capitals = set(small.values())
 
     def lower(word: Word) -> bool:
-        return (word.text.isupper() and (word.font, word.size) in small
+        return (small_capitals_text(word.text) and (word.font, word.size) in small
                 and (word.size not in capitals or small[word.font, word.size] in near))
 
     if not all(not any(c.isalpha() for c in w.text) or w.size in capitals or lower(w) for w in segment):
@@ -155,20 +161,25 @@ def lower_small_capitals(segment: list[Word], small: dict[tuple[str, float], flo
     return [w._replace(text=w.text.lower(), size=small[w.font, w.size]) if lower(w) else w for w in segment]
 
 
-def segments_of(row: list[Word], rules: LayoutRules, channels: Sequence[tuple[float, float]] = ()) -> list[list[Word]]:
+def segments_of(row: list[Word], rules: LayoutRules, channels: Sequence[tuple[float, float]] = (),
+                small_capitals: dict[tuple[str, float], float] | None = None) -> list[list[Word]]:
     """Cut a row where the gap between words is wide for their size, unless it is one of a line's word spaces
     stretched to its justified measure (no wider than `justified_gap_max`, its neighbours as wide), where
     the gap holds one of the page's narrow column `channels`, or where the type size jumps across a space (a
-    large heading that runs into the next column's text)."""
+    large heading that runs into the next column's text) other than to a word in the small capitals of the
+    larger size (`small_capitals`: font and size of the page's small capitals, their capitals' size)."""
     gaps = [word.x0 - previous.x1 for previous, word in pairwise(row)]
     segments = [[row[0]]]
     for index, (previous, word) in enumerate(pairwise(row)):
         gap, small, large = gaps[index], min(word.size, previous.size), max(word.size, previous.size)
         across = any(previous.x1 <= right and word.x0 >= left and previous.x1 <= left + 1 and word.x0 >= right - 1
                      for left, right in channels)
+        smaller = min(previous, word, key=lambda w: w.size)
+        capitals_size = (small_capitals or {}).get((smaller.font, smaller.size))
+        jump = (large > rules.size_jump * small and gap > rules.size_jump_gap * small
+                and not (capitals_size is not None and abs(capitals_size - large) <= rules.same_size_points))
         if across or (gap > rules.segment_gap * small and not (gap <= rules.justified_gap_max * small
-                                                               and stretched(gaps, index, rules))) or (
-                large > rules.size_jump * small and gap > rules.size_jump_gap * small):
+                                                               and stretched(gaps, index, rules))) or jump:
             segments.append([word])
         else:
             segments[-1].append(word)

@@ -25,8 +25,9 @@ typedef int (*GetFillColor)(void *, int, unsigned *, unsigned *, unsigned *, uns
 typedef double (*GetFontSize)(void *, int);
 typedef void *(*TextObjectFont)(void *);
 typedef size_t (*BaseFontName)(void *, char *, size_t);
+typedef int (*FontDescent)(void *, float, float *);
 
-enum { FUNCTIONS = 10 };
+enum { FUNCTIONS = 11 };
 
 typedef struct {
     CountChars count_chars;
@@ -39,6 +40,7 @@ typedef struct {
     GetFontSize font_size;
     TextObjectFont font;
     BaseFontName base_font_name;
+    FontDescent descent;
 } Pdfium;
 
 typedef struct {
@@ -87,7 +89,7 @@ static PyObject *read_rows(PyObject *Py_UNUSED(module), PyObject *args) {
         return NULL;
     }
     if (PyTuple_GET_SIZE(addresses) != FUNCTIONS) {
-        PyErr_SetString(PyExc_ValueError, "expected the addresses of 10 pdfium functions");
+        PyErr_SetString(PyExc_ValueError, "expected the addresses of 11 pdfium functions");
         return NULL;
     }
     void *slots[FUNCTIONS];
@@ -108,7 +110,7 @@ static PyObject *read_rows(PyObject *Py_UNUSED(module), PyObject *args) {
     Py_ssize_t used = 0;
     Rect box = {0, 0, 0, 0};
     Matrix matrix = {0, 0, 0, 0, 0, 0};
-    double origin_x = 0, origin_y = 0, size = 0;
+    double origin_x = 0, origin_y = 0, size = 0, descent = 0;
     unsigned r = 0, g = 0, b = 0, a = 0;
     void *current = NULL;
     PyObject *font = NULL, *color = NULL, *upright = Py_True;
@@ -135,7 +137,11 @@ static PyObject *read_rows(PyObject *Py_UNUSED(module), PyObject *args) {
             /* the size as printed, as pdfminer has it: the font size times the vertical scale of the
                character's matrix (a browser sets text in CSS pixels under a 0.75 scale; a horizontal scale,
                a condensed cut, leaves it) */
-            size = f.font_size(page, index) * sqrt((double)matrix.c * matrix.c + (double)matrix.d * matrix.d);
+            double scale = sqrt((double)matrix.c * matrix.c + (double)matrix.d * matrix.d);
+            float font_descent = 0;
+            size = floor(f.font_size(page, index) * scale * 1000 + 0.5) / 1000; /* as sources.printed_size */
+            descent = f.descent(f.font(text_object), (float)f.font_size(page, index), &font_descent)
+                          ? -(double)font_descent * scale : 0;
         }
         f.loose_box(page, index, &box);
         f.origin(page, index, &origin_x, &origin_y);
@@ -152,7 +158,10 @@ static PyObject *read_rows(PyObject *Py_UNUSED(module), PyObject *args) {
         row->text = text;
         row->left = upright == Py_True ? origin_x : (double)box.left;
         row->right = (double)box.right > row->left ? (double)box.right : row->left;
-        row->bottom = height - (double)box.bottom;
+        /* a loose box reaches the font's descent below the baseline; where pdfium gives the tight box
+           instead (characters of a marked span's replacement text), the descent is taken from the font */
+        row->bottom = upright == Py_True && origin_y - (double)box.bottom < descent / 2 ? height - origin_y + descent
+                                                                                       : height - (double)box.bottom;
         row->size = size;
         row->font = font;
         row->color = color;

@@ -101,6 +101,13 @@ def is_bullet_shape(x0: float, top: float, x1: float, bottom: float) -> bool:
     return 0.8 <= width <= 12 and 0.8 <= height <= 12 and 0.5 <= width / height <= 2
 
 
+def printed_size(size: float) -> float:
+    """A size rounded to a thousandth of a point, half up, as `read_rows` in C rounds it: sizes computed
+    through a matrix carry float noise (7.4999997 for 7.5) that would set two runs of one size apart, or
+    the two engines."""
+    return math.floor(size * 1000 + 0.5) / 1000
+
+
 # pdfplumber ---------------------------------------------------------------------------------------------------
 
 def plumber_info(path: Path, password: str | None) -> DocumentInfo:
@@ -123,7 +130,7 @@ def plumber_pages(path: Path, password: str | None, numbers: Sequence[int]) -> I
         for number in numbers:
             page = pdf.pages[number - 1]
             chars = [Char(c["text"], float(c["x0"]), float(c["x1"]), float(c["top"]), float(c["bottom"]),
-                          float(c["size"]), c["fontname"] or "", color_hex(c.get("non_stroking_color")),
+                          printed_size(float(c["size"])), c["fontname"] or "", color_hex(c.get("non_stroking_color")),
                           bool(c.get("upright", True))) for c in page.chars]
             shapes = [(o["x0"], o["top"], o["x1"], o["bottom"]) for o in [*page.curves, *page.rects]
                       if is_bullet_shape(o["x0"], o["top"], o["x1"], o["bottom"])]
@@ -178,7 +185,7 @@ def _plain(function, restype, *argtypes):
 # The pdfium functions the C character loop calls, in the order it expects them.
 C_LOOP_FUNCTIONS = ("FPDFText_CountChars", "FPDFText_GetUnicode", "FPDFText_GetTextObject", "FPDFText_GetLooseCharBox",
                     "FPDFText_GetCharOrigin", "FPDFText_GetMatrix", "FPDFText_GetFillColor", "FPDFText_GetFontSize",
-                    "FPDFTextObj_GetFont", "FPDFFont_GetBaseFontName")
+                    "FPDFTextObj_GetFont", "FPDFFont_GetBaseFontName", "FPDFFont_GetDescent")
 
 
 def pdfium_rows(raw, text_page, height: float, fonts: _FontNames) -> list[tuple]:
@@ -200,6 +207,8 @@ def pdfium_rows(raw, text_page, height: float, fonts: _FontNames) -> list[tuple]
     box_at, x_at, y_at = ctypes.addressof(box), ctypes.addressof(origin_x), ctypes.addressof(origin_y)
     matrix = raw.FS_MATRIX()
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    font_descent = ctypes.c_float()
+    descent = 0.0
     rows: list[tuple] = []
     current = None
     style: tuple[float, str, str, bool] = (0.0, "", "", True)
@@ -213,15 +222,23 @@ def pdfium_rows(raw, text_page, height: float, fonts: _FontNames) -> list[tuple]
             upright = matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0  # as pdfminer: not rotated
             filled = raw.FPDFText_GetFillColor(text_page, index, r, g, b, a)
             color = f"#{r.value:02x}{g.value:02x}{b.value:02x}" if filled else ""
-            font = fonts.name(raw, raw.FPDFTextObj_GetFont(raw.FPDFText_GetTextObject(text_page, index)))
+            font_handle = raw.FPDFTextObj_GetFont(raw.FPDFText_GetTextObject(text_page, index))
+            font = fonts.name(raw, font_handle)
             scale = math.sqrt(matrix.c * matrix.c + matrix.d * matrix.d)  # vertical: CSS pixels (0.75), not Tz
-            style = (raw.FPDFText_GetFontSize(text_page, index) * scale, font, color, upright)
+            font_size = raw.FPDFText_GetFontSize(text_page, index)
+            has_descent = raw.FPDFFont_GetDescent(font_handle, font_size, font_descent)
+            descent = -font_descent.value * scale if has_descent else 0.0
+            style = (printed_size(font_size * scale), font, color, upright)
         loose_box(handle, index, box_at)
         origin_of(handle, index, x_at, y_at)
         code = unicode_of(handle, index)
         char = chr(code) if code <= 0x10FFFF else "\ufffd"
         left = origin_x.value if style[3] else box.left
-        rows.append((char, left, max(box.right, left), height - box.bottom, style, text_object))
+        # A loose box reaches the font's descent below the baseline; where pdfium gives the tight box instead
+        # (characters of a marked span's replacement text), the descent is taken from the font.
+        loose = not style[3] or origin_y.value - box.bottom >= descent / 2
+        bottom = height - box.bottom if loose else height - origin_y.value + descent
+        rows.append((char, left, max(box.right, left), bottom, style, text_object))
     chars = []
     for index, (char, left, right, bottom, (size, font, color, upright), text_object) in enumerate(rows):
         if index + 1 < len(rows):
