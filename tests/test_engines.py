@@ -30,6 +30,7 @@ START, COUNT = (int(v) for v in os.environ.get("WERKPROGRAMMA_ENGINE_SEEDS", "0:
 
 WORD_GAP = load_rules().layout.word_gap
 WORD_TOLERANCE = load_rules().layout.word_line_tolerance
+SPACE_SHARE = load_rules().layout.generated_space_gap
 
 
 @pytest.mark.parametrize("stem", EDITIONS)
@@ -86,7 +87,8 @@ def test_c_character_loop_reads_what_the_python_loop_reads(tmp_path, monkeypatch
     built = sources._native
     assert built is not None, "pipeline/pdf/_native.c was not built: reinstall with `make setup`"
     tricky = tricky_page(tmp_path / "tricky.pdf")
-    pdfs = [*(CORPUS / f"{stem}.pdf" for stem in EDITIONS), tricky,
+    spaceless = spaceless_page(tmp_path / "spaceless.pdf")
+    pdfs = [*(CORPUS / f"{stem}.pdf" for stem in EDITIONS), tricky, spaceless,
             Path(__file__).parent / "fixtures" / "realworld" / "contrib__issue-1113-evil-xobjects.pdf"]
     styles = set()
     for pdf in pdfs:
@@ -97,9 +99,9 @@ def test_c_character_loop_reads_what_the_python_loop_reads(tmp_path, monkeypatch
                 text_page = page.get_textpage()
                 height = page.get_size()[1]
                 monkeypatch.setattr(sources, "_native", None)
-                python = sources.pdfium_chars(raw, text_page.raw, height, sources._FontNames())
+                python = sources.pdfium_chars(raw, text_page.raw, height, sources._FontNames(), SPACE_SHARE)
                 monkeypatch.setattr(sources, "_native", built)
-                c = sources.pdfium_chars(raw, text_page.raw, height, sources._FontNames())
+                c = sources.pdfium_chars(raw, text_page.raw, height, sources._FontNames(), SPACE_SHARE)
                 assert c == python, f"{pdf.name} page {index + 1}"
                 assert all(type(char) is sources.Char for char in [*c, *python])
                 if pdf == tricky:
@@ -109,6 +111,34 @@ def test_c_character_loop_reads_what_the_python_loop_reads(tmp_path, monkeypatch
         finally:
             document.close()
     assert ("Times-Roman", "#cc1a33", False) in styles and ("Helvetica-BoldOblique", "#000000", True) in styles
+
+
+def spaceless_page(path: Path) -> Path:
+    """A line set without space characters, as pdfTeX sets it: words apart by a third of the size, a word
+    in capitals spaced by 0.12 of the size, and an ellipsis whose points are kerned 0.167 of it apart."""
+    canvas = Canvas(str(path), pagesize=(400, 200))
+    size, x = 10.0, 20.0
+    for word, spacing, gap in [("DEEL", 0.12, 0.33), ("twee", 0.0, 0.33), ("projecten", 0.0, 0.33), (".", 0.0, 0.167),
+                               (".", 0.0, 0.167), (".", 0.0, 0.33), ("klaar", 0.0, 0.33)]:
+        text = canvas.beginText(x, 100)
+        text.setFont("Times-Roman", size)
+        text.setCharSpace(spacing * size)
+        text.textOut(word)
+        canvas.drawText(text)
+        width = canvas.stringWidth(word, "Times-Roman", size) + len(word) * spacing * size
+        x += width + gap * size
+    canvas.showPage()
+    canvas.save()
+    return path
+
+
+def test_both_engines_end_words_alike_without_space_characters(tmp_path):
+    """Where the producer wrote no spaces, pdfium writes its own; they end words only as the gaps do for
+    pdfplumber: not between spaced capitals, nor between the points of an ellipsis."""
+    path = spaceless_page(tmp_path / "spaceless.pdf")
+    words = {engine: [w.text for w in layout_words.page_words(sources.all_pages(engine, path)[0].chars, WORD_GAP,
+                                                              WORD_TOLERANCE)] for engine in sources.ENGINES}
+    assert words["pdfium"] == words["pdfplumber"] == ["DEEL", "twee", "projecten", "...", "klaar"]
 
 
 def random_chars(rng: random.Random) -> list[sources.Char]:
@@ -164,9 +194,9 @@ def test_both_engines_read_the_printed_size_of_scaled_text(tmp_path):
     assert sizes["pdfium"] == sizes["pdfplumber"] == {10.0, 9.0}
 
 
-def test_both_engines_round_the_printed_size_to_a_thousandth(tmp_path):
+def test_both_engines_round_the_printed_size_to_a_hundredth(tmp_path):
     """A size worked out through a scale carries float noise (a browser's 10 points are 13.333333 CSS pixels
-    at 0.75): both engines give the size to a thousandth of a point, so that runs of one size agree."""
+    at 0.75): both engines give the size to a hundredth of a point, so that runs of one size agree."""
     path = tmp_path / "noisy.pdf"
     canvas = Canvas(str(path), pagesize=(400, 400))
     canvas.scale(0.75, 0.75)

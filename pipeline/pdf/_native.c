@@ -26,8 +26,9 @@ typedef double (*GetFontSize)(void *, int);
 typedef void *(*TextObjectFont)(void *);
 typedef size_t (*BaseFontName)(void *, char *, size_t);
 typedef int (*FontDescent)(void *, float, float *);
+typedef int (*IsGenerated)(void *, int);
 
-enum { FUNCTIONS = 11 };
+enum { FUNCTIONS = 12 };
 
 typedef struct {
     CountChars count_chars;
@@ -41,10 +42,12 @@ typedef struct {
     TextObjectFont font;
     BaseFontName base_font_name;
     FontDescent descent;
+    IsGenerated is_generated;
 } Pdfium;
 
 typedef struct {
     PyObject *text;
+    Py_UCS4 code;
     double left, right, bottom, size;
     PyObject *font, *color, *upright; /* borrowed from the run's style */
     void *text_object;
@@ -78,18 +81,18 @@ static PyObject *font_name(const Pdfium *f, void *font, PyObject *names) {
 /* sources.pdfium_rows: the characters of a pdfium text page, in stream order, as records. */
 static PyObject *read_rows(PyObject *Py_UNUSED(module), PyObject *args) {
     unsigned long long page_address;
-    double height;
+    double height, space_share;
     PyObject *addresses, *names, *hyphens;
     PyTypeObject *record;
-    if (!PyArg_ParseTuple(args, "KdO!O!O!O!", &page_address, &height, &PyTuple_Type, &addresses, &PyDict_Type, &names,
-                          &PyUnicode_Type, &hyphens, &PyType_Type, &record))
+    if (!PyArg_ParseTuple(args, "KdO!O!O!O!d", &page_address, &height, &PyTuple_Type, &addresses, &PyDict_Type, &names,
+                          &PyUnicode_Type, &hyphens, &PyType_Type, &record, &space_share))
         return NULL;
     if (!PyType_IsSubtype(record, &PyTuple_Type)) {
         PyErr_SetString(PyExc_TypeError, "the record type must be a tuple type of nine fields");
         return NULL;
     }
     if (PyTuple_GET_SIZE(addresses) != FUNCTIONS) {
-        PyErr_SetString(PyExc_ValueError, "expected the addresses of 11 pdfium functions");
+        PyErr_SetString(PyExc_ValueError, "expected the addresses of 12 pdfium functions");
         return NULL;
     }
     void *slots[FUNCTIONS];
@@ -114,8 +117,13 @@ static PyObject *read_rows(PyObject *Py_UNUSED(module), PyObject *args) {
     unsigned r = 0, g = 0, b = 0, a = 0;
     void *current = NULL;
     PyObject *font = NULL, *color = NULL, *upright = Py_True;
+    int spaced = 0;
     for (int index = 0; index < count; index++) {
         void *text_object = f.text_object(page, index);
+        if (f.is_generated(page, index) == 1) {
+            spaced = spaced || f.unicode(page, index) == 0x20;
+            continue;
+        }
         if (text_object == NULL) continue;
         if (text_object != current) {
             current = text_object;
@@ -139,7 +147,7 @@ static PyObject *read_rows(PyObject *Py_UNUSED(module), PyObject *args) {
                a condensed cut, leaves it) */
             double scale = sqrt((double)matrix.c * matrix.c + (double)matrix.d * matrix.d);
             float font_descent = 0;
-            size = floor(f.font_size(page, index) * scale * 1000 + 0.5) / 1000; /* as sources.printed_size */
+            size = floor(f.font_size(page, index) * scale * 100 + 0.5) / 100; /* as sources.printed_size */
             descent = f.descent(f.font(text_object), (float)f.font_size(page, index), &font_descent)
                           ? -(double)font_descent * scale : 0;
         }
@@ -154,14 +162,32 @@ static PyObject *read_rows(PyObject *Py_UNUSED(module), PyObject *args) {
             text = PyUnicode_FromString("-");
             if (text == NULL) goto done;
         }
-        Row *row = &rows[used++];
-        row->text = text;
-        row->left = upright == Py_True ? origin_x : (double)box.left;
-        row->right = (double)box.right > row->left ? (double)box.right : row->left;
+        double left = upright == Py_True ? origin_x : (double)box.left;
         /* a loose box reaches the font's descent below the baseline; where pdfium gives the tight box
            instead (characters of a marked span's replacement text), the descent is taken from the font */
-        row->bottom = upright == Py_True && origin_y - (double)box.bottom < descent / 2 ? height - origin_y + descent
+        double bottom = upright == Py_True && origin_y - (double)box.bottom < descent / 2 ? height - origin_y + descent
                                                                                        : height - (double)box.bottom;
+        if (spaced && used > 0) {
+            Row *previous = &rows[used - 1];
+            /* sources.word_space: a generated space between two words of a row */
+            if (fabs(bottom - previous->bottom) < previous->size / 2 && left - previous->right >= space_share * previous->size
+                && (Py_UNICODE_ISALNUM(previous->code) || Py_UNICODE_ISALNUM(code))) {
+                PyObject *space = PyUnicode_FromOrdinal(0x20);
+                if (space == NULL) { Py_DECREF(text); goto done; }
+                Row *row = &rows[used++];
+                *row = *previous;
+                row->text = space;
+                row->code = 0x20;
+                row->left = row->right = left;
+            }
+        }
+        spaced = 0;
+        Row *row = &rows[used++];
+        row->text = text;
+        row->code = code;
+        row->left = left;
+        row->right = (double)box.right > row->left ? (double)box.right : row->left;
+        row->bottom = bottom;
         row->size = size;
         row->font = font;
         row->color = color;
@@ -421,7 +447,7 @@ static PyMethodDef methods[] = {
      "page_words(chars, word_type, style_of, ligatures, tolerance, gap_share) -> list of words, or None when a coordinate "
      "is not a number"},
     {"read_rows", read_rows, METH_VARARGS,
-     "read_rows(text_page, height, function_addresses, font_names, hyphens, record) -> list of records"},
+     "read_rows(text_page, height, function_addresses, font_names, hyphens, record, space_share) -> list of records"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -19,6 +19,8 @@ from itertools import starmap
 from pathlib import Path
 from typing import NamedTuple
 
+from pipeline.rules import load_rules
+
 try:
     from pipeline.pdf import _native
 except ImportError:  # built at install time from _native.c; without a C compiler the Python loops serve
@@ -102,10 +104,10 @@ def is_bullet_shape(x0: float, top: float, x1: float, bottom: float) -> bool:
 
 
 def printed_size(size: float) -> float:
-    """A size rounded to a thousandth of a point, half up, as `read_rows` in C rounds it: sizes computed
-    through a matrix carry float noise (7.4999997 for 7.5) that would set two runs of one size apart, or
-    the two engines."""
-    return math.floor(size * 1000 + 0.5) / 1000
+    """A size rounded to a hundredth of a point, half up, as `read_rows` in C rounds it: sizes computed
+    through a matrix carry float noise (7.4999997 for 7.5, 19.8975 read as 19.89749 by one engine and
+    19.89751 by the other) that would set two runs of one size apart, or the two engines."""
+    return math.floor(size * 100 + 0.5) / 100
 
 
 # pdfplumber ---------------------------------------------------------------------------------------------------
@@ -185,12 +187,26 @@ def _plain(function, restype, *argtypes):
 # The pdfium functions the C character loop calls, in the order it expects them.
 C_LOOP_FUNCTIONS = ("FPDFText_CountChars", "FPDFText_GetUnicode", "FPDFText_GetTextObject", "FPDFText_GetLooseCharBox",
                     "FPDFText_GetCharOrigin", "FPDFText_GetMatrix", "FPDFText_GetFillColor", "FPDFText_GetFontSize",
-                    "FPDFTextObj_GetFont", "FPDFFont_GetBaseFontName", "FPDFFont_GetDescent")
+                    "FPDFTextObj_GetFont", "FPDFFont_GetBaseFontName", "FPDFFont_GetDescent",
+                    "FPDFText_IsGenerated")
 
 
-def pdfium_rows(raw, text_page, height: float, fonts: _FontNames) -> list[tuple]:
-    """The page's characters in stream order as `Char` fields (pdfium's generated spaces and line breaks
-    left out); `read_rows` in `pipeline/pdf/_native.c` is the same loop in C.
+def word_space(previous: tuple, following: tuple, space_share: float) -> bool:
+    """Whether a space pdfium generated between two characters of a row (`pdfium_rows`' fields) stands
+    between two words: the characters share a baseline, one is a letter or digit and the gap between them
+    is at least `space_share` of the size (`LayoutRules.generated_space_gap`). pdfium writes its own spaces
+    in place of a producer's space characters, and also in gaps it judges wide (pdfTeX writes no spaces);
+    between two marks ("..." set with kerns) and in narrower gaps the gap alone decides, in the layout,
+    as it does for pdfplumber."""
+    size = previous[4][0]
+    return (abs(following[3] - previous[3]) < size / 2 and following[1] - previous[2] >= space_share * size
+            and (previous[0].isalnum() or following[0].isalnum()))
+
+
+def pdfium_rows(raw, text_page, height: float, fonts: _FontNames, space_share: float) -> list[tuple]:
+    """The page's characters in stream order as `Char` fields; of pdfium's generated spaces and line breaks
+    only the spaces between two words (`word_space`). `read_rows` in `pipeline/pdf/_native.c` is the same
+    loop in C.
 
     A box runs from the character's origin to the next character's origin in the same text run
     (or to the end of its loose box): pdfminer's box is the advance width, while pdfium's loose
@@ -212,8 +228,12 @@ def pdfium_rows(raw, text_page, height: float, fonts: _FontNames) -> list[tuple]
     rows: list[tuple] = []
     current = None
     style: tuple[float, str, str, bool] = (0.0, "", "", True)
+    spaced = False
     for index in range(count):
         text_object = text_object_of(handle, index)
+        if raw.FPDFText_IsGenerated(text_page, index) == 1:
+            spaced = spaced or unicode_of(handle, index) == 0x20
+            continue
         if not text_object:
             continue
         if text_object != current:
@@ -238,7 +258,11 @@ def pdfium_rows(raw, text_page, height: float, fonts: _FontNames) -> list[tuple]
         # (characters of a marked span's replacement text), the descent is taken from the font.
         loose = not style[3] or origin_y.value - box.bottom >= descent / 2
         bottom = height - box.bottom if loose else height - origin_y.value + descent
-        rows.append((char, left, max(box.right, left), bottom, style, text_object))
+        row = (char, left, max(box.right, left), bottom, style, text_object)
+        if spaced and rows and word_space(rows[-1], row, space_share):
+            rows.append((" ", left, left, rows[-1][3], rows[-1][4], rows[-1][5]))
+        spaced = False
+        rows.append(row)
     chars = []
     for index, (char, left, right, bottom, (size, font, color, upright), text_object) in enumerate(rows):
         if index + 1 < len(rows):
@@ -258,12 +282,12 @@ def c_loop_functions() -> tuple[int, ...]:
     return tuple(ctypes.cast(getattr(raw, name), ctypes.c_void_p).value for name in C_LOOP_FUNCTIONS)
 
 
-def pdfium_chars(raw, text_page, height: float, fonts: _FontNames) -> list[Char]:
+def pdfium_chars(raw, text_page, height: float, fonts: _FontNames, space_share: float) -> list[Char]:
     """The page's characters, read by the C loop when it was built at install time, else in Python."""
     if _native is None:
-        return list(starmap(Char, pdfium_rows(raw, text_page, height, fonts)))
+        return list(starmap(Char, pdfium_rows(raw, text_page, height, fonts, space_share)))
     return _native.read_rows(ctypes.cast(text_page, ctypes.c_void_p).value, height, c_loop_functions(),
-                             fonts.names, PDFIUM_HYPHENS, Char)
+                             fonts.names, PDFIUM_HYPHENS, Char, space_share)
 
 
 def pdfium_shapes(raw, page, height: float) -> list[Shape]:
@@ -292,13 +316,14 @@ def pdfium_pages(path: Path, password: str | None, numbers: Sequence[int]) -> It
 
     document = pdfium_document(path, password)
     fonts = _FontNames()
+    space_share = load_rules().layout.generated_space_gap
     try:
         for number in numbers:
             page = document[number - 1]
             text_page = page.get_textpage()
             width, height = page.get_size()
             try:
-                chars = pdfium_chars(raw, text_page.raw, height, fonts)
+                chars = pdfium_chars(raw, text_page.raw, height, fonts, space_share)
                 shapes = pdfium_shapes(raw, page.raw, height)
             finally:
                 text_page.close()
