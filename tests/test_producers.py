@@ -11,7 +11,7 @@ import pytest
 from house_styles import cross_producer_changes, engine_difference, producer_module, report_failure, run_seed
 
 CASES = [*(("office", seed) for seed in (1, 5, 6, 8, 19)), *(("tex", seed) for seed in (1, 3, 11, 15)),
-         *(("browser", seed) for seed in (6, 14))]
+         *(("browser", seed) for seed in (2, 6, 14, 46, 74))]
 
 
 @pytest.mark.parametrize(("producer", "seed"), CASES, ids=[f"{producer}-{seed}" for producer, seed in CASES])
@@ -23,7 +23,7 @@ def test_producer_meets_the_gold_with_the_source_words(producer, seed):
 
 
 # pdfTeX's \dots: pdfium reads spaces into its kerns (". . ."), pdfminer does not; see the producers issue.
-AGREEMENT = CASES[:2]
+AGREEMENT = [("office", 1), ("office", 5), ("tex", 1), ("tex", 3), ("browser", 2), ("browser", 6)]
 
 
 @pytest.mark.parametrize(("producer", "seed"), AGREEMENT, ids=[f"{producer}-{seed}" for producer, seed in AGREEMENT])

@@ -53,6 +53,9 @@ typedef struct {
     void *text_object;
 } Row;
 
+/* sources.WORD_HYPHENS */
+static int is_word_hyphen(Py_UCS4 code) { return code == '-' || code == 0x2010 || code == 0xad; }
+
 /* A font's base name, remembered per font handle in `names`. */
 static PyObject *font_name(const Pdfium *f, void *font, PyObject *names) {
     PyObject *key = PyLong_FromVoidPtr(font);
@@ -161,6 +164,7 @@ static PyObject *read_rows(PyObject *Py_UNUSED(module), PyObject *args) {
             Py_DECREF(text);
             text = PyUnicode_FromString("-");
             if (text == NULL) goto done;
+            code = '-';
         }
         double left = upright == Py_True ? origin_x : (double)box.left;
         /* a loose box reaches the font's descent below the baseline; where pdfium gives the tight box
@@ -171,7 +175,8 @@ static PyObject *read_rows(PyObject *Py_UNUSED(module), PyObject *args) {
             Row *previous = &rows[used - 1];
             /* sources.word_space: a generated space between two words of a row */
             if (fabs(bottom - previous->bottom) < previous->size / 2 && left - previous->right >= space_share * previous->size
-                && (Py_UNICODE_ISALNUM(previous->code) || Py_UNICODE_ISALNUM(code))) {
+                && (Py_UNICODE_ISALNUM(previous->code) || Py_UNICODE_ISALNUM(code))
+                && !is_word_hyphen(previous->code) && !is_word_hyphen(code)) {
                 PyObject *space = PyUnicode_FromOrdinal(0x20);
                 if (space == NULL) { Py_DECREF(text); goto done; }
                 Row *row = &rows[used++];

@@ -32,6 +32,9 @@ Shape = tuple[float, float, float, float]
 # pdfium reports a hyphen that ends a line as a control character (U+0002 one by one,
 # U+FFFE in a page's text): the characters read as a hyphen.
 PDFIUM_HYPHENS = "\x02\ufffe"
+# Hyphens a word runs on across: a space pdfium generated beside one is no word space (an office suite sets
+# a line-end hyphen apart from its syllable by the line's justification).
+WORD_HYPHENS = {"-", "\u2010", "\u00ad"}
 
 
 # A run of text set in one size and its box (points from the page's top-left corner): the fields that
@@ -193,14 +196,15 @@ C_LOOP_FUNCTIONS = ("FPDFText_CountChars", "FPDFText_GetUnicode", "FPDFText_GetT
 
 def word_space(previous: tuple, following: tuple, space_share: float) -> bool:
     """Whether a space pdfium generated between two characters of a row (`pdfium_rows`' fields) stands
-    between two words: the characters share a baseline, one is a letter or digit and the gap between them
-    is at least `space_share` of the size (`LayoutRules.generated_space_gap`). pdfium writes its own spaces
+    between two words: the characters share a baseline, one is a letter or digit, neither is a hyphen
+    (`WORD_HYPHENS`) and the gap between them is at least `space_share` of the size
+    (`LayoutRules.generated_space_gap`). pdfium writes its own spaces
     in place of a producer's space characters, and also in gaps it judges wide (pdfTeX writes no spaces);
     between two marks ("..." set with kerns) and in narrower gaps the gap alone decides, in the layout,
     as it does for pdfplumber."""
     size = previous[4][0]
     return (abs(following[3] - previous[3]) < size / 2 and following[1] - previous[2] >= space_share * size
-            and (previous[0].isalnum() or following[0].isalnum()))
+            and (previous[0].isalnum() or following[0].isalnum()) and not {previous[0], following[0]} & WORD_HYPHENS)
 
 
 def pdfium_rows(raw, text_page, height: float, fonts: _FontNames, space_share: float) -> list[tuple]:
@@ -253,6 +257,7 @@ def pdfium_rows(raw, text_page, height: float, fonts: _FontNames, space_share: f
         origin_of(handle, index, x_at, y_at)
         code = unicode_of(handle, index)
         char = chr(code) if code <= 0x10FFFF else "\ufffd"
+        char = "-" if char in PDFIUM_HYPHENS else char
         left = origin_x.value if style[3] else box.left
         # A loose box reaches the font's descent below the baseline; where pdfium gives the tight box instead
         # (characters of a marked span's replacement text), the descent is taken from the font.
@@ -269,8 +274,7 @@ def pdfium_rows(raw, text_page, height: float, fonts: _FontNames, space_share: f
             following = rows[index + 1]
             if following[5] == text_object and left < following[1] < right and following[3] == bottom:
                 right = following[1]
-        chars.append(("-" if char in PDFIUM_HYPHENS else char, left, right, bottom - size, bottom, size, font, color,
-                      upright))
+        chars.append((char, left, right, bottom - size, bottom, size, font, color, upright))
     return chars
 
 
