@@ -71,8 +71,8 @@ bench: $(STAMP)  ## time the pipeline against pdfplumber's extract_text, the 400
 fuzz: $(STAMP)  ## $(CASES) mutated PDFs plus every PDF in $(REALWORLD)
 	$(BIN)/python tests/fuzz.py --cases $(CASES) --realworld $(REALWORLD)
 
-sweep: $(STAMP)  ## $(SEEDS) random house styles scored against the gold into output/sweep.md; SEED=N redoes one; PRODUCERS=reportlab,office spreads them
-	$(BIN)/python tests/house_styles.py $(if $(SEED),--seed $(SEED),--seeds $(SEEDS)) --producers $(PRODUCERS) --out output
+sweep: $(STAMP)  ## $(SEEDS) random house styles scored against the gold into output/sweep.md; SEED=N redoes one; PRODUCERS=reportlab,office spreads them; ENGINES=1 reads each with both engines
+	$(BIN)/python tests/house_styles.py $(if $(SEED),--seed $(SEED),--seeds $(SEEDS)) --producers $(PRODUCERS) $(if $(ENGINES),--engines) --out output
 
 schema: $(STAMP)  ## regenerate schema/programme.schema.json from the models
 	$(BIN)/werkprogramma schema

@@ -79,11 +79,13 @@ def fidelity(programme, elements: list[tuple]) -> dict:
     return {"strange": len(strange), "words": len(extracted), "examples": strange[:8]}
 
 
-def run_seed(seed: int, keep: bool = False, producer: str = "reportlab") -> dict:
+def run_seed(seed: int, keep: bool = False, producer: str = "reportlab", engines: bool = False) -> dict:
     """Typeset, extract (no NLP, one process) and score one seed; the result names what fell short
-    (and holds the extracted programme as JSON when `keep` is set)."""
+    (and holds the extracted programme as JSON when `keep` is set). With `engines`, the reference engine
+    reads the same PDF too: the result tells whether the programmes agree and gives its text fidelity."""
     stem = edition_for(seed)
     gold = json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))
+    reference = {}
     with tempfile.TemporaryDirectory() as folder:
         pdf = typeset(seed, Path(folder), producer=producer)
         try:
@@ -91,6 +93,8 @@ def run_seed(seed: int, keep: bool = False, producer: str = "reportlab") -> dict
         except ExtractionError as error:
             return {"seed": seed, "edition": stem, "producer": producer, "error": str(error),
                     "below": {"extraction": 0.0}}
+        if engines:
+            reference = engine_agreement(pdf, programme, source_elements(stem))
     scores = score_programme(programme.model_dump(mode="json"), gold)
     below = {k: round(scores[k], 3) for k, v in THRESHOLDS.items() if scores[k] < v}
     words = fidelity(programme, source_elements(stem))
@@ -101,7 +105,18 @@ def run_seed(seed: int, keep: bool = False, producer: str = "reportlab") -> dict
               "below": below, "missed": scores["missed_dossiers"][:8]}
     if keep:
         result["programme"] = programme.model_dump_json()
-    return result
+    return result | reference
+
+
+def engine_agreement(pdf: Path, programme, elements: list[tuple]) -> dict:
+    """Whether the reference engine (pdfplumber) gives the same programme as the default one, and the text
+    fidelity of its programme."""
+    try:
+        other = extract(pdf, nlp=False, workers=1, engine=ENGINES[1])
+    except ExtractionError:
+        return {"engines_agree": False, "reference_fidelity": {"strange": 0, "words": 0, "examples": []}}
+    first, second = (canonical_json(p.model_copy(update={"engine": None})) for p in (programme, other))
+    return {"engines_agree": first == second, "reference_fidelity": fidelity(other, elements)}
 
 
 def engine_difference(seed: int, producer: str = "reportlab") -> str | None:
@@ -145,11 +160,13 @@ def cross_producer_pairs(results: list[dict], limit: int = 40) -> list[tuple[int
     return pairs
 
 
-def run_seeds(seeds: list[int], keep: bool = False, jobs: int | None = None, producers: Sequence[str] = ("reportlab",)):
+def run_seeds(seeds: list[int], keep: bool = False, jobs: int | None = None, producers: Sequence[str] = ("reportlab",),
+              engines: bool = False):
     """Results of `run_seed` for each seed, in order, from a pool of processes, each seed typeset by its
     producer (`producer_for`)."""
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(run_seed, seeds, [keep] * len(seeds), [producer_for(s, producers) for s in seeds])
+        yield from pool.map(run_seed, seeds, [keep] * len(seeds), [producer_for(s, producers) for s in seeds],
+                            [engines] * len(seeds))
 
 
 def producer_for(seed: int, producers: Sequence[str]) -> str:
@@ -194,6 +211,14 @@ def dimension_values(seed: int, producer: str = "reportlab") -> dict[str, str]:
     return values
 
 
+def strange_share(results: list[dict], key: str, with_counts: bool = False) -> list[str]:
+    """The strange words of the results' `key` fidelity, all words, and the share, as table cells."""
+    strange = sum(r.get(key, {}).get("strange", 0) for r in results)
+    words = sum(r.get(key, {}).get("words", 0) for r in results)
+    share = f"{strange / max(1, words):.4%}"
+    return [str(strange), str(words), share] if with_counts else [share]
+
+
 def sweep_table(results: list[dict]) -> str:
     """Markdown: the overall distribution, then per dimension and value the share of seeds that pass."""
     passed = [r for r in results if not r["below"]]
@@ -208,16 +233,24 @@ def sweep_table(results: list[dict]) -> str:
         lines.append(f"| {key} | {threshold} | {values[0]:.3f} | {values[len(values) // 20]:.3f} | "
                      f"{values[len(values) // 2]:.3f} | {below} |")
     errors = [r for r in results if "error" in r]
+    compared = any("engines_agree" in r for r in results)
     lines += ["", f"Extraction errors: {len(errors)}.", "", "## Per producer", "",
-              "| producer | seeds | passing | strange words | words | strange share |", "|---|---|---|---|---|---|"]
+              "Strange words: words of the extracted dossier and request texts that are no words of the source "
+              f"(threshold {MAX_STRANGE_WORDS:.1%} of them), with {ENGINES[0]}"
+              + (f" and with {ENGINES[1]}; engines agree: the same programme JSON from both." if compared else "."),
+              "", "| producer | seeds | passing | strange words | words | strange share |"
+              + (f" {ENGINES[1]} strange share | engines agree |" if compared else ""),
+              "|---|---|---|---|---|---|" + ("---|---|" if compared else "")]
     by_producer: dict[str, list[dict]] = defaultdict(list)
     for result in results:
         by_producer[result.get("producer", "reportlab")].append(result)
     for producer, group in sorted(by_producer.items()):
-        strange = sum(r.get("fidelity", {}).get("strange", 0) for r in group)
-        words = sum(r.get("fidelity", {}).get("words", 0) for r in group)
-        lines.append(f"| {producer} | {len(group)} | {sum(not r['below'] for r in group)} | {strange} | {words} | "
-                     f"{strange / max(1, words):.4%} |")
+        row = f"| {producer} | {len(group)} | {sum(not r['below'] for r in group)} | "
+        row += " | ".join(strange_share(group, "fidelity", with_counts=True)) + " |"
+        if compared:
+            agree = sum(bool(r.get("engines_agree")) for r in group)
+            row += f" {strange_share(group, 'reference_fidelity')[-1]} | {agree} of {len(group)} |"
+        lines.append(row)
     lines += ["", "## Per dimension", "",
               "| producer | dimension | value | seeds | failing | failing share |", "|---|---|---|---|---|---|"]
     table: dict[tuple[str, str, str], list[bool]] = defaultdict(list)
@@ -251,6 +284,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "output")
     parser.add_argument("--producers", default="reportlab",
                         help="PDF producers to spread the seeds over (reportlab, office, ...; default reportlab)")
+    parser.add_argument("--engines", action="store_true",
+                        help="also read each PDF with the reference engine: engine agreement and its fidelity")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     producers = args.producers.split(",")
@@ -269,8 +304,8 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     path = args.out / "sweep.md"
     seeds = list(range(args.seeds))
-    for index, result in enumerate(run_seeds(seeds, keep=len(producers) > 1, jobs=args.jobs, producers=producers),
-                                   start=1):
+    for index, result in enumerate(run_seeds(seeds, keep=len(producers) > 1, jobs=args.jobs, producers=producers,
+                                             engines=args.engines), start=1):
         results.append(result)
         status = "ok" if not result["below"] else f"below {result['below']}"
         print(f"[{index}/{args.seeds}] seed {result['seed']} ({result['producer']}): {status}", file=sys.stderr,
