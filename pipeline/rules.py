@@ -34,6 +34,7 @@ class LayoutRules(_Rules):
     number_cell_gap: float
     letter_marker: str
     attached_number_marker: str
+    attached_letter_marker: str
     small_capitals_ratio: tuple[float, float]
     small_capitals_gap: float
     small_capitals_rows: int

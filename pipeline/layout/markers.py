@@ -76,6 +76,11 @@ def mark_list_item(line: Line, shapes: Sequence[Shape], rules: LayoutRules) -> N
         make_bullet(line, len(attached_number.group(0)))
         line.marker, line.number = "number", int(attached_number.group(1))
         return
+    attached_letter = re.match(rules.attached_letter_marker, first.text)
+    if attached_letter:
+        make_bullet(line, len(attached_letter.group(0)))
+        line.marker = "letter"
+        return
     if len(line.words) < 2:
         return
     gap = line.words[1].x0 - first.x1
