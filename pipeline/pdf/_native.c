@@ -167,10 +167,9 @@ static PyObject *read_rows(PyObject *Py_UNUSED(module), PyObject *args) {
             code = '-';
         }
         double left = upright == Py_True ? origin_x : (double)box.left;
-        /* a loose box reaches the font's descent below the baseline; where pdfium gives the tight box
-           instead (characters of a marked span's replacement text), the descent is taken from the font */
-        double bottom = upright == Py_True && origin_y - (double)box.bottom < descent / 2 ? height - origin_y + descent
-                                                                                       : height - (double)box.bottom;
+        /* an upright character's box reaches the font's descent below the baseline, as pdfminer has it
+           (pdfium's loose box falls back to the glyph's tight box for a font without ascent and descent) */
+        double bottom = upright == Py_True ? height - origin_y + descent : height - (double)box.bottom;
         if (spaced && used > 0) {
             Row *previous = &rows[used - 1];
             /* sources.word_space: a generated space between two words of a row */

@@ -259,10 +259,10 @@ def pdfium_rows(raw, text_page, height: float, fonts: _FontNames, space_share: f
         char = chr(code) if code <= 0x10FFFF else "\ufffd"
         char = "-" if char in PDFIUM_HYPHENS else char
         left = origin_x.value if style[3] else box.left
-        # A loose box reaches the font's descent below the baseline; where pdfium gives the tight box instead
-        # (characters of a marked span's replacement text), the descent is taken from the font.
-        loose = not style[3] or origin_y.value - box.bottom >= descent / 2
-        bottom = height - box.bottom if loose else height - origin_y.value + descent
+        # An upright character's box reaches the font's descent below the baseline, as pdfminer has it:
+        # pdfium's loose box does too, except where it falls back to the glyph's tight box (a font that
+        # gives no ascent and descent, a marked span's replacement text).
+        bottom = height - origin_y.value + descent if style[3] else height - box.bottom
         row = (char, left, max(box.right, left), bottom, style, text_object)
         if spaced and rows and word_space(rows[-1], row, space_share):
             rows.append((" ", left, left, rows[-1][3], rows[-1][4], rows[-1][5]))
