@@ -451,3 +451,46 @@ def test_a_number_set_against_the_first_word_starts_an_item(tmp_path):
     canvas.save()
     assert [(line.number, line.text) for block in blocks_of(path) for line in block.lines] == [
         (1, "BVR jobbonus"), (2, "Samenwerkingsakkoord data")]
+
+
+def balanced_columns_pdf(path, pages: list[str]) -> None:
+    """Pages of two columns with a short theme title in large type: "between" two sets of balanced columns,
+    or at the "foot" of the page below them."""
+    canvas = Canvas(str(path), pagesize=A4)
+    width = (WIDTH - 100 - 20) / 2
+    for kind in pages:
+        y = HEIGHT - 80
+        for band in ("Boven", "Onder") if kind == "between" else ("Boven",):
+            for column in range(2):
+                canvas.setFont("Helvetica", 9)
+                for row, line in enumerate(simpleSplit(f"{band}{column + 1} begint hier. " + FILLER, "Helvetica", 9,
+                                                       width)[:8]):
+                    canvas.drawString(50 + column * (width + 20), y - 12 * row, line)
+            if band == "Boven":
+                canvas.setFont("Helvetica", 15)
+                canvas.drawString(50, y - 12 * 8 - 14, "Economie")
+                y -= 12 * 8 + 40
+        canvas.showPage()
+    canvas.save()
+
+
+def page_starts(path, page: int) -> list[str]:
+    return [line.text.split()[0] for b in blocks_of(path) if b.page == page for line in b.lines[:1]]
+
+
+def test_a_short_title_between_balanced_columns_cuts_the_page(tmp_path):
+    """A theme title in large type set across the columns mid-page, too short to cross the gutter, with the
+    columns above it balanced: the text above it, in both columns, is read before it, the text below after.
+    In such a document, a title alone at the foot of a page below both columns is read after them."""
+    path = tmp_path / "band.pdf"
+    balanced_columns_pdf(path, ["between", "foot", "between"])
+    assert page_starts(path, 1) == ["Boven1", "Boven2", "Economie", "Onder1", "Onder2"]
+    assert page_starts(path, 2) == ["Boven1", "Boven2", "Economie"]
+
+
+def test_a_title_at_the_foot_of_the_first_column_stays_there(tmp_path):
+    """In a document with no titles set across its columns, a title alone at the foot of the first column
+    is that column's last line, read before the next column (which goes on with its text)."""
+    path = tmp_path / "foot.pdf"
+    balanced_columns_pdf(path, ["foot", "foot", "foot"])
+    assert page_starts(path, 2) == ["Boven1", "Economie", "Boven2"]

@@ -168,15 +168,53 @@ def split_at_gutters(page: PageLayout, gutters: Sequence[tuple[float, float]], r
     page.lines = lines
 
 
+def column_index(line: Line, gutters: Sequence[tuple[float, float]]) -> int:
+    """The column a line starts in: how many gutters start left of it."""
+    return sum(1 for g0, _ in gutters if line.start_x0 >= g0)
+
+
+def lone_headings(lines: Sequence[Line], gutters: Sequence[tuple[float, float]], body_size: float,
+                  rules: LayoutRules) -> tuple[set[int], set[int]]:
+    """Lines in large type (`gutter_heading_size`) that start in the first column with no line of another
+    column beside them: titles set across the columns whose text is too short to cross a gutter. By `id`,
+    those with another column going on below them (a theme on a band between balanced columns), and those
+    with no text below them at all (at the foot of the page: a band there too, where the document has
+    bands between its columns, else the last line of its column). A title in another column is that
+    column's own (set where the first column has a white space), and so is one whose column's text goes
+    on below it while the other columns end above it (the last columns of a text filled one after the
+    other)."""
+    between: set[int] = set()
+    foot: set[int] = set()
+    if not gutters or body_size <= 0:
+        return between, foot
+    large = rules.gutter_heading_size * body_size
+    for line in lines:
+        column = column_index(line, gutters)
+        if line.size < large or column > 0:
+            continue
+        others = [other for other in lines if column_index(other, gutters) != column]
+        if any(other.top < line.bottom and other.bottom > line.top for other in others):
+            continue
+        if any(other.top >= line.bottom for other in others):
+            between.add(id(line))
+        elif not any(other.top >= line.bottom and other.size < large for other in lines
+                     if column_index(other, gutters) == column):
+            foot.add(id(line))
+    return between, foot
+
+
 def reading_order(lines: list[Line], gutters: Sequence[tuple[float, float]], rules: LayoutRules,
-                  side_columns: set[int] | None = None) -> list[Line]:
-    """Bands top to bottom (cut by lines that cross a gutter), columns left to right within a band;
-    the lines of a narrow side column are read where they stand beside the text."""
+                  side_columns: set[int] | None = None, bands: set[int] | None = None) -> list[Line]:
+    """Bands top to bottom (cut by lines that cross a gutter and by the lines of `bands`, by `id`: titles
+    set across the columns), columns left to right within a band; the lines of a narrow side column are
+    read where they stand beside the text."""
+    across = bands or set()
+
     def column_of(line: Line) -> int:
-        return sum(1 for g0, _ in gutters if line.start_x0 >= g0)
+        return column_index(line, gutters)
 
     def spans(line: Line) -> bool:
-        return any(line.start_x0 < g0 and line.x1 > g1 for g0, g1 in gutters)
+        return id(line) in across or any(line.start_x0 < g0 and line.x1 > g1 for g0, g1 in gutters)
 
     side = side_columns or set()
 
