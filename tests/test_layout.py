@@ -494,3 +494,33 @@ def test_a_title_at_the_foot_of_the_first_column_stays_there(tmp_path):
     path = tmp_path / "foot.pdf"
     balanced_columns_pdf(path, ["foot", "foot", "foot"])
     assert page_starts(path, 2) == ["Boven1", "Economie", "Boven2"]
+
+
+@pytest.mark.parametrize(("first", "second", "one"), [
+    ("ANDERE INITIATIEVEN EN", "BELEIDSADVIESVRAGEN", True),  # the long word would not fit after "EN"
+    ("Rapporten 2030", "Voorbereiding van de metingen", False),  # a heading, then the next one
+])
+def test_a_heading_cut_by_a_column_break_stays_one_block(tmp_path, first, second, one):
+    """A bold line that ends one column and one that opens the next are one heading when the first was
+    wrapped before the second's first word (it would not have fit), whatever case that word starts with."""
+    path = tmp_path / "cut-heading.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    width = (WIDTH - 100 - 20) / 2
+    rows = simpleSplit("Kolom1 begint hier. " + FILLER * 3, "Helvetica", 9, width)[:40]
+    for _ in range(3):
+        canvas.setFont("Helvetica", 9)
+        for row, line in enumerate(rows):
+            canvas.drawString(50, HEIGHT - 80 - 12 * row, line)
+        canvas.setFont("Helvetica-Bold", 11)
+        canvas.drawString(50, HEIGHT - 80 - 12 * len(rows) - 8, first)
+        canvas.drawString(50 + width + 20, HEIGHT - 80, second)
+        canvas.setFont("Helvetica", 9)
+        for row, line in enumerate(simpleSplit("Kolom2 begint hier. " + FILLER, "Helvetica", 9, width)):
+            canvas.drawString(50 + width + 20, HEIGHT - 100 - 12 * row, line)
+        canvas.showPage()
+    canvas.save()
+    fits = canvas.stringWidth(f"{first} {second.split()[0]}", "Helvetica-Bold", 11) <= max(
+        canvas.stringWidth(line, "Helvetica", 9) for line in rows)
+    assert fits is not one
+    texts = [b.text or " ".join(line.text for line in b.lines) for b in blocks_of(path) if b.page == 2]
+    assert (f"{first} {second}" in texts) is one, texts

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from pipeline.layout.markers import make_bullet
-from pipeline.layout.records import Block, Line, PageLayout, is_upper
+from pipeline.layout.records import Block, Line, PageLayout, Word, is_upper
 from pipeline.rules import LayoutRules
 from pipeline.utils.clustering import weighted_mode
 
@@ -44,9 +44,11 @@ def continues(first: Line, previous: Line, line: Line, body: BodyStyle, rules: L
     """Whether `line` goes on with the block that starts with `first` and ends with `previous`.
 
     In one column, the white space above the line must be no more than the usual line gap plus
-    `paragraph_gap_extra`; across a column or page break, the text must run on (no closing
-    punctuation, and a lower-case start or a last line that fills at least `run_on_fill` of its
-    column, measured to `right_edges`) or the line must keep the hanging indent of the list item.
+    `paragraph_gap_extra`; across a column or page break, a heading (an emphasised line) goes on where
+    its line was `wrapped` before the line's first word and ends in no closing punctuation, other text
+    must run on (no closing punctuation, and a lower-case start or a last line that fills at least
+    `run_on_fill` of its column, measured to `right_edges`) or the line must keep the hanging indent of
+    the list item.
     """
     if line.marker or not same_style(previous, line, body, rules):
         return False
@@ -56,6 +58,9 @@ def continues(first: Line, previous: Line, line: Line, body: BodyStyle, rules: L
     if line.page == previous.page and line.column == previous.column and line.top > previous.top:
         gap = line.top - previous.bottom
         return gap <= max(rules.paragraph_gap, body.line_gap + rules.paragraph_gap_extra) * line.size
+    if (emphasised(previous, body, rules) and text and text[-1] not in ".:;!?"
+            and wrapped(previous, line.words[0], right_edges)):
+        return True
     hanging, indent = first.x0 - first.column_x0, line.x0 - line.column_x0
     if (first.marker and hanging > rules.hanging_indent_min * line.size
             and abs(indent - hanging) <= rules.indent_tolerance * line.size
@@ -65,6 +70,13 @@ def continues(first: Line, previous: Line, line: Line, body: BodyStyle, rules: L
     return (bool(text) and (text[-1] not in ".:;!?" or justified(previous, body, rules))
             and (start.islower() or (start.isalnum() and right_edges is not None
                                      and fill(previous, right_edges) >= rules.run_on_fill)))
+
+
+def wrapped(line: Line, word: Word, right_edges: dict[tuple[int, int], float] | None) -> bool:
+    """Whether `word` would not have fit at the end of `line`, before the right edge of its column (in a
+    column of known width): the line was wrapped before it, so the word goes on with it."""
+    right = (right_edges or {}).get((line.page, line.column))
+    return right is not None and line.x1 + (word.x1 - word.x0) > right
 
 
 def word_space(line: Line) -> float:
@@ -81,10 +93,13 @@ def justified(line: Line, body: BodyStyle, rules: LayoutRules) -> bool:
 
 
 def column_right_edges(pages: Sequence[PageLayout], rules: LayoutRules) -> dict[tuple[int, int], float]:
-    """Where the lines of each (page, column) end at the most, for columns of `run_on_min_lines` or more."""
+    """Where the lines of each (page, column) end at the most, for columns of `run_on_min_lines` or more
+    (lines across a gutter, titles on bands, left out)."""
     lines: dict[tuple[int, int], list[float]] = {}
-    for line in (line for page in pages for line in page.lines):
-        lines.setdefault((line.page, line.column), []).append(line.x1)
+    for page in pages:
+        for line in page.lines:
+            if not any(line.start_x0 < g0 and line.x1 > g1 for g0, g1 in page.gutters):
+                lines.setdefault((line.page, line.column), []).append(line.x1)
     return {key: max(ends) for key, ends in lines.items() if len(ends) >= rules.run_on_min_lines}
 
 
