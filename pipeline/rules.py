@@ -38,7 +38,9 @@ class LayoutRules(_Rules):
     small_capitals_rows: int
     size_jump: float
     size_jump_gap: float
+    overprint_overlap: float
     gutter_min_width: float
+    gutter_edge_tolerance: float
     gutter_min_segments_each_side: int
     gutter_min_pages: int
     gutter_wide_line_share: float
@@ -57,6 +59,7 @@ class LayoutRules(_Rules):
     run_on_fill: float
     run_on_min_lines: int
     run_on_stretch: float
+    page_foot_lines: float
     bullet_shape_max_size: float
     bullet_max_distance: float
     bullet_shape_overlap: float
@@ -66,6 +69,7 @@ class LayoutRules(_Rules):
     unmapped_glyph: str
     number_marker: str
     number_marker_gap: float
+    outline_number: str
     furniture_margin: float
     furniture_min_pages: int
     furniture_small_size: float

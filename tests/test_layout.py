@@ -499,10 +499,13 @@ def test_a_title_at_the_foot_of_the_first_column_stays_there(tmp_path):
 @pytest.mark.parametrize(("first", "second", "one"), [
     ("ANDERE INITIATIEVEN EN", "BELEIDSADVIESVRAGEN", True),  # the long word would not fit after "EN"
     ("Rapporten 2030", "Voorbereiding van de metingen", False),  # a heading, then the next one
+    ("ANDERE INITIATIEVEN EN*", "BELEIDSADVIESVRAGEN", False),  # a title that ends in a mark is whole
+    ("ANDERE INITIATIEVEN, ADVIEZEN EN DE", "12.3 BELEIDSADVIESVRAGEN", False),  # a number opens the next
 ])
 def test_a_heading_cut_by_a_column_break_stays_one_block(tmp_path, first, second, one):
     """A bold line that ends one column and one that opens the next are one heading when the first was
-    wrapped before the second's first word (it would not have fit), whatever case that word starts with."""
+    wrapped before the second's first word (it would not have fit), whatever case that word starts with,
+    unless the first ends in a note mark or the second starts with an outline number."""
     path = tmp_path / "cut-heading.pdf"
     canvas = Canvas(str(path), pagesize=A4)
     width = (WIDTH - 100 - 20) / 2
@@ -521,6 +524,57 @@ def test_a_heading_cut_by_a_column_break_stays_one_block(tmp_path, first, second
     canvas.save()
     fits = canvas.stringWidth(f"{first} {second.split()[0]}", "Helvetica-Bold", 11) <= max(
         canvas.stringWidth(line, "Helvetica", 9) for line in rows)
-    assert fits is not one
+    assert fits is (first == "Rapporten 2030")
     texts = [b.text or " ".join(line.text for line in b.lines) for b in blocks_of(path) if b.page == 2]
     assert (f"{first} {second}" in texts) is one, texts
+
+
+def side_heads_pdf(path) -> None:
+    """Pages of dossiers whose bold headings hang in a narrow left column beside their text: one heading's
+    long word reaches the text's edge, another's runs over the text's first word, and the last heading
+    of each page but the last goes on at the top of the next page, beside the rest of its text."""
+    canvas = Canvas(str(path), pagesize=A4)
+    head_x, text_x, size = 50, 170, 9
+    heads = [["Eerste", "dossier"], ["Tweede", "Kwalificatiesregister"], ["Derde", "Arbeidsmarktbeleidsplannen"],
+             ["Vierde dossier", "over het onderwerp"]]
+    for page in range(3):
+        y = HEIGHT - 80 - (40 if page else 0)
+        for index, head in enumerate(heads):
+            canvas.setFont("Helvetica", size)
+            rows = simpleSplit(f"Tekst{page}{index} begint hier. " + FILLER, "Helvetica", size, WIDTH - 50 - text_x)
+            if index == len(heads) - 1:
+                rows = rows[:2]
+                y = 110
+            for row, line in enumerate(rows):
+                canvas.drawString(text_x, y - 12 * row, line)
+            canvas.setFont("Helvetica-Bold", 10)
+            for row, word in enumerate(head):
+                x = head_x
+                if word == "Kwalificatiesregister":  # ends at the text's left edge
+                    x = text_x - canvas.stringWidth(word, "Helvetica-Bold", 10)
+                elif word == "Arbeidsmarktbeleidsplannen":  # runs 6 points over the text
+                    x = text_x + 6 - canvas.stringWidth(word, "Helvetica-Bold", 10)
+                canvas.drawString(x, y - 12 * row, word)
+            y -= 12 * max(len(rows), len(head)) + 16
+        canvas.showPage()
+        if page < 2:
+            canvas.setFont("Helvetica-Bold", 10)
+            canvas.drawString(head_x, HEIGHT - 80, "volgende pagina")
+            canvas.setFont("Helvetica", size)
+            canvas.drawString(text_x, HEIGHT - 80, "en de tekst gaat verder.")
+    canvas.save()
+
+
+def test_side_heads_are_read_beside_their_text(tmp_path):
+    """Headings in a column at most `float_column_share` as wide as the text beside it are read where they
+    stand, each before its text; a word that reaches the text or runs over it is still the heading's, and
+    a heading cut by the foot of the page goes on with the first heading line of the next page."""
+    path = tmp_path / "side-heads.pdf"
+    side_heads_pdf(path)
+    texts = [" ".join(line.text for line in b.lines) for b in blocks_of(path) if b.page == 2]
+    heads = [t for t in texts if not t.startswith(("Tekst", "en de", "volgende"))]
+    assert heads[:3] == ["Eerste dossier", "Tweede Kwalificatiesregister", "Derde Arbeidsmarktbeleidsplannen"], texts
+    starts = [t.split()[0] for t in texts]
+    assert starts == ["Eerste", "Tekst10", "Tweede", "Tekst11", "Derde", "Tekst12", "Vierde", "Tekst13"], texts
+    whole = [" ".join(line.text for line in b.lines) for b in blocks_of(path)]
+    assert "Vierde dossier over het onderwerp volgende pagina" in whole, whole

@@ -20,6 +20,7 @@ from pipeline.layout.columns import (
     float_columns,
     grid_gutters,
     lone_headings,
+    margin_gutters,
     reading_order,
     side_gutters,
     split_at_gutters,
@@ -104,7 +105,8 @@ def layout_pages(pages: list[PageLayout], rules: LayoutRules) -> Layout:
     settle_body_sizes(pages, rules)
     found = [find_gutters(page.lines, page.body_size, rules) or list(page.channels) for page in pages]
     usual = usual_gutters(found, rules)
-    side = side_gutters(usual, text_area(pages), rules)
+    area = text_area(pages)
+    side, margin = side_gutters(usual, area, rules), margin_gutters(usual, area, rules)
     for page, gutters in zip(pages, grid_gutters(pages, usual, found, rules), strict=True):
         split_at_gutters(page, gutters, rules)
         page.gutters = tuple(gutters)
@@ -112,7 +114,7 @@ def layout_pages(pages: list[PageLayout], rules: LayoutRules) -> Layout:
     balanced = any(between for between, _ in lone)
     for page, (between, foot) in zip(pages, lone, strict=True):
         page.lines = reading_order(page.lines, page.gutters, rules,
-                                   float_columns(page.lines, page.gutters, usual, side, rules),
+                                   float_columns(page.lines, page.gutters, usual, side, rules, margin),
                                    between | foot if balanced else between)
     return Layout(blocks=build_blocks(pages, rules), running_texts=running)
 
