@@ -45,6 +45,7 @@ class LayoutRules(_Rules):
     gutter_min_pages: int
     gutter_wide_line_share: float
     gutter_heading_size: float
+    band_clearance: float
     float_column_share: float
     float_top_tolerance: float
     body_min_letters: int

@@ -578,3 +578,30 @@ def test_side_heads_are_read_beside_their_text(tmp_path):
     assert starts == ["Eerste", "Tekst10", "Tweede", "Tekst11", "Derde", "Tekst12", "Vierde", "Tekst13"], texts
     whole = [" ".join(line.text for line in b.lines) for b in blocks_of(path)]
     assert "Vierde dossier over het onderwerp volgende pagina" in whole, whole
+
+
+def test_a_title_beside_a_paragraph_break_of_the_next_column_stays_in_its_column(tmp_path):
+    """A title in large type in the first column of text filled column after column, where the next column
+    happens to have a paragraph break beside it (no line there, but hardly any margin): the column's own,
+    read after the text above it in its column, before the next column."""
+    path = tmp_path / "beside-break.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    width = (WIDTH - 100 - 20) / 2
+    rows = simpleSplit(FILLER * 4, "Helvetica", 9, width)
+    for _ in range(3):
+        top = HEIGHT - 80
+        for column, name in enumerate(("Links", "Rechts")):
+            x = 50 + column * (width + 20)
+            canvas.setFont("Helvetica", 9)
+            for row in range(30):
+                y = top - 12 * row - (22 if row >= 10 else 0)
+                if column == 0 and row == 10:
+                    canvas.setFont("Helvetica", 18)
+                    canvas.drawString(x, top - 127.5, "Titel")
+                    canvas.setFont("Helvetica", 9)
+                text = f"{name}{row} " + rows[row % len(rows)] if row in (0, 10) else rows[row % len(rows)]
+                canvas.drawString(x, y, text)
+        canvas.showPage()
+    canvas.save()
+    starts = [line.text.split()[0] for b in blocks_of(path) for line in b.lines if line.page == 2]
+    assert starts.index("Links0") < starts.index("Titel") < starts.index("Links10") < starts.index("Rechts0"), starts

@@ -19,15 +19,15 @@ def narrow_lines(lines: Sequence[Line], body_size: float, rules: LayoutRules) ->
     no other line: the ones no gutter may cross."""
     left = min(line.start_x0 for line in lines)
     right = max(line.x1 for line in lines)
-    over = overprinting(lines, rules)
+    over = overprinting(lines)
     return [line for line in body_lines(lines, body_size, rules)
             if line.x1 - line.start_x0 < rules.gutter_wide_line_share * (right - left) and id(line) not in over]
 
 
-def overprinting(lines: Sequence[Line], rules: LayoutRules) -> set[int]:
-    """Lines whose end runs over the start of another line beside them (by more than `overprint_overlap` of
-    its size, their heights overlapping): a side head's long word printed over the text of the next column
-    crosses no gutter. By `id`."""
+def overprinting(lines: Sequence[Line]) -> set[int]:
+    """Lines whose end runs over, or up to, the start of a line beside them (their heights overlapping, the
+    other starting right of their middle: not the next line of their own column): a heading's long word
+    printed over the text of the next column crosses no gutter. By `id`."""
     over = set()
     ordered = sorted(lines, key=lambda ln: ln.top)
     for index, line in enumerate(ordered):
@@ -35,7 +35,7 @@ def overprinting(lines: Sequence[Line], rules: LayoutRules) -> set[int]:
             if other.top >= line.bottom:
                 break
             first, second = (line, other) if line.x0 < other.x0 else (other, line)
-            if second.x0 < first.x1 - rules.overprint_overlap * second.size:
+            if (first.x0 + first.x1) / 2 < second.x0 < first.x1:
                 over.add(id(first))
     return over
 
@@ -171,23 +171,27 @@ def place_floats(flow: list[Line], floats: list[Line], rules: LayoutRules) -> li
     return ordered
 
 
-def split_at_gutters(page: PageLayout, gutters: Sequence[tuple[float, float]], rules: LayoutRules) -> None:
+def split_at_gutters(page: PageLayout, gutters: Sequence[tuple[float, float]], rules: LayoutRules,
+                     edges_only: bool = False) -> bool:
     """Cut the page's lines where a gap between words is as wide as a gutter must be and holds a whole
     gutter (headings in large type side by side in neighbouring columns share a row, and the gutter
-    between them can be narrow for their size: no word space is that wide), or where the words on either
-    side differ in weight or size, however close, the one before starting left of a gutter and the next
-    at its right edge (within `gutter_edge_tolerance` of its size: a long word of a side head reaches into
-    the gutter beside the text, up to its edge; a line's style does not change at a column's edge)."""
+    between them can be narrow for their size: no word space is that wide), or where the one before
+    starts left of a gutter and the next at its right edge (within `gutter_edge_tolerance` of its size),
+    the two set apart by a gap as wide for their own size or by a change of weight or size, however close
+    (a long word of a heading reaches into the gutter beside the next column's text, up to its edge; a
+    line's style does not change at a column's edge). With `edges_only`, only the latter (the document's
+    usual gutters, before the page's own are settled). Whether any line was cut."""
     if not gutters:
-        return
+        return False
     wide = rules.gutter_min_width * page.body_size
 
     def across(previous: Word, word: Word) -> bool:
-        restyled = previous.bold != word.bold or (
+        gap = word.x0 - previous.x1
+        apart = gap >= rules.gutter_min_width * min(previous.size, word.size) or previous.bold != word.bold or (
             abs(previous.size - word.size) > rules.same_size_ratio * max(previous.size, word.size))
         return any(g1 - 1 <= word.x0 and (
-            (word.x0 - previous.x1 >= wide and previous.x1 <= g0)
-            or (restyled and previous.x0 < g0 and word.x0 <= g1 + rules.gutter_edge_tolerance * word.size))
+            (not edges_only and gap >= wide and previous.x1 <= g0)
+            or (apart and previous.x0 < g0 and word.x0 <= g1 + rules.gutter_edge_tolerance * word.size))
             for g0, g1 in gutters)
 
     lines: list[Line] = []
@@ -205,9 +209,11 @@ def split_at_gutters(page: PageLayout, gutters: Sequence[tuple[float, float]], r
             for words in pieces[1:]:
                 lines.append(Line(page=line.page, words=words, space_gap=rules.space_gap))
                 mark_list_item(lines[-1], page.shapes, rules)
-    if len(lines) > len(page.lines):
+    cut = len(lines) > len(page.lines)
+    if cut:
         resolve_aligned_dashes(lines, rules)
     page.lines = lines
+    return cut
 
 
 def column_index(line: Line, gutters: Sequence[tuple[float, float]]) -> int:
@@ -218,7 +224,8 @@ def column_index(line: Line, gutters: Sequence[tuple[float, float]]) -> int:
 def lone_headings(lines: Sequence[Line], gutters: Sequence[tuple[float, float]], body_size: float,
                   rules: LayoutRules) -> tuple[set[int], set[int]]:
     """Lines in large type (`gutter_heading_size`) that start in the first column with no line of another
-    column beside them: titles set across the columns whose text is too short to cross a gutter. By `id`,
+    column beside them, nor within `band_clearance` of their height above and below them (together): titles
+    set across the columns whose text is too short to cross a gutter, with their margins. By `id`,
     those with another column going on below them (a theme on a band between balanced columns), and those
     with no text below them at all (at the foot of the page: a band there too, where the document has
     bands between its columns, else the last line of its column). A title in another column is that
@@ -237,6 +244,11 @@ def lone_headings(lines: Sequence[Line], gutters: Sequence[tuple[float, float]],
         others = [other for other in lines if column_index(other, gutters) != column]
         if any(other.top < line.bottom and other.bottom > line.top for other in others):
             continue
+        above = max((other.bottom for other in others if other.bottom <= line.top), default=None)
+        below = min((other.top for other in others if other.top >= line.bottom), default=None)
+        height = line.bottom - line.top
+        if above is not None and below is not None and below - above - height < rules.band_clearance * height:
+            continue
         if any(other.top >= line.bottom for other in others):
             between.add(id(line))
         elif not any(other.top >= line.bottom and other.size < large for other in lines
@@ -252,7 +264,7 @@ def reading_order(lines: list[Line], gutters: Sequence[tuple[float, float]], rul
     set across the columns), columns left to right within a band; the lines of a narrow side column are
     read where they stand beside the text."""
     across = bands or set()
-    over = overprinting(lines, rules) if gutters else set()
+    over = overprinting(lines) if gutters else set()
 
     def column_of(line: Line) -> int:
         return column_index(line, gutters)
