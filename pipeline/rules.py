@@ -40,11 +40,14 @@ class LayoutRules(_Rules):
     small_capitals_rows: int
     size_jump: float
     size_jump_gap: float
+    overprint_overlap: float
     gutter_min_width: float
+    gutter_edge_tolerance: float
     gutter_min_segments_each_side: int
     gutter_min_pages: int
     gutter_wide_line_share: float
     gutter_heading_size: float
+    band_clearance: float
     float_column_share: float
     float_top_tolerance: float
     body_min_letters: int
@@ -59,6 +62,7 @@ class LayoutRules(_Rules):
     run_on_fill: float
     run_on_min_lines: int
     run_on_stretch: float
+    page_foot_lines: float
     bullet_shape_max_size: float
     bullet_max_distance: float
     bullet_shape_overlap: float
@@ -68,6 +72,7 @@ class LayoutRules(_Rules):
     unmapped_glyph: str
     number_marker: str
     number_marker_gap: float
+    outline_number: str
     furniture_margin: float
     furniture_min_pages: int
     furniture_small_size: float

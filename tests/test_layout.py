@@ -481,3 +481,157 @@ def test_a_number_set_against_the_first_word_starts_an_item(tmp_path):
     canvas.save()
     assert [(line.number, line.text) for block in blocks_of(path) for line in block.lines] == [
         (1, "BVR jobbonus"), (2, "Samenwerkingsakkoord data")]
+
+
+def balanced_columns_pdf(path, pages: list[str]) -> None:
+    """Pages of two columns with a short theme title in large type: "between" two sets of balanced columns,
+    or at the "foot" of the page below them."""
+    canvas = Canvas(str(path), pagesize=A4)
+    width = (WIDTH - 100 - 20) / 2
+    for kind in pages:
+        y = HEIGHT - 80
+        for band in ("Boven", "Onder") if kind == "between" else ("Boven",):
+            for column in range(2):
+                canvas.setFont("Helvetica", 9)
+                for row, line in enumerate(simpleSplit(f"{band}{column + 1} begint hier. " + FILLER, "Helvetica", 9,
+                                                       width)[:8]):
+                    canvas.drawString(50 + column * (width + 20), y - 12 * row, line)
+            if band == "Boven":
+                canvas.setFont("Helvetica", 15)
+                canvas.drawString(50, y - 12 * 8 - 14, "Economie")
+                y -= 12 * 8 + 40
+        canvas.showPage()
+    canvas.save()
+
+
+def page_starts(path, page: int) -> list[str]:
+    return [line.text.split()[0] for b in blocks_of(path) if b.page == page for line in b.lines[:1]]
+
+
+def test_a_short_title_between_balanced_columns_cuts_the_page(tmp_path):
+    """A theme title in large type set across the columns mid-page, too short to cross the gutter, with the
+    columns above it balanced: the text above it, in both columns, is read before it, the text below after.
+    In such a document, a title alone at the foot of a page below both columns is read after them."""
+    path = tmp_path / "band.pdf"
+    balanced_columns_pdf(path, ["between", "foot", "between"])
+    assert page_starts(path, 1) == ["Boven1", "Boven2", "Economie", "Onder1", "Onder2"]
+    assert page_starts(path, 2) == ["Boven1", "Boven2", "Economie"]
+
+
+def test_a_title_at_the_foot_of_the_first_column_stays_there(tmp_path):
+    """In a document with no titles set across its columns, a title alone at the foot of the first column
+    is that column's last line, read before the next column (which goes on with its text)."""
+    path = tmp_path / "foot.pdf"
+    balanced_columns_pdf(path, ["foot", "foot", "foot"])
+    assert page_starts(path, 2) == ["Boven1", "Economie", "Boven2"]
+
+
+@pytest.mark.parametrize(("first", "second", "one"), [
+    ("ANDERE INITIATIEVEN EN", "BELEIDSADVIESVRAGEN", True),  # the long word would not fit after "EN"
+    ("Rapporten 2030", "Voorbereiding van de metingen", False),  # a heading, then the next one
+    ("ANDERE INITIATIEVEN EN*", "BELEIDSADVIESVRAGEN", False),  # a title that ends in a mark is whole
+    ("ANDERE INITIATIEVEN, ADVIEZEN EN DE", "12.3 BELEIDSADVIESVRAGEN", False),  # a number opens the next
+])
+def test_a_heading_cut_by_a_column_break_stays_one_block(tmp_path, first, second, one):
+    """A bold line that ends one column and one that opens the next are one heading when the first was
+    wrapped before the second's first word (it would not have fit), whatever case that word starts with,
+    unless the first ends in a note mark or the second starts with an outline number."""
+    path = tmp_path / "cut-heading.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    width = (WIDTH - 100 - 20) / 2
+    rows = simpleSplit("Kolom1 begint hier. " + FILLER * 3, "Helvetica", 9, width)[:40]
+    for _ in range(3):
+        canvas.setFont("Helvetica", 9)
+        for row, line in enumerate(rows):
+            canvas.drawString(50, HEIGHT - 80 - 12 * row, line)
+        canvas.setFont("Helvetica-Bold", 11)
+        canvas.drawString(50, HEIGHT - 80 - 12 * len(rows) - 8, first)
+        canvas.drawString(50 + width + 20, HEIGHT - 80, second)
+        canvas.setFont("Helvetica", 9)
+        for row, line in enumerate(simpleSplit("Kolom2 begint hier. " + FILLER, "Helvetica", 9, width)):
+            canvas.drawString(50 + width + 20, HEIGHT - 100 - 12 * row, line)
+        canvas.showPage()
+    canvas.save()
+    fits = canvas.stringWidth(f"{first} {second.split()[0]}", "Helvetica-Bold", 11) <= max(
+        canvas.stringWidth(line, "Helvetica", 9) for line in rows)
+    assert fits is (first == "Rapporten 2030")
+    texts = [b.text or " ".join(line.text for line in b.lines) for b in blocks_of(path) if b.page == 2]
+    assert (f"{first} {second}" in texts) is one, texts
+
+
+def side_heads_pdf(path) -> None:
+    """Pages of dossiers whose bold headings hang in a narrow left column beside their text: one heading's
+    long word reaches the text's edge, another's runs over the text's first word, and the last heading
+    of each page but the last goes on at the top of the next page, beside the rest of its text."""
+    canvas = Canvas(str(path), pagesize=A4)
+    head_x, text_x, size = 50, 170, 9
+    heads = [["Eerste", "dossier"], ["Tweede", "Kwalificatiesregister"], ["Derde", "Arbeidsmarktbeleidsplannen"],
+             ["Vierde dossier", "over het onderwerp"]]
+    for page in range(3):
+        y = HEIGHT - 80 - (40 if page else 0)
+        for index, head in enumerate(heads):
+            canvas.setFont("Helvetica", size)
+            rows = simpleSplit(f"Tekst{page}{index} begint hier. " + FILLER, "Helvetica", size, WIDTH - 50 - text_x)
+            if index == len(heads) - 1:
+                rows = rows[:2]
+                y = 110
+            for row, line in enumerate(rows):
+                canvas.drawString(text_x, y - 12 * row, line)
+            canvas.setFont("Helvetica-Bold", 10)
+            for row, word in enumerate(head):
+                x = head_x
+                if word == "Kwalificatiesregister":  # ends at the text's left edge
+                    x = text_x - canvas.stringWidth(word, "Helvetica-Bold", 10)
+                elif word == "Arbeidsmarktbeleidsplannen":  # runs 6 points over the text
+                    x = text_x + 6 - canvas.stringWidth(word, "Helvetica-Bold", 10)
+                canvas.drawString(x, y - 12 * row, word)
+            y -= 12 * max(len(rows), len(head)) + 16
+        canvas.showPage()
+        if page < 2:
+            canvas.setFont("Helvetica-Bold", 10)
+            canvas.drawString(head_x, HEIGHT - 80, "volgende pagina")
+            canvas.setFont("Helvetica", size)
+            canvas.drawString(text_x, HEIGHT - 80, "en de tekst gaat verder.")
+    canvas.save()
+
+
+def test_side_heads_are_read_beside_their_text(tmp_path):
+    """Headings in a column at most `float_column_share` as wide as the text beside it are read where they
+    stand, each before its text; a word that reaches the text or runs over it is still the heading's, and
+    a heading cut by the foot of the page goes on with the first heading line of the next page."""
+    path = tmp_path / "side-heads.pdf"
+    side_heads_pdf(path)
+    texts = [" ".join(line.text for line in b.lines) for b in blocks_of(path) if b.page == 2]
+    heads = [t for t in texts if not t.startswith(("Tekst", "en de", "volgende"))]
+    assert heads[:3] == ["Eerste dossier", "Tweede Kwalificatiesregister", "Derde Arbeidsmarktbeleidsplannen"], texts
+    starts = [t.split()[0] for t in texts]
+    assert starts == ["Eerste", "Tekst10", "Tweede", "Tekst11", "Derde", "Tekst12", "Vierde", "Tekst13"], texts
+    whole = [" ".join(line.text for line in b.lines) for b in blocks_of(path)]
+    assert "Vierde dossier over het onderwerp volgende pagina" in whole, whole
+
+
+def test_a_title_beside_a_paragraph_break_of_the_next_column_stays_in_its_column(tmp_path):
+    """A title in large type in the first column of text filled column after column, where the next column
+    happens to have a paragraph break beside it (no line there, but hardly any margin): the column's own,
+    read after the text above it in its column, before the next column."""
+    path = tmp_path / "beside-break.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    width = (WIDTH - 100 - 20) / 2
+    rows = simpleSplit(FILLER * 4, "Helvetica", 9, width)
+    for _ in range(3):
+        top = HEIGHT - 80
+        for column, name in enumerate(("Links", "Rechts")):
+            x = 50 + column * (width + 20)
+            canvas.setFont("Helvetica", 9)
+            for row in range(30):
+                y = top - 12 * row - (22 if row >= 10 else 0)
+                if column == 0 and row == 10:
+                    canvas.setFont("Helvetica", 18)
+                    canvas.drawString(x, top - 127.5, "Titel")
+                    canvas.setFont("Helvetica", 9)
+                text = f"{name}{row} " + rows[row % len(rows)] if row in (0, 10) else rows[row % len(rows)]
+                canvas.drawString(x, y, text)
+        canvas.showPage()
+    canvas.save()
+    starts = [line.text.split()[0] for b in blocks_of(path) for line in b.lines if line.page == 2]
+    assert starts.index("Links0") < starts.index("Titel") < starts.index("Links10") < starts.index("Rechts0"), starts

@@ -62,6 +62,14 @@ def test_join_lines_keeps_quotes_and_dashes():
     assert text == "Het rapport ‘Wonen in Vlaanderen – Uitdagingen’ verschijnt in het voorjaar."
 
 
+def test_soft_hyphens_inside_words_are_invisible():
+    """A soft hyphen a browser keeps where it splits a ligature ("ef\u00adfecten") is no break; one at a
+    line's end still is."""
+    assert join_lines(["hoe mattheus-", "ef\u00adfecten en grondstof\u00adfen aangepakt"], vocab()) == (
+        "hoe mattheuseffecten en grondstoffen aangepakt")
+    assert join_lines(["de werkbaarheids\u00ad", "monitor"], vocab()) == "de werkbaarheidsmonitor"
+
+
 def test_restore_case_uses_the_documents_spelling():
     casing = {"serv": "SERV", "jong": "Jong", "commissie": "commissie", "diversiteit": "diversiteit"}
     assert restore_case("JONG SERV", casing) == "Jong SERV"

@@ -188,3 +188,16 @@ def test_a_list_caption_set_like_the_text_heads_the_requests(tmp_path):
     programme = extract(render(tmp_path / "caption.pdf", SAMPLE, plain_caption), nlp=False)
     requests = [r.text for r in programme.parts[0].themes[0].advisory_requests]
     assert requests == ["BVR opleidingsverlof voor werkenden", "Decreet loopbaanbegeleiding (eerste helft 2030)"]
+
+
+def test_a_list_heading_in_small_coloured_capitals_heads_the_requests(tmp_path):
+    """List headings set smaller than the text, in coloured capitals (a tinted box's caption): set apart from
+    the text, long ones still open their lists ("Standpunten bij te verwachten adviesvragen")."""
+    small_caps_lists = replace(TWO_COLUMN, listing=Look(size=0.85, accent=True, caps=True))
+    programme = extract(render(tmp_path / "small.pdf", SAMPLE, small_caps_lists), nlp=False)
+    lists = {r.list.casefold() for p in programme.parts for t in p.themes for r in t.advisory_requests}
+    assert lists == {"adviesvragen", "andere initiatieven, adviezen en adviesvragen",
+                     "standpunten bij te verwachten adviesvragen"}
+    requests = [r.text for r in programme.parts[1].themes[0].advisory_requests]
+    assert requests == ["BVR maatwerk bij collectieve inschakeling. Deze besluiten beogen:",
+                        "BVR lokale diensten (voorjaar 2030)."]

@@ -19,6 +19,8 @@ from pipeline.layout.columns import (
     find_gutters,
     float_columns,
     grid_gutters,
+    lone_headings,
+    margin_gutters,
     reading_order,
     side_gutters,
     split_at_gutters,
@@ -97,16 +99,28 @@ def settle_body_sizes(pages: list[PageLayout], rules: LayoutRules) -> None:
 
 
 def layout_pages(pages: list[PageLayout], rules: LayoutRules) -> Layout:
-    """Remove furniture, order each page's lines and group them into blocks."""
+    """Remove furniture, order each page's lines and group them into blocks. Lines are first cut where a
+    heading runs up to the next column's edge of one of the document's usual gutters (so the gutter is
+    found on that page too); titles alone at the foot of a page are set across the columns only in a
+    document that sets titles across them between its columns."""
     running = drop_furniture(pages, rules)
     settle_body_sizes(pages, rules)
     found = [find_gutters(page.lines, page.body_size, rules) or list(page.channels) for page in pages]
     usual = usual_gutters(found, rules)
-    side = side_gutters(usual, text_area(pages), rules)
+    for index, page in enumerate(pages):
+        if split_at_gutters(page, usual, rules, edges_only=True):
+            found[index] = find_gutters(page.lines, page.body_size, rules) or list(page.channels)
+    area = text_area(pages)
+    side, margin = side_gutters(usual, area, rules), margin_gutters(usual, area, rules)
     for page, gutters in zip(pages, grid_gutters(pages, usual, found, rules), strict=True):
         split_at_gutters(page, gutters, rules)
         page.gutters = tuple(gutters)
-        page.lines = reading_order(page.lines, gutters, rules, float_columns(page.lines, gutters, usual, side, rules))
+    lone = [lone_headings(page.lines, page.gutters, page.body_size, rules) for page in pages]
+    balanced = any(between for between, _ in lone)
+    for page, (between, foot) in zip(pages, lone, strict=True):
+        page.lines = reading_order(page.lines, page.gutters, rules,
+                                   float_columns(page.lines, page.gutters, usual, side, rules, margin),
+                                   between | foot if balanced else between)
     return Layout(blocks=build_blocks(pages, rules), running_texts=running)
 
 

@@ -1,13 +1,14 @@
 """Blocks: lines grouped by style while the white space above stays within the document's line gap."""
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from pipeline.layout.markers import make_bullet
-from pipeline.layout.records import Block, Line, PageLayout, is_upper
+from pipeline.layout.records import Block, Line, PageLayout, Word, is_upper
 from pipeline.rules import LayoutRules
 from pipeline.utils.clustering import weighted_mode
 
@@ -44,9 +45,11 @@ def continues(first: Line, previous: Line, line: Line, body: BodyStyle, rules: L
     """Whether `line` goes on with the block that starts with `first` and ends with `previous`.
 
     In one column, the white space above the line must be no more than the usual line gap plus
-    `paragraph_gap_extra`; across a column or page break, the text must run on (no closing
-    punctuation, and a lower-case start or a last line that fills at least `run_on_fill` of its
-    column, measured to `right_edges`) or the line must keep the hanging indent of the list item.
+    `paragraph_gap_extra`; across a column or page break, nothing goes on after a `heading_ends`, a
+    heading (an emphasised line) goes on where its line was `wrapped` before the line's first word and
+    ends in no full stop (a colon may split a title), other text must run on (no closing punctuation, and
+    a lower-case start or a last line that fills at least `run_on_fill` of its column, measured to
+    `right_edges`) or the line must keep the hanging indent of the list item.
     """
     if line.marker or not same_style(previous, line, body, rules):
         return False
@@ -56,6 +59,10 @@ def continues(first: Line, previous: Line, line: Line, body: BodyStyle, rules: L
     if line.page == previous.page and line.column == previous.column and line.top > previous.top:
         gap = line.top - previous.bottom
         return gap <= max(rules.paragraph_gap, body.line_gap + rules.paragraph_gap_extra) * line.size
+    if heading_ends(text, line.words[0].text, rules):
+        return False
+    if emphasised(previous, body, rules) and text[-1:] not in ".;!?" and wrapped(previous, line.words[0], right_edges):
+        return True
     hanging, indent = first.x0 - first.column_x0, line.x0 - line.column_x0
     if (first.marker and hanging > rules.hanging_indent_min * line.size
             and abs(indent - hanging) <= rules.indent_tolerance * line.size
@@ -65,6 +72,22 @@ def continues(first: Line, previous: Line, line: Line, body: BodyStyle, rules: L
     return (bool(text) and (text[-1] not in ".:;!?" or justified(previous, body, rules))
             and (start.islower() or (start.isalnum() and right_edges is not None
                                      and fill(previous, right_edges) >= rules.run_on_fill)))
+
+
+def heading_ends(text: str, next_word: str, rules: LayoutRules) -> bool:
+    """Whether a heading's line ends the heading whatever room is left on it: it ends in a note mark (a
+    spearhead, bare or in brackets), or the next line starts with an outline number (the next heading's:
+    "2.", "11.7")."""
+    last = text.split()[-1].strip("()") if text.split() else ""
+    return (bool(last) and all(c in rules.raised_marks for c in last[-1:])) or bool(
+        re.match(rules.outline_number, next_word))
+
+
+def wrapped(line: Line, word: Word, right_edges: dict[tuple[int, int], float] | None) -> bool:
+    """Whether `word` would not have fit at the end of `line`, before the right edge of its column (in a
+    column of known width): the line was wrapped before it, so the word goes on with it."""
+    right = (right_edges or {}).get((line.page, line.column))
+    return right is not None and line.x1 + (word.x1 - word.x0) > right
 
 
 def word_space(line: Line) -> float:
@@ -81,10 +104,13 @@ def justified(line: Line, body: BodyStyle, rules: LayoutRules) -> bool:
 
 
 def column_right_edges(pages: Sequence[PageLayout], rules: LayoutRules) -> dict[tuple[int, int], float]:
-    """Where the lines of each (page, column) end at the most, for columns of `run_on_min_lines` or more."""
+    """Where the lines of each (page, column) end at the most, for columns of `run_on_min_lines` or more
+    (lines across a gutter, titles on bands, left out)."""
     lines: dict[tuple[int, int], list[float]] = {}
-    for line in (line for page in pages for line in page.lines):
-        lines.setdefault((line.page, line.column), []).append(line.x1)
+    for page in pages:
+        for line in page.lines:
+            if not any(line.start_x0 < g0 and line.x1 > g1 for g0, g1 in page.gutters):
+                lines.setdefault((line.page, line.column), []).append(line.x1)
     return {key: max(ends) for key, ends in lines.items() if len(ends) >= rules.run_on_min_lines}
 
 
@@ -124,16 +150,50 @@ def body_style(pages: Sequence[PageLayout], right_edges: dict[tuple[int, int], f
                      line_gap=weighted_mode(gaps) or 0.0, word_gap=statistics.median(spaces) if spaces else 0.0)
 
 
+def column_ends(page: PageLayout, rules: LayoutRules) -> tuple[set[int], set[int]]:
+    """The first line (from the top) of each column of a page, and the last ones that stand at the foot of
+    the page (no line of the page starts more than `page_foot_lines` of their heights below them), by
+    `id`."""
+    by_column: dict[int, list[Line]] = {}
+    for line in page.lines:
+        by_column.setdefault(line.column, []).append(line)
+    lowest = max((line.top for line in page.lines), default=0.0)
+    firsts = {id(min(lines, key=lambda ln: ln.top)) for lines in by_column.values()}
+    lasts = {id(last) for lines in by_column.values()
+             if (last := max(lines, key=lambda ln: ln.top)).bottom + rules.page_foot_lines * (last.bottom - last.top)
+             > lowest}
+    return firsts, lasts
+
+
 def build_blocks(pages: Sequence[PageLayout], rules: LayoutRules) -> list[Block]:
-    """Group the ordered lines of all pages into blocks; decide the dash lines left open."""
+    """Group the ordered lines of all pages into blocks; decide the dash lines left open. A heading cut by
+    the foot of the page goes on with the first line of its column on the next page, even where other
+    lines are read between them (a side head beside its text, both cut by the page break)."""
     blocks: list[Block] = []
     previous: Line | None = None
     right_edges = column_right_edges(pages, rules)
     document = body_style(pages, right_edges, rules)
+    cut: Block | None = None  # a heading at the foot of a page, that may go on on the next
+    resumed: Block | None = None  # such a heading gone on, that the next lines of its column may continue
     for page in pages:
         body = replace(document, size=page.body_size or document.size)
+        firsts, lasts = column_ends(page, rules)
         for line in page.lines:
             current = blocks[-1] if blocks else None
+            if resumed is not None:
+                tail = resumed.lines[-1]
+                if (line.page == tail.page and line.column == tail.column
+                        and continues(resumed.lines[0], tail, line, body, rules, right_edges)):
+                    resumed.lines.append(line)
+                    continue
+                resumed = None
+            if cut is not None and id(line) in firsts and line.column == cut.lines[-1].column:
+                heading, cut = cut, None
+                if (heading.lines[-1].page + 1 == line.page and heading is not current
+                        and continues(heading.lines[0], heading.lines[-1], line, body, rules, right_edges)):
+                    heading.lines.append(line)
+                    resumed = heading
+                    continue
             joins = (current is not None and previous is not None
                      and continues(current.lines[0], previous, line, body, rules, right_edges))
             if line.dash and joins and current.lines[0].marker == "bullet":
@@ -149,9 +209,13 @@ def build_blocks(pages: Sequence[PageLayout], rules: LayoutRules) -> list[Block]
                 if indent_ok:
                     current.lines.append(line)
                     previous = line
+                    if id(line) in lasts and emphasised(line, body, rules):
+                        cut = current
                     continue
             blocks.append(Block(lines=[line], body_size=page.body_size))
             previous = line
+            if id(line) in lasts and emphasised(line, body, rules):
+                cut = blocks[-1]
     for block in blocks:
         block.pages = sorted({line.page for line in block.lines})
     return blocks

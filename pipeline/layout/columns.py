@@ -15,12 +15,29 @@ def body_lines(lines: Sequence[Line], body_size: float, rules: LayoutRules) -> l
 
 
 def narrow_lines(lines: Sequence[Line], body_size: float, rules: LayoutRules) -> list[Line]:
-    """Lines of body-sized text narrower than `gutter_wide_line_share` of the page's text: the ones no
-    gutter may cross."""
+    """Lines of body-sized text narrower than `gutter_wide_line_share` of the page's text that print over
+    no other line: the ones no gutter may cross."""
     left = min(line.start_x0 for line in lines)
     right = max(line.x1 for line in lines)
+    over = overprinting(lines)
     return [line for line in body_lines(lines, body_size, rules)
-            if line.x1 - line.start_x0 < rules.gutter_wide_line_share * (right - left)]
+            if line.x1 - line.start_x0 < rules.gutter_wide_line_share * (right - left) and id(line) not in over]
+
+
+def overprinting(lines: Sequence[Line]) -> set[int]:
+    """Lines whose end runs over, or up to, the start of a line beside them (their heights overlapping, the
+    other starting right of their middle: not the next line of their own column): a heading's long word
+    printed over the text of the next column crosses no gutter. By `id`."""
+    over = set()
+    ordered = sorted(lines, key=lambda ln: ln.top)
+    for index, line in enumerate(ordered):
+        for other in ordered[index + 1:]:
+            if other.top >= line.bottom:
+                break
+            first, second = (line, other) if line.x0 < other.x0 else (other, line)
+            if (first.x0 + first.x1) / 2 < second.x0 < first.x1:
+                over.add(id(first))
+    return over
 
 
 def find_gutters(lines: Sequence[Line], body_size: float, rules: LayoutRules) -> list[tuple[float, float]]:
@@ -85,13 +102,14 @@ def usual_gutters(found: Sequence[Sequence[tuple[float, float]]], rules: LayoutR
 def grid_gutters(pages: Sequence[PageLayout], usual: Sequence[tuple[float, float]],
                  found: Sequence[list[tuple[float, float]]], rules: LayoutRules) -> list[list[tuple[float, float]]]:
     """Each page's gutters, plus the document's usual ones where the page has text on both sides and none
-    across: a column holding a line or two still counts."""
+    across: a column holding a line or two still counts, and a line that reaches into the gutter from one
+    side (a long word of a side head) stays in its column."""
     result = []
     for page, gutters in zip(pages, found, strict=True):
         narrow = narrow_lines(page.lines, page.body_size, rules) if page.lines else []
         extra = [(g0, g1) for g0, g1 in usual
                  if not any(a < g1 and b > g0 for a, b in gutters)
-                 and not any(line.start_x0 < g1 - 1 and line.x1 > g0 + 1 for line in narrow)
+                 and not any(line.start_x0 < g0 and line.x1 > g1 for line in narrow)
                  and any(line.x1 <= g0 + 1 for line in narrow) and any(line.start_x0 >= g1 - 1 for line in narrow)]
         result.append(sorted(gutters + extra))
     return result
@@ -106,12 +124,23 @@ def side_gutters(usual: Sequence[tuple[float, float]], area: tuple[float, float]
     return [gutter for i, gutter in enumerate(usual) if widths[i + 1] <= rules.float_column_share * widths[i]]
 
 
+def margin_gutters(usual: Sequence[tuple[float, float]], area: tuple[float, float],
+                   rules: LayoutRules) -> list[tuple[float, float]]:
+    """The first usual gutter when the column left of it is at most `float_column_share` as wide as the
+    one on its right: the edge of a margin column whose blocks (side heads) stand beside the text."""
+    if not usual:
+        return []
+    right = usual[1][0] if len(usual) > 1 else area[1]
+    first = usual[0]
+    return [first] if first[0] - area[0] <= rules.float_column_share * (right - first[1]) else []
+
+
 def float_columns(lines: Sequence[Line], gutters: Sequence[tuple[float, float]],
                   usual: Sequence[tuple[float, float]], side: Sequence[tuple[float, float]],
-                  rules: LayoutRules) -> set[int]:
-    """The columns of a page right of a side gutter: one of the document's, or, for a gutter the
-    document does not usually have, one whose column on the right is narrow on this page (measured to
-    where three quarters of its lines end: a long word may stick out)."""
+                  rules: LayoutRules, margin: Sequence[tuple[float, float]] = ()) -> set[int]:
+    """The columns of a page right of a side gutter (one of the document's, or, for a gutter the
+    document does not usually have, one whose column on the right is narrow on this page, measured to
+    where three quarters of its lines end: a long word may stick out) and left of a `margin` gutter."""
     def overlaps(gutter: tuple[float, float], strips: Sequence[tuple[float, float]]) -> bool:
         return any(a < gutter[1] and b > gutter[0] for a, b in strips)
 
@@ -121,7 +150,8 @@ def float_columns(lines: Sequence[Line], gutters: Sequence[tuple[float, float]],
     ends = sorted(ln.x1 for ln in lines if ln.start_x0 >= own[-1][1] - 1) if own else []
     right = ends[3 * len(ends) // 4] if ends else 0.0
     page_side = side_gutters(own, (min(ln.start_x0 for ln in lines), right), rules) if ends else []
-    return {i + 1 for i, gutter in enumerate(gutters) if overlaps(gutter, [*side, *page_side])}
+    return ({i + 1 for i, gutter in enumerate(gutters) if overlaps(gutter, [*side, *page_side])}
+            | {i for i, gutter in enumerate(gutters) if overlaps(gutter, margin)})
 
 
 def place_floats(flow: list[Line], floats: list[Line], rules: LayoutRules) -> list[Line]:
@@ -141,19 +171,35 @@ def place_floats(flow: list[Line], floats: list[Line], rules: LayoutRules) -> li
     return ordered
 
 
-def split_at_gutters(page: PageLayout, gutters: Sequence[tuple[float, float]], rules: LayoutRules) -> None:
-    """Cut the page's lines where a gap between words holds a whole gutter and is as wide as a gutter
-    must be: headings in large type side by side in neighbouring columns share a row, and the gutter
-    between them can be narrow for their size (no word space is that wide)."""
+def split_at_gutters(page: PageLayout, gutters: Sequence[tuple[float, float]], rules: LayoutRules,
+                     edges_only: bool = False) -> bool:
+    """Cut the page's lines where a gap between words is as wide as a gutter must be and holds a whole
+    gutter (headings in large type side by side in neighbouring columns share a row, and the gutter
+    between them can be narrow for their size: no word space is that wide), or where the one before
+    starts left of a gutter and the next at its right edge (within `gutter_edge_tolerance` of its size),
+    the two set apart by a gap as wide for their own size or by a change of weight or size, however close
+    (a long word of a heading reaches into the gutter beside the next column's text, up to its edge; a
+    line's style does not change at a column's edge). With `edges_only`, only the latter (the document's
+    usual gutters, before the page's own are settled). Whether any line was cut."""
     if not gutters:
-        return
+        return False
+    wide = rules.gutter_min_width * page.body_size
+
+    def across(previous: Word, word: Word) -> bool:
+        gap = word.x0 - previous.x1
+        apart = gap >= rules.gutter_min_width * min(previous.size, word.size) or previous.bold != word.bold or (
+            abs(previous.size - word.size) > rules.same_size_ratio * max(previous.size, word.size))
+        return any(g1 - 1 <= word.x0 and (
+            (not edges_only and gap >= wide and previous.x1 <= g0)
+            or (apart and previous.x0 < g0 and word.x0 <= g1 + rules.gutter_edge_tolerance * word.size))
+            for g0, g1 in gutters)
+
     lines: list[Line] = []
     for line in page.lines:
         pieces = [[line.words[0]]]
         for word in line.words[1:]:
             previous = pieces[-1][-1]
-            if (word.x0 - previous.x1 >= rules.gutter_min_width * page.body_size
-                    and any(previous.x1 <= g0 and word.x0 >= g1 for g0, g1 in gutters)):
+            if across(previous, word):
                 pieces.append([word])
             else:
                 pieces[-1].append(word)
@@ -163,20 +209,69 @@ def split_at_gutters(page: PageLayout, gutters: Sequence[tuple[float, float]], r
             for words in pieces[1:]:
                 lines.append(Line(page=line.page, words=words, space_gap=rules.space_gap))
                 mark_list_item(lines[-1], page.shapes, rules)
-    if len(lines) > len(page.lines):
+    cut = len(lines) > len(page.lines)
+    if cut:
         resolve_aligned_dashes(lines, rules)
     page.lines = lines
+    return cut
+
+
+def column_index(line: Line, gutters: Sequence[tuple[float, float]]) -> int:
+    """The column a line starts in: how many gutters start left of it."""
+    return sum(1 for g0, _ in gutters if line.start_x0 >= g0)
+
+
+def lone_headings(lines: Sequence[Line], gutters: Sequence[tuple[float, float]], body_size: float,
+                  rules: LayoutRules) -> tuple[set[int], set[int]]:
+    """Lines in large type (`gutter_heading_size`) that start in the first column with no line of another
+    column beside them, nor within `band_clearance` of their height above and below them (together): titles
+    set across the columns whose text is too short to cross a gutter, with their margins. By `id`,
+    those with another column going on below them (a theme on a band between balanced columns), and those
+    with no text below them at all (at the foot of the page: a band there too, where the document has
+    bands between its columns, else the last line of its column). A title in another column is that
+    column's own (set where the first column has a white space), and so is one whose column's text goes
+    on below it while the other columns end above it (the last columns of a text filled one after the
+    other)."""
+    between: set[int] = set()
+    foot: set[int] = set()
+    if not gutters or body_size <= 0:
+        return between, foot
+    large = rules.gutter_heading_size * body_size
+    for line in lines:
+        column = column_index(line, gutters)
+        if line.size < large or column > 0:
+            continue
+        others = [other for other in lines if column_index(other, gutters) != column]
+        if any(other.top < line.bottom and other.bottom > line.top for other in others):
+            continue
+        above = max((other.bottom for other in others if other.bottom <= line.top), default=None)
+        below = min((other.top for other in others if other.top >= line.bottom), default=None)
+        height = line.bottom - line.top
+        if above is not None and below is not None and below - above - height < rules.band_clearance * height:
+            continue
+        if any(other.top >= line.bottom for other in others):
+            between.add(id(line))
+        elif not any(other.top >= line.bottom and other.size < large for other in lines
+                     if column_index(other, gutters) == column):
+            foot.add(id(line))
+    return between, foot
 
 
 def reading_order(lines: list[Line], gutters: Sequence[tuple[float, float]], rules: LayoutRules,
-                  side_columns: set[int] | None = None) -> list[Line]:
-    """Bands top to bottom (cut by lines that cross a gutter), columns left to right within a band;
-    the lines of a narrow side column are read where they stand beside the text."""
+                  side_columns: set[int] | None = None, bands: set[int] | None = None) -> list[Line]:
+    """Bands top to bottom (cut by lines that cross a gutter, by more than `overprint_overlap` of their size
+    into the next column and printing over none of its lines, and by the lines of `bands`, by `id`: titles
+    set across the columns), columns left to right within a band; the lines of a narrow side column are
+    read where they stand beside the text."""
+    across = bands or set()
+    over = overprinting(lines) if gutters else set()
+
     def column_of(line: Line) -> int:
-        return sum(1 for g0, _ in gutters if line.start_x0 >= g0)
+        return column_index(line, gutters)
 
     def spans(line: Line) -> bool:
-        return any(line.start_x0 < g0 and line.x1 > g1 for g0, g1 in gutters)
+        return id(line) in across or (id(line) not in over and any(
+            line.start_x0 < g0 and line.x1 > g1 + rules.overprint_overlap * line.size for g0, g1 in gutters))
 
     side = side_columns or set()
 

@@ -165,9 +165,11 @@ def segments_of(row: list[Word], rules: LayoutRules, channels: Sequence[tuple[fl
                 small_capitals: dict[tuple[str, float], float] | None = None) -> list[list[Word]]:
     """Cut a row where the gap between words is wide for their size, unless it is one of a line's word spaces
     stretched to its justified measure (no wider than `justified_gap_max`, its neighbours as wide), where
-    the gap holds one of the page's narrow column `channels`, or where the type size jumps across a space (a
+    the gap holds one of the page's narrow column `channels`, where the type size jumps across a space (a
     large heading that runs into the next column's text) other than to a word in the small capitals of the
-    larger size (`small_capitals`: font and size of the page's small capitals, their capitals' size)."""
+    larger size (`small_capitals`: font and size of the page's small capitals, their capitals' size), or
+    where a word starts well before the one left of it ends (`overprint_overlap`: a side head's long word
+    printed over the text beside it)."""
     gaps = [word.x0 - previous.x1 for previous, word in pairwise(row)]
     segments = [[row[0]]]
     for index, (previous, word) in enumerate(pairwise(row)):
@@ -179,7 +181,8 @@ def segments_of(row: list[Word], rules: LayoutRules, channels: Sequence[tuple[fl
         jump = (large > rules.size_jump * small and gap > rules.size_jump_gap * small
                 and not (capitals_size is not None and abs(capitals_size - large) <= rules.same_size_points))
         if across or (gap > rules.segment_gap * small and not (gap <= rules.justified_gap_max * small
-                                                               and stretched(gaps, index, rules))) or jump:
+                                                               and stretched(gaps, index, rules))) or jump or (
+                gap < -rules.overprint_overlap * small):
             segments.append([word])
         else:
             segments[-1].append(word)

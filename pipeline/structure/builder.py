@@ -195,7 +195,7 @@ class Builder:
         if self.dossier is not None and rules.spearhead_re.fullmatch(block.text) and self.previous == "dossier":
             self.dossier.spearhead = True
             return "mark"
-        if is_list_heading(block, heading, rules):
+        if is_list_heading(block, heading, rules, self.levels.typography.set_apart(block)):
             self.start_list(block, heading)
             return "list"
         if heading:
@@ -216,15 +216,19 @@ def union(pages: list[int], *more: list[int]) -> list[int]:
     return sorted(set(pages).union(*more))
 
 
-def is_list_heading(block: Block, heading: bool, rules: StructureRules) -> bool:
-    """A heading, a short lead-in ending in ':', or a line of a few words alone (a table's caption, set like
-    the text), that announces advisory requests."""
+def is_list_heading(block: Block, heading: bool, rules: StructureRules, set_apart: bool = False) -> bool:
+    """A heading, a short lead-in ending in ':', a line of a few words alone (a table's caption, set like
+    the text), or a caption `set_apart` from the text however small its type (a box's heading in small
+    capitals) that announces advisory requests."""
     text = block.text.strip()
     if not re.search(rules.advisory_list_heading, text) or rules.spearhead_re.search(text):
         return False
     words = len(text.split())
+    caption = (len(block.lines) == 1 and words <= rules.list_caption_max_words) or (
+        set_apart and not block.marker and words <= rules.heading_max_words
+        and len(block.lines) <= rules.heading_max_lines)
     return heading or (text.endswith(rules.lead_in_end) and words <= rules.heading_max_words) or (
-        len(block.lines) == 1 and words <= rules.list_caption_max_words and not text.endswith(tuple(".;,")))
+        caption and not text.endswith(tuple(".;,")))
 
 
 def front_matter(blocks: list[Block], levels: HeadingLevels, rules: StructureRules,

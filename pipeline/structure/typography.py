@@ -50,6 +50,10 @@ class Typography:
     def is_heading(self, block: Block) -> bool:
         return is_heading_like(block, self.rules, self.body_color)
 
+    def set_apart(self, block: Block) -> bool:
+        """Set apart from the body text by capitals, weight or colour, whatever its size."""
+        return block.upper or block.share("bold") >= self.rules.bold_share or block.color != self.body_color
+
 
 def strip_outline(title: str, rules: StructureRules) -> tuple[str, int | None]:
     """A title without its outline number, and the number's last component when it is numeric."""

@@ -21,6 +21,14 @@ LINE_HYPHENS = ("-", "\u00ad", "\u2010")
 SUSPENDED_HYPHEN_FOLLOWERS = {"en", "of", "tot", "als", "noch", "and", "or"}
 TRAILING_PUNCTUATION = ".,;:!?)”’'\"*"
 LETTER_RUN = re.compile(r"[^\W\d_]+")
+# A soft hyphen with more of its word after it is no break: it is invisible (a browser keeps one where it
+# splits a ligature, "ef\u00adfecten"); only one at a line's end marks where a word was broken.
+INNER_SOFT_HYPHEN = re.compile("\u00ad(?=\\S)")
+
+
+def visible(text: str) -> str:
+    """A line's text without the soft hyphens inside its words."""
+    return INNER_SOFT_HYPHEN.sub("", text) if "\u00ad" in text else text
 
 
 @dataclass(frozen=True)
@@ -63,7 +71,7 @@ def vocabulary(blocks: Iterable[Block], rules: TextRules) -> Vocabulary:
     for block in blocks:
         broken = False
         for line in block.lines:
-            words = line.text.split()
+            words = visible(line.text).split()
             for index, token in enumerate(words):
                 if (index == len(words) - 1 and token.endswith(LINE_HYPHENS)) or (index == 0 and broken):
                     continue
@@ -139,7 +147,7 @@ def join_lines(lines: Sequence[str], vocab: Vocabulary) -> str:
     """Join line texts with spaces, undoing line-break hyphens."""
     text = ""
     for line in lines:
-        line = line.strip()
+        line = visible(line.strip())
         if not line:
             continue
         if text.endswith(LINE_HYPHENS) and not text.endswith(" -"):
