@@ -69,6 +69,8 @@ class LayoutRules(_Rules):
     furniture_margin: float
     furniture_min_pages: int
     furniture_small_size: float
+    furniture_edge_share: float
+    furniture_edge_gap: float
     page_number_line: str
     raised_marks: tuple[str, ...]
     raised_mark_gap: float
