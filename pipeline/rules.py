@@ -41,6 +41,7 @@ class LayoutRules(_Rules):
     gutter_min_width: float
     gutter_min_segments_each_side: int
     gutter_min_pages: int
+    gutter_max_overflow: float
     gutter_wide_line_share: float
     gutter_heading_size: float
     float_column_share: float

@@ -470,3 +470,68 @@ def test_a_number_set_against_the_first_word_starts_an_item(tmp_path):
     canvas.save()
     assert [(line.number, line.text) for block in blocks_of(path) for line in block.lines] == [
         (1, "BVR jobbonus"), (2, "Samenwerkingsakkoord data")]
+
+
+def page_lines(path, number: int) -> list[str]:
+    """The texts of a page's lines in reading order."""
+    return [line.text for b in blocks_of(path) for line in b.lines if line.page == number]
+
+
+def offset_columns_pdf(path, gutter: float, overflow: str = "", offset: float = 0.0) -> None:
+    """Four pages of two columns `gutter` points apart, the right one `offset` points lower; on the second
+    page the left column's fourth line ends in `overflow`, a word that runs on into the gutter."""
+    canvas = Canvas(str(path), pagesize=A4)
+    width = (WIDTH - 100 - gutter) / 2
+    for page in (1, 2, 3, 4):
+        for column in range(2):
+            x, y = 50 + column * (width + gutter), HEIGHT - 80 - column * offset
+            lines = simpleSplit(f"Kolom{column + 1} begint hier. " + FILLER * 3, "Helvetica", 9, width)
+            for number, line in enumerate(lines):
+                if page == 2 and column == 0 and number == 3:
+                    line = f"{line.split()[0]} {overflow}"
+                canvas.setFont("Helvetica", 9)
+                canvas.drawString(x, y, line)
+                y -= 12
+        canvas.showPage()
+    canvas.save()
+
+
+def test_a_line_sticking_out_into_the_gutter_keeps_the_columns(tmp_path):
+    """A line set too long for its column (an address that cannot break) runs into the gutter: the gutter
+    still holds on its page, and the line is read in its column."""
+    path = tmp_path / "overflow.pdf"
+    address = "https://www.voorbeeld.be/werkprogramma/initiatieven-2024"
+    offset_columns_pdf(path, 20, overflow=address, offset=6)
+    lines = page_lines(path, 2)
+    assert address in lines[3], lines
+    assert [line.split()[0] for line in lines].index("Kolom2") == len(lines) // 2, lines
+
+
+def test_columns_close_together_on_rows_apart(tmp_path):
+    """Columns set closer than a wide gap, on one page on baselines apart (so that no strip shows in the rows
+    they share): a full line of the left column and a short one of the right on one row make one segment across the
+    gutter, which the document's gutter still cuts."""
+    path = tmp_path / "offset.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    gutter = 8
+    width = (WIDTH - 100 - gutter) / 2
+    left, right_lines = (simpleSplit(f"Kolom{column} " + FILLER * 4, "Helvetica", 9, width) for column in (1, 2))
+    longest = max(range(1, 16), key=lambda number: canvas.stringWidth(left[number], "Helvetica", 9))
+    left[7], left[longest] = left[longest], left[7]  # the line beside "SERV." ends within a wide gap of it
+    for page in (1, 2, 3, 4):
+        canvas.setFont("Helvetica", 9)
+        top = HEIGHT - 80
+        for number, line in enumerate(left[:16]):
+            canvas.drawString(50, top - 12 * number, line)
+        if page == 2:
+            right = [(top - 6 - 12 * number, line) for number, line in enumerate(right_lines[:6])]
+            right += [(top - 84, "SERV.")]
+            right += [(top - 102 - 12 * number, line) for number, line in enumerate(right_lines[6:12])]
+        else:
+            right = [(top - 12 * number, line) for number, line in enumerate(right_lines[:16])]
+        for y, line in right:
+            canvas.drawString(50 + width + gutter, y, line)
+        canvas.showPage()
+    canvas.save()
+    lines = page_lines(path, 2)
+    assert lines[0].startswith("Kolom1") and lines[16].startswith("Kolom2") and lines[22] == "SERV.", lines

@@ -106,7 +106,8 @@ def layout_pages(pages: list[PageLayout], rules: LayoutRules) -> Layout:
     for page, gutters in zip(pages, grid_gutters(pages, usual, found, rules), strict=True):
         split_at_gutters(page, gutters, rules)
         page.gutters = tuple(gutters)
-        page.lines = reading_order(page.lines, gutters, rules, float_columns(page.lines, gutters, usual, side, rules))
+        page.lines = reading_order(page.lines, gutters, rules, float_columns(page.lines, gutters, usual, side, rules),
+                                   page.body_size)
     return Layout(blocks=build_blocks(pages, rules), running_texts=running)
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from pipeline.layout.markers import mark_list_item, resolve_aligned_dashes
 from pipeline.layout.records import Line, PageLayout, Word, is_upper
@@ -85,16 +86,51 @@ def usual_gutters(found: Sequence[Sequence[tuple[float, float]]], rules: LayoutR
 def grid_gutters(pages: Sequence[PageLayout], usual: Sequence[tuple[float, float]],
                  found: Sequence[list[tuple[float, float]]], rules: LayoutRules) -> list[list[tuple[float, float]]]:
     """Each page's gutters, plus the document's usual ones where the page has text on both sides and none
-    across: a column holding a line or two still counts."""
+    across: a column holding a line or two still counts. A line whose words stand on both sides of the
+    gutter with all of it between two of them (`holds_gutter`: two lines, one per column, set on one row)
+    does not cross it, nor do a few lines that only stick out into it (`overflows`, at most
+    `gutter_max_overflow` of the page's narrow lines)."""
     result = []
     for page, gutters in zip(pages, found, strict=True):
         narrow = narrow_lines(page.lines, page.body_size, rules) if page.lines else []
-        extra = [(g0, g1) for g0, g1 in usual
-                 if not any(a < g1 and b > g0 for a, b in gutters)
-                 and not any(line.start_x0 < g1 - 1 and line.x1 > g0 + 1 for line in narrow)
-                 and any(line.x1 <= g0 + 1 for line in narrow) and any(line.start_x0 >= g1 - 1 for line in narrow)]
+        extra = [gutter for gutter in usual if not any(a < gutter[1] and b > gutter[0] for a, b in gutters)
+                 and gutter_fits(gutter, narrow, page.body_size, rules)]
         result.append(sorted(gutters + extra))
     return result
+
+
+def gutter_fits(gutter: tuple[float, float], narrow: Sequence[Line], body_size: float, rules: LayoutRules) -> bool:
+    """Whether a page's narrow lines leave a usual gutter free (`grid_gutters`), with text on both sides."""
+    g0, g1 = gutter
+    across = [line for line in narrow if line.start_x0 < g1 - 1 and line.x1 > g0 + 1
+              and not holds_gutter(line, gutter, body_size, rules)]
+    return (all(overflows(line, gutter, body_size, rules) for line in across)
+            and len(across) <= rules.gutter_max_overflow * len(narrow)
+            and any(line.x1 <= g0 + 1 for line in narrow) and any(line.start_x0 >= g1 - 1 for line in narrow))
+
+
+def holds_gutter(line: Line, gutter: tuple[float, float], body_size: float, rules: LayoutRules) -> bool:
+    """Whether the line is two, one per column, set on one row (`split_at_gutters` cuts it)."""
+    return any(cuts_at(previous, word, [gutter], body_size, rules) for previous, word in pairwise(line.words))
+
+
+def cuts_at(previous: Word, word: Word, gutters: Sequence[tuple[float, float]], body_size: float,
+            rules: LayoutRules) -> bool:
+    """Whether the gap between two words of a row is a column gutter: as wide as a gutter must be, from
+    within a gutter (the left column's lines end short of it where it is ragged, or where a wide line ignored
+    in finding gutters reached into it) to its far side, where the next column starts."""
+    return word.x0 - previous.x1 >= rules.gutter_min_width * body_size and any(
+        previous.x1 < g1 and word.x0 >= g1 - 1 for _, g1 in gutters)
+
+
+def overflows(line: Line, gutter: tuple[float, float], body_size: float, rules: LayoutRules) -> bool:
+    """Whether a line of body text reaches into the gutter with its last word only, from the column on its
+    left: a line set too long for its measure (an address that cannot break), not a line across the
+    columns."""
+    g0, g1 = gutter
+    *rest, last = line.words
+    return (line.size < rules.gutter_heading_size * body_size and line.start_x0 < g0 and last.x0 < g1
+            and all(word.x1 <= g0 + 1 for word in rest))
 
 
 def side_gutters(usual: Sequence[tuple[float, float]], area: tuple[float, float],
@@ -142,18 +178,16 @@ def place_floats(flow: list[Line], floats: list[Line], rules: LayoutRules) -> li
 
 
 def split_at_gutters(page: PageLayout, gutters: Sequence[tuple[float, float]], rules: LayoutRules) -> None:
-    """Cut the page's lines where a gap between words holds a whole gutter and is as wide as a gutter
-    must be: headings in large type side by side in neighbouring columns share a row, and the gutter
-    between them can be narrow for their size (no word space is that wide)."""
+    """Cut the page's lines where a gap between words is a gutter (`cuts_at`): headings in large type side
+    by side in neighbouring columns share a row, and the gutter between them can be narrow for their size
+    (no word space is that wide); so do two lines of columns set closer than a wide gap."""
     if not gutters:
         return
     lines: list[Line] = []
     for line in page.lines:
         pieces = [[line.words[0]]]
         for word in line.words[1:]:
-            previous = pieces[-1][-1]
-            if (word.x0 - previous.x1 >= rules.gutter_min_width * page.body_size
-                    and any(previous.x1 <= g0 and word.x0 >= g1 for g0, g1 in gutters)):
+            if cuts_at(pieces[-1][-1], word, gutters, page.body_size, rules):
                 pieces.append([word])
             else:
                 pieces[-1].append(word)
@@ -169,14 +203,16 @@ def split_at_gutters(page: PageLayout, gutters: Sequence[tuple[float, float]], r
 
 
 def reading_order(lines: list[Line], gutters: Sequence[tuple[float, float]], rules: LayoutRules,
-                  side_columns: set[int] | None = None) -> list[Line]:
-    """Bands top to bottom (cut by lines that cross a gutter), columns left to right within a band;
-    the lines of a narrow side column are read where they stand beside the text."""
+                  side_columns: set[int] | None = None, body_size: float = 0.0) -> list[Line]:
+    """Bands top to bottom (cut by lines that cross a gutter, except lines of body text of `body_size` that
+    only stick out into it), columns left to right within a band; the lines of a narrow side column are read
+    where they stand beside the text."""
     def column_of(line: Line) -> int:
         return sum(1 for g0, _ in gutters if line.start_x0 >= g0)
 
     def spans(line: Line) -> bool:
-        return any(line.start_x0 < g0 and line.x1 > g1 for g0, g1 in gutters)
+        return any(line.start_x0 < g0 and line.x1 > g1 and not overflows(line, (g0, g1), body_size, rules)
+                   for g0, g1 in gutters)
 
     side = side_columns or set()
 
