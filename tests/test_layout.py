@@ -535,3 +535,16 @@ def test_columns_close_together_on_rows_apart(tmp_path):
     canvas.save()
     lines = page_lines(path, 2)
     assert lines[0].startswith("Kolom1") and lines[16].startswith("Kolom2") and lines[22] == "SERV.", lines
+
+
+def test_a_line_running_into_the_next_column_stays_apart(tmp_path):
+    """A line too long for its column runs on over the start of the next column's line on the same baseline:
+    the characters of the two lines, which overlap, make no word together (the stream draws them apart), and
+    the two lines are cut where the next column starts."""
+    path = tmp_path / "collision.pdf"
+    address = "https://www.voorbeeld.be/werkprogramma/initiatieven-van-2024"
+    offset_columns_pdf(path, 20, overflow=address)
+    lines = page_lines(path, 2)
+    assert address in lines[3].split(), lines
+    assert lines.index("maanden met sterke voorstellen wegen op het beleid. De") == 1, lines
+    assert [line.split()[0] for line in lines].index("Kolom2") == len(lines) // 2, lines

@@ -116,11 +116,20 @@ def holds_gutter(line: Line, gutter: tuple[float, float], body_size: float, rule
 
 def cuts_at(previous: Word, word: Word, gutters: Sequence[tuple[float, float]], body_size: float,
             rules: LayoutRules) -> bool:
-    """Whether the gap between two words of a row is a column gutter: as wide as a gutter must be, from
-    within a gutter (the left column's lines end short of it where it is ragged, or where a wide line ignored
-    in finding gutters reached into it) to its far side, where the next column starts."""
-    return word.x0 - previous.x1 >= rules.gutter_min_width * body_size and any(
-        previous.x1 < g1 and word.x0 >= g1 - 1 for _, g1 in gutters)
+    """Whether the gap between two words of a row is a column gutter: as wide as a gutter must be and holding
+    a whole gutter, or, between words of body text, from within a gutter (the left column's lines end short of
+    it where it is ragged, or where a wide line ignored in finding gutters reached into it) to its far side,
+    where the next column starts; or narrower than a word space (`word_gap`) where a word that runs into the
+    gutter meets the next column's first word (a line too long for its measure). A title in large type
+    across the columns may have a word space that wide."""
+    gap = word.x0 - previous.x1
+    if max(previous.size, word.size) >= rules.gutter_heading_size * body_size:
+        return gap >= rules.gutter_min_width * body_size and any(
+            previous.x1 <= g0 and word.x0 >= g1 for g0, g1 in gutters)
+    if gap >= rules.gutter_min_width * body_size:
+        return any(previous.x1 < g1 and word.x0 >= g1 - 1 for _, g1 in gutters)
+    return gap < rules.word_gap * min(previous.size, word.size) and any(
+        previous.x0 < g0 < previous.x1 and word.x0 >= g1 - 1 for g0, g1 in gutters)
 
 
 def overflows(line: Line, gutter: tuple[float, float], body_size: float, rules: LayoutRules) -> bool:

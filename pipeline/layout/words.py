@@ -14,9 +14,11 @@ LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", 
 LIGATURE_TABLE = str.maketrans(LIGATURES)
 
 
-def line_clusters(chars: Sequence[Char], tolerance: float) -> list[list[Char]]:
+def line_clusters(chars: Sequence[Char], tolerance: float) -> list[list[tuple[int, Char]]]:
     """Characters grouped into lines: sorted tops chained while each is within `tolerance` points of the one
-    before, each line sorted left to right."""
+    before. Each character comes with its stream piece, the number of the run of characters of one line in
+    stream order it belongs to (the stream goes to another line between two pieces); each line is sorted
+    piece by piece, each piece left to right."""
     tops = sorted({c.top for c in chars})
     line_of: dict[float, int] = {}
     line = 0
@@ -24,10 +26,14 @@ def line_clusters(chars: Sequence[Char], tolerance: float) -> list[list[Char]]:
         if top > previous + tolerance:
             line += 1
         line_of[top] = line
-    lines: list[list[Char]] = [[] for _ in range(line + 1)]
+    lines: list[list[tuple[int, Char]]] = [[] for _ in range(line + 1)]
+    piece, last = 0, None
     for char in chars:
-        lines[line_of[char.top]].append(char)
-    return [sorted(members, key=attrgetter("x0")) for members in lines if members]
+        index = line_of[char.top]
+        piece += last is not None and index != last
+        last = index
+        lines[index].append((piece, char))
+    return [sorted(members, key=lambda member: (member[0], member[1].x0)) for members in lines if members]
 
 
 @cache
@@ -52,8 +58,10 @@ def page_words(chars: list[Char], gap_share: float, tolerance: float) -> list[Wo
     """The upright words of a page: runs of one font, size and colour (in stream order) cut into lines,
     and lines into words where the producer wrote a space character and where the gap between two
     characters is wider than `gap_share` of the font size (a producer that writes no spaces, such as TeX,
-    leaves at least a fifth of the size between words; letters are set closer). Characters whose tops are
-    within `tolerance` points share a line (`LayoutRules.word_line_tolerance`).
+    leaves at least a fifth of the size between words; letters are set closer), and between two stream
+    pieces of a line (`line_clusters`: a line of one column that runs on into the next column's line on the
+    same baseline is no word with it). Characters whose tops are within `tolerance` points share a line
+    (`LayoutRules.word_line_tolerance`).
 
     `page_words` in `pipeline/pdf/_native.c` is the same loop in C; it leaves pages with a coordinate that is
     not a number to this one."""
@@ -72,7 +80,8 @@ def python_page_words(chars: Sequence[Char], gap_share: float, tolerance: float)
             continue
         for line in line_clusters(list(run), tolerance):
             current: list[Char] = []
-            for char in line:
+            current_piece = -1
+            for piece, char in line:
                 if not char.text or char.text.isspace():
                     if current:
                         words.append(make_word(current))
@@ -80,10 +89,12 @@ def python_page_words(chars: Sequence[Char], gap_share: float, tolerance: float)
                     continue
                 if current:
                     previous = current[-1]
-                    if char.x0 > previous.x1 + gap_share * char.size or abs(char.top - previous.top) > tolerance:
+                    if (char.x0 > previous.x1 + gap_share * char.size or abs(char.top - previous.top) > tolerance
+                            or piece != current_piece):
                         words.append(make_word(current))
                         current = []
                 current.append(char)
+                current_piece = piece
             if current:
                 words.append(make_word(current))
     return words
