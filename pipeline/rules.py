@@ -25,6 +25,7 @@ class LayoutRules(_Rules):
     row_tolerance: float
     segment_gap: float
     justified_gap_ratio: float
+    justified_stop_ratio: float
     justified_gap_max: float
     channel_max_crossing: float
     channel_min_width: float

@@ -548,3 +548,20 @@ def test_a_line_running_into_the_next_column_stays_apart(tmp_path):
     assert address in lines[3].split(), lines
     assert lines.index("maanden met sterke voorstellen wegen op het beleid. De") == 1, lines
     assert [line.split()[0] for line in lines].index("Kolom2") == len(lines) // 2, lines
+
+
+def test_wider_space_after_a_stop_in_a_justified_line(tmp_path):
+    """A justified heading whose space after a colon is stretched about twice as much as its other spaces
+    (TeX's space factor) stays one line."""
+    path = tmp_path / "stop.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica-Bold", 12)
+    x = 50
+    for word, space in (("Jongeren:", 2.6), ("een", 1.4), ("betere", 1.4), ("transitie", 0)):
+        canvas.drawString(x, HEIGHT - 100, word)
+        x += canvas.stringWidth(word, "Helvetica-Bold", 12) + space * 12
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(50, HEIGHT - 120, "Gewone tekst onder de titel.")
+    canvas.showPage()
+    canvas.save()
+    assert blocks_of(path)[0].lines[0].text == "Jongeren: een betere transitie"

@@ -168,7 +168,7 @@ def lower_small_capitals(segment: list[Word], small: dict[tuple[str, float], flo
 
 def segments_of(row: list[Word], rules: LayoutRules, channels: Sequence[tuple[float, float]] = ()) -> list[list[Word]]:
     """Cut a row where the gap between words is wide for their size, unless it is one of a line's word spaces
-    stretched to its justified measure (no wider than `justified_gap_max`, its neighbours as wide), where
+    stretched to its justified measure (no wider than `justified_gap_max`, its neighbours as wide: `stretched`), where
     the gap holds one of the page's narrow column `channels`, or where the type size jumps across a space (a
     large heading that runs into the next column's text)."""
     gaps = [word.x0 - previous.x1 for previous, word in pairwise(row)]
@@ -177,8 +177,8 @@ def segments_of(row: list[Word], rules: LayoutRules, channels: Sequence[tuple[fl
         gap, small, large = gaps[index], min(word.size, previous.size), max(word.size, previous.size)
         across = any(previous.x1 <= right and word.x0 >= left and previous.x1 <= left + 1 and word.x0 >= right - 1
                      for left, right in channels)
-        if across or (gap > rules.segment_gap * small and not (gap <= rules.justified_gap_max * small
-                                                               and stretched(gaps, index, rules))) or (
+        justified = gap <= rules.justified_gap_max * small and stretched(gaps, index, rules, ends_clause(previous))
+        if across or (gap > rules.segment_gap * small and not justified) or (
                 large > rules.size_jump * small and gap > rules.size_jump_gap * small):
             segments.append([word])
         else:
@@ -186,9 +186,17 @@ def segments_of(row: list[Word], rules: LayoutRules, channels: Sequence[tuple[fl
     return segments
 
 
-def stretched(gaps: Sequence[float], index: int, rules: LayoutRules) -> bool:
+def ends_clause(word: Word) -> bool:
+    """Whether a word ends in a stop (.:;!?), after which a typesetter may widen the space."""
+    return word.text[-1:] in ".:;!?"
+
+
+def stretched(gaps: Sequence[float], index: int, rules: LayoutRules, after_stop: bool = False) -> bool:
     """Whether gap `index` is one of a justified line's equal word spaces: a gap beside it is as wide, within
-    `justified_gap_ratio` (the last word space of a line may stand beside a gutter)."""
+    `justified_gap_ratio` (the last word space of a line may stand beside a gutter); a space after a stop
+    (`after_stop`: a word that ends in punctuation) may be up to `justified_stop_ratio` times as wide (TeX
+    stretches it more)."""
     beside = gaps[max(index - 1, 0):index] + gaps[index + 1:index + 2]
     gap = gaps[index]
-    return any(gap / rules.justified_gap_ratio <= other <= gap * rules.justified_gap_ratio for other in beside)
+    widest = rules.justified_stop_ratio if after_stop else rules.justified_gap_ratio
+    return any(gap / widest <= other <= gap * rules.justified_gap_ratio for other in beside)
