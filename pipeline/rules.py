@@ -27,6 +27,7 @@ class LayoutRules(_Rules):
     justified_gap_ratio: float
     justified_stop_ratio: float
     justified_gap_max: float
+    justified_edge: float
     channel_max_crossing: float
     channel_min_width: float
     channel_min_share: float

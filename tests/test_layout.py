@@ -565,3 +565,39 @@ def test_wider_space_after_a_stop_in_a_justified_line(tmp_path):
     canvas.showPage()
     canvas.save()
     assert blocks_of(path)[0].lines[0].text == "Jongeren: een betere transitie"
+
+
+def test_justified_heading_with_one_stretched_space(tmp_path):
+    """A heading of two long words justified to its column's measure: its one space is wider than a gap that
+    cuts a row, yet the line, which ends at the column's right edge, is one."""
+    path = tmp_path / "stretched.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    width = sum(canvas.stringWidth(word, "Helvetica-Bold", 14) for word in ("Adviescommissie", "Economische")) + 35
+    canvas.setFont("Helvetica-Bold", 14)
+    canvas.drawString(50, HEIGHT - 100, "Adviescommissie")
+    canvas.drawRightString(50 + width, HEIGHT - 100, "Economische")
+    canvas.setFont("Helvetica", 10)
+    for number, line in enumerate(simpleSplit(FILLER, "Helvetica", 10, width)):
+        canvas.drawString(50, HEIGHT - 125 - 13 * number, line)
+    canvas.showPage()
+    canvas.save()
+    assert blocks_of(path)[0].lines[0].text == "Adviescommissie Economische"
+
+
+def test_run_in_heading_before_the_table_beside_it(tmp_path):
+    """A run-in heading with a table's first row set on its line, the row's two lines centred on the heading's
+    baseline: the heading is read first."""
+    path = tmp_path / "run-in.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(50, HEIGHT - 80, "Een alinea boven de lijst van adviesvragen.")
+    canvas.setFont("Helvetica-Bold", 10)
+    canvas.drawString(50, HEIGHT - 110, "Adviesvraag")
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(140, HEIGHT - 104, "1.")
+    canvas.drawString(160, HEIGHT - 104, "Programmatie Secundair Onderwijs")
+    canvas.drawString(160, HEIGHT - 117, "2024-2025.")
+    canvas.showPage()
+    canvas.save()
+    lines = page_lines(path, 1)
+    assert lines.index("Adviesvraag") < lines.index("Programmatie Secundair Onderwijs"), lines

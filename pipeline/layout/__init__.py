@@ -19,6 +19,7 @@ from pipeline.layout.columns import (
     find_gutters,
     float_columns,
     grid_gutters,
+    join_stretched_lines,
     reading_order,
     side_gutters,
     split_at_gutters,
@@ -105,6 +106,7 @@ def layout_pages(pages: list[PageLayout], rules: LayoutRules) -> Layout:
     side = side_gutters(usual, text_area(pages), rules)
     for page, gutters in zip(pages, grid_gutters(pages, usual, found, rules), strict=True):
         split_at_gutters(page, gutters, rules)
+        join_stretched_lines(page, gutters, rules)
         page.gutters = tuple(gutters)
         page.lines = reading_order(page.lines, gutters, rules, float_columns(page.lines, gutters, usual, side, rules),
                                    page.body_size)

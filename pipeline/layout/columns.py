@@ -125,7 +125,7 @@ def cuts_at(previous: Word, word: Word, gutters: Sequence[tuple[float, float]], 
     gap = word.x0 - previous.x1
     if max(previous.size, word.size) >= rules.gutter_heading_size * body_size:
         return gap >= rules.gutter_min_width * body_size and any(
-            previous.x1 <= g0 and word.x0 >= g1 for g0, g1 in gutters)
+            previous.x1 <= g0 + 1 and word.x0 >= g1 - 1 for g0, g1 in gutters)
     if gap >= rules.gutter_min_width * body_size:
         return any(previous.x1 < g1 and word.x0 >= g1 - 1 for _, g1 in gutters)
     return gap < rules.word_gap * min(previous.size, word.size) and any(
@@ -211,6 +211,37 @@ def split_at_gutters(page: PageLayout, gutters: Sequence[tuple[float, float]], r
     page.lines = lines
 
 
+def join_stretched_lines(page: PageLayout, gutters: Sequence[tuple[float, float]], rules: LayoutRules) -> None:
+    """Join the two pieces of a justified line with a single word space stretched beyond `segment_gap` (a
+    heading of two long words set to its column's measure): two lines of one style on one row within one
+    column, at most `justified_gap_max` of their size apart, the right one ending at the column's right edge
+    (where its lines end at the most, within `justified_edge` of the size)."""
+    def column_of(line: Line) -> int:
+        return sum(1 for g0, _ in gutters if line.start_x0 >= g0)
+
+    edges: dict[int, float] = {}
+    for line in page.lines:
+        if not any(line.start_x0 < g0 < line.x1 for g0, _ in gutters):
+            edges[column_of(line)] = max(edges.get(column_of(line), line.x1), line.x1)
+    joined: set[int] = set()
+    for right in page.lines:
+        column = column_of(right)
+        if right.marker or abs(right.x1 - edges.get(column, right.x1)) > rules.justified_edge * right.size:
+            continue
+        centre = (right.top + right.bottom) / 2
+        beside = [line for line in page.lines if line is not right and id(line) not in joined
+                  and column_of(line) == column and line.x1 <= right.x0
+                  and abs((line.top + line.bottom) / 2 - centre) <= rules.row_tolerance * right.size]
+        left = max(beside, key=lambda line: line.x1, default=None)
+        if (left is not None and right.x0 - left.x1 <= rules.justified_gap_max * right.size
+                and (left.bold, left.italic, left.color) == (right.bold, right.italic, right.color)
+                and abs(left.size - right.size) <= rules.same_size_ratio * max(left.size, right.size)):
+            left.set_words(left.words + right.words)
+            joined.add(id(right))
+    if joined:
+        page.lines = [line for line in page.lines if id(line) not in joined]
+
+
 def reading_order(lines: list[Line], gutters: Sequence[tuple[float, float]], rules: LayoutRules,
                   side_columns: set[int] | None = None, body_size: float = 0.0) -> list[Line]:
     """Bands top to bottom (cut by lines that cross a gutter, except lines of body text of `body_size` that
@@ -228,7 +259,7 @@ def reading_order(lines: list[Line], gutters: Sequence[tuple[float, float]], rul
     def band_order(band: list[Line]) -> list[Line]:
         flow = sorted((ln for ln in band if ln.column not in side), key=lambda ln: (ln.column, ln.top, ln.x0))
         floats = sorted((ln for ln in band if ln.column in side), key=lambda ln: (ln.top, ln.x0))
-        return place_floats(flow, floats, rules)
+        return place_floats(left_to_right(flow, rules), floats, rules)
 
     ordered: list[Line] = []
     band: list[Line] = []
@@ -247,6 +278,35 @@ def reading_order(lines: list[Line], gutters: Sequence[tuple[float, float]], rul
         lefts[line.column] = min(lefts.get(line.column, line.start_x0), line.start_x0)
     for line in ordered:
         line.column_x0 = lefts[line.column]
+    return ordered
+
+
+def left_to_right(lines: list[Line], rules: LayoutRules) -> list[Line]:
+    """Lines sorted by their tops, with a line read before its right neighbour in its column when its centre
+    lies on the neighbour's row (within `row_tolerance` of the size) or beside the run of lines that start
+    where the neighbour does, one under the other (a run-in heading before a table set on its baseline, whose
+    first row stands a hair higher or is centred on it)."""
+    def runs_on(upper: Line, lower: Line) -> bool:
+        return (lower.column == upper.column and abs(lower.x0 - upper.x0) <= rules.indent_tolerance * lower.size
+                and lower.top - upper.bottom <= rules.paragraph_gap * lower.size)
+
+    ordered = list(lines)
+    for index in range(1, len(ordered)):
+        line, before = ordered[index], ordered[index - 1]
+        if before.column != line.column or line.x1 > before.x0:
+            continue
+        start = index - 1
+        while start > 0 and runs_on(ordered[start - 1], ordered[start]):
+            start -= 1
+        last = before
+        for below in ordered[index + 1:]:
+            if not runs_on(last, below):
+                break
+            last = below
+        bottom = last.bottom
+        centre = (line.top + line.bottom) / 2
+        if ordered[start].top - rules.row_tolerance * line.size <= centre <= bottom:
+            ordered[start:index + 1] = [line, *ordered[start:index]]
     return ordered
 
 
