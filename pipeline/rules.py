@@ -46,6 +46,7 @@ class LayoutRules(_Rules):
     gutter_max_overflow: float
     gutter_wide_line_share: float
     gutter_heading_size: float
+    band_clearance: float
     float_column_share: float
     float_top_tolerance: float
     body_min_letters: int

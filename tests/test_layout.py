@@ -601,3 +601,27 @@ def test_run_in_heading_before_the_table_beside_it(tmp_path):
     canvas.save()
     lines = page_lines(path, 1)
     assert lines.index("Adviesvraag") < lines.index("Programmatie Secundair Onderwijs"), lines
+
+
+@pytest.mark.parametrize("next_section", [True, False])
+def test_heading_between_two_sections_of_columns(tmp_path, next_section):
+    """A part title in large type in the left column under a balanced two-column section, before the next
+    one (or at the page's foot): read after the whole section, before the next."""
+    path = tmp_path / "sections.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    width = (WIDTH - 100 - 20) / 2
+    lines = simpleSplit(FILLER * 2, "Helvetica", 9, width)
+    canvas.setFont("Helvetica", 9)
+    for section, top in enumerate((HEIGHT - 80, HEIGHT - 80 - 12 * 8 - 60)):
+        if section and not next_section:
+            break
+        for column in range(2):
+            for number, line in enumerate([f"Sectie{section + 1}kolom{column + 1}", *lines[:5]]):
+                canvas.drawString(50 + column * (width + 20), top - 12 * number, line)
+    canvas.setFont("Helvetica-Bold", 20)
+    canvas.drawString(50, HEIGHT - 80 - 12 * 6 - 35, "DEEL 3")
+    canvas.showPage()
+    canvas.save()
+    starts = [line.split()[0] for line in page_lines(path, 1) if line.startswith(("Sectie", "DEEL"))]
+    expected = ["Sectie1kolom1", "Sectie1kolom2", "DEEL"] + (["Sectie2kolom1", "Sectie2kolom2"] if next_section else [])
+    assert starts == expected

@@ -1,7 +1,7 @@
 """Columns and reading order: gutters found where no narrow body line crosses, bands and side columns."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from pipeline.layout.markers import mark_list_item, resolve_aligned_dashes
@@ -245,8 +245,9 @@ def join_stretched_lines(page: PageLayout, gutters: Sequence[tuple[float, float]
 def reading_order(lines: list[Line], gutters: Sequence[tuple[float, float]], rules: LayoutRules,
                   side_columns: set[int] | None = None, body_size: float = 0.0) -> list[Line]:
     """Bands top to bottom (cut by lines that cross a gutter, except lines of body text of `body_size` that
-    only stick out into it), columns left to right within a band; the lines of a narrow side column are read
-    where they stand beside the text."""
+    only stick out into it, and by headings between two sections of columns: `between_sections`), columns
+    left to right within a band; the lines of a narrow side column are read where they stand beside the
+    text."""
     def column_of(line: Line) -> int:
         return sum(1 for g0, _ in gutters if line.start_x0 >= g0)
 
@@ -255,6 +256,7 @@ def reading_order(lines: list[Line], gutters: Sequence[tuple[float, float]], rul
                    for g0, g1 in gutters)
 
     side = side_columns or set()
+    between = between_sections(lines, column_of, spans, side, body_size, rules) if gutters else set()
 
     def band_order(band: list[Line]) -> list[Line]:
         flow = sorted((ln for ln in band if ln.column not in side), key=lambda ln: (ln.column, ln.top, ln.x0))
@@ -264,7 +266,7 @@ def reading_order(lines: list[Line], gutters: Sequence[tuple[float, float]], rul
     ordered: list[Line] = []
     band: list[Line] = []
     for line in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
-        if gutters and spans(line):
+        if gutters and (spans(line) or id(line) in between):
             ordered.extend(band_order(band))
             band = []
             line.column = 0
@@ -279,6 +281,31 @@ def reading_order(lines: list[Line], gutters: Sequence[tuple[float, float]], rul
     for line in ordered:
         line.column_x0 = lefts[line.column]
     return ordered
+
+
+def between_sections(lines: Sequence[Line], column_of: Callable[[Line], int], spans: Callable[[Line], bool],
+                     side: set[int], body_size: float, rules: LayoutRules) -> set[int]:
+    """The ids of the headings (larger than the body by `emphasis_size_ratio`) set in one column between two
+    sections of columns: the other columns (side columns aside) have text above them but none beside them,
+    nor within `band_clearance` of their size above or below, and either text below them (the next section
+    begins) or an end as low as their own column's above them (within that clearance: the section ended
+    balanced). A part title after a multi-column section, before the next one."""
+    flow = sorted((line for line in lines if not spans(line) and column_of(line) not in side), key=lambda ln: ln.top)
+    found: set[int] = set()
+    for line in flow:
+        if line.size <= rules.emphasis_size_ratio * body_size:
+            continue
+        others = [other for other in flow if column_of(other) != column_of(line)]
+        clearance = rules.band_clearance * line.size
+        if any(other.bottom > line.top - clearance and other.top < line.bottom + clearance for other in others):
+            continue
+        above = [other.bottom for other in others if other.bottom <= line.top]
+        own = [other.bottom for other in flow if column_of(other) == column_of(line) and id(other) not in found
+               and other.bottom <= line.top]
+        if above and (any(other.top >= line.bottom for other in others)
+                      or (own and max(above) >= max(own) - clearance)):
+            found.add(id(line))
+    return found
 
 
 def left_to_right(lines: list[Line], rules: LayoutRules) -> list[Line]:
