@@ -606,7 +606,8 @@ def test_run_in_heading_before_the_table_beside_it(tmp_path):
 @pytest.mark.parametrize("next_section", [True, False])
 def test_heading_between_two_sections_of_columns(tmp_path, next_section):
     """A part title in large type in the left column under a balanced two-column section, before the next
-    one (or at the page's foot): read after the whole section, before the next."""
+    one: read after the whole section, before the next. At the foot of the page, with no section after it,
+    it ends its column (the next column may go on with its title)."""
     path = tmp_path / "sections.pdf"
     canvas = Canvas(str(path), pagesize=A4)
     width = (WIDTH - 100 - 20) / 2
@@ -623,5 +624,6 @@ def test_heading_between_two_sections_of_columns(tmp_path, next_section):
     canvas.showPage()
     canvas.save()
     starts = [line.split()[0] for line in page_lines(path, 1) if line.startswith(("Sectie", "DEEL"))]
-    expected = ["Sectie1kolom1", "Sectie1kolom2", "DEEL"] + (["Sectie2kolom1", "Sectie2kolom2"] if next_section else [])
+    expected = (["Sectie1kolom1", "Sectie1kolom2", "DEEL", "Sectie2kolom1", "Sectie2kolom2"] if next_section
+                else ["Sectie1kolom1", "DEEL", "Sectie1kolom2"])
     assert starts == expected

@@ -119,15 +119,17 @@ def cuts_at(previous: Word, word: Word, gutters: Sequence[tuple[float, float]], 
     """Whether the gap between two words of a row is a column gutter: as wide as a gutter must be and holding
     a whole gutter, or, between words of body text, from within a gutter (the left column's lines end short of
     it where it is ragged, or where a wide line ignored in finding gutters reached into it) to its far side,
-    where the next column starts; or narrower than a word space (`word_gap`) where a word that runs into the
-    gutter meets the next column's first word (a line too long for its measure). A title in large type
-    across the columns may have a word space that wide."""
+    where the next column starts, or from its near side, where the left column's lines end, into it (the next
+    column's lines start further right on this page, a list indented); or narrower than a word space
+    (`word_gap`) where a word that runs into the gutter meets the next column's first word (a line too long
+    for its measure). A title in large type across the columns may have a word space that wide."""
     gap = word.x0 - previous.x1
     if max(previous.size, word.size) >= rules.gutter_heading_size * body_size:
         return gap >= rules.gutter_min_width * body_size and any(
             previous.x1 <= g0 + 1 and word.x0 >= g1 - 1 for g0, g1 in gutters)
     if gap >= rules.gutter_min_width * body_size:
-        return any(previous.x1 < g1 and word.x0 >= g1 - 1 for _, g1 in gutters)
+        return any((previous.x1 < g1 and word.x0 >= g1 - 1) or (abs(previous.x1 - g0) <= 1 and word.x0 < g1)
+                   for g0, g1 in gutters)
     return gap < rules.word_gap * min(previous.size, word.size) and any(
         previous.x0 < g0 < previous.x1 and word.x0 >= g1 - 1 for g0, g1 in gutters)
 
@@ -286,24 +288,19 @@ def reading_order(lines: list[Line], gutters: Sequence[tuple[float, float]], rul
 def between_sections(lines: Sequence[Line], column_of: Callable[[Line], int], spans: Callable[[Line], bool],
                      side: set[int], body_size: float, rules: LayoutRules) -> set[int]:
     """The ids of the headings (larger than the body by `emphasis_size_ratio`) set in one column between two
-    sections of columns: the other columns (side columns aside) have text above them but none beside them,
-    nor within `band_clearance` of their size above or below, and either text below them (the next section
-    begins) or an end as low as their own column's above them (within that clearance: the section ended
-    balanced). A part title after a multi-column section, before the next one."""
-    flow = sorted((line for line in lines if not spans(line) and column_of(line) not in side), key=lambda ln: ln.top)
-    found: set[int] = set()
+    sections of columns: the other columns (side columns aside) have text above and below them but none
+    beside them, nor within `band_clearance` of their size above or below (a part title after a multi-column
+    section that ends balanced, before the next one begins)."""
+    flow = [line for line in lines if not spans(line) and column_of(line) not in side]
+    found = set()
     for line in flow:
         if line.size <= rules.emphasis_size_ratio * body_size:
             continue
         others = [other for other in flow if column_of(other) != column_of(line)]
         clearance = rules.band_clearance * line.size
-        if any(other.bottom > line.top - clearance and other.top < line.bottom + clearance for other in others):
-            continue
-        above = [other.bottom for other in others if other.bottom <= line.top]
-        own = [other.bottom for other in flow if column_of(other) == column_of(line) and id(other) not in found
-               and other.bottom <= line.top]
-        if above and (any(other.top >= line.bottom for other in others)
-                      or (own and max(above) >= max(own) - clearance)):
+        if (any(other.bottom <= line.top for other in others) and any(other.top >= line.bottom for other in others)
+                and not any(other.bottom > line.top - clearance and other.top < line.bottom + clearance
+                            for other in others)):
             found.add(id(line))
     return found
 
