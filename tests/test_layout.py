@@ -477,9 +477,10 @@ def page_lines(path, number: int) -> list[str]:
     return [line.text for b in blocks_of(path) for line in b.lines if line.page == number]
 
 
-def offset_columns_pdf(path, gutter: float, overflow: str = "", offset: float = 0.0) -> None:
+def offset_columns_pdf(path, gutter: float, overflow: str = "", offset: float = 0.0, heading: str = "") -> None:
     """Four pages of two columns `gutter` points apart, the right one `offset` points lower; on the second
-    page the left column's fourth line ends in `overflow`, a word that runs on into the gutter."""
+    page the left column's fourth line ends in `overflow`, a word that runs on into the gutter, and the right
+    column's fourth line is `heading` in large type, if given."""
     canvas = Canvas(str(path), pagesize=A4)
     width = (WIDTH - 100 - gutter) / 2
     for page in (1, 2, 3, 4):
@@ -490,6 +491,9 @@ def offset_columns_pdf(path, gutter: float, overflow: str = "", offset: float = 
                 if page == 2 and column == 0 and number == 3:
                     line = f"{line.split()[0]} {overflow}"
                 canvas.setFont("Helvetica", 9)
+                if page == 2 and column == 1 and number == 3 and heading:
+                    line = heading
+                    canvas.setFont("Helvetica-Bold", 14)
                 canvas.drawString(x, y, line)
                 y -= 12
         canvas.showPage()
@@ -537,17 +541,19 @@ def test_columns_close_together_on_rows_apart(tmp_path):
     assert lines[0].startswith("Kolom1") and lines[16].startswith("Kolom2") and lines[22] == "SERV.", lines
 
 
-def test_a_line_running_into_the_next_column_stays_apart(tmp_path):
-    """A line too long for its column runs on over the start of the next column's line on the same baseline:
-    the characters of the two lines, which overlap, make no word together (the stream draws them apart), and
-    the two lines are cut where the next column starts."""
+@pytest.mark.parametrize("heading", ["", "Levenslang leren"])
+def test_a_line_running_into_the_next_column_stays_apart(tmp_path, heading):
+    """A line too long for its column runs on over the start of the next column's line on the same baseline
+    (text, or a heading in large type): the characters of the two lines, which overlap, make no word together
+    (the stream draws them apart), and the two lines are cut where the next column starts."""
     path = tmp_path / "collision.pdf"
     address = "https://www.voorbeeld.be/werkprogramma/initiatieven-van-2024"
-    offset_columns_pdf(path, 20, overflow=address)
+    offset_columns_pdf(path, 20, overflow=address, heading=heading)
     lines = page_lines(path, 2)
     assert address in lines[3].split(), lines
     assert lines.index("maanden met sterke voorstellen wegen op het beleid. De") == 1, lines
     assert [line.split()[0] for line in lines].index("Kolom2") == len(lines) // 2, lines
+    assert not heading or heading in lines, lines
 
 
 def test_wider_space_after_a_stop_in_a_justified_line(tmp_path):

@@ -124,14 +124,14 @@ def cuts_at(previous: Word, word: Word, gutters: Sequence[tuple[float, float]], 
     (`word_gap`) where a word that runs into the gutter meets the next column's first word (a line too long
     for its measure). A title in large type across the columns may have a word space that wide."""
     gap = word.x0 - previous.x1
+    if gap < rules.word_gap * min(previous.size, word.size):
+        return any(previous.x0 < g0 < previous.x1 and word.x0 >= g1 - 1 for g0, g1 in gutters)
+    if gap < rules.gutter_min_width * body_size:
+        return False
     if max(previous.size, word.size) >= rules.gutter_heading_size * body_size:
-        return gap >= rules.gutter_min_width * body_size and any(
-            previous.x1 <= g0 + 1 and word.x0 >= g1 - 1 for g0, g1 in gutters)
-    if gap >= rules.gutter_min_width * body_size:
-        return any((previous.x1 < g1 and word.x0 >= g1 - 1) or (abs(previous.x1 - g0) <= 1 and word.x0 < g1)
-                   for g0, g1 in gutters)
-    return gap < rules.word_gap * min(previous.size, word.size) and any(
-        previous.x0 < g0 < previous.x1 and word.x0 >= g1 - 1 for g0, g1 in gutters)
+        return any(previous.x1 <= g0 + 1 and word.x0 >= g1 - 1 for g0, g1 in gutters)
+    return any((previous.x1 < g1 and word.x0 >= g1 - 1) or (abs(previous.x1 - g0) <= 1 and word.x0 < g1)
+               for g0, g1 in gutters)
 
 
 def overflows(line: Line, gutter: tuple[float, float], body_size: float, rules: LayoutRules) -> bool:
