@@ -51,17 +51,16 @@ def drop_furniture(pages: list[PageLayout], rules: LayoutRules) -> list[str]:
 
     keyed = [[(line, furniture_key(line) if in_margin(line, page) else None) for line in page.lines]
              for page in pages]
-    edges = [{furniture_key(page.lines[index]) for index in edge_rows(page, rules)} for page in pages]
+    edges = [{index: furniture_key(page.lines[index]) for index in edge_rows(page, rules)} for page in pages]
     repeats = Counter(key for lines in keyed for key in {key for _, key in lines if key is not None})
-    edge_repeats = Counter(key for keys in edges for key in keys)
+    edge_repeats = Counter(key for keys in edges for key in set(keys.values()))
     edge_pages = max(rules.furniture_min_pages, rules.furniture_edge_share * len(pages))
     running: list[str] = []
     for page, lines, page_edges in zip(pages, keyed, edges, strict=True):
         kept = []
-        for line, key in lines:
-            edge_key = furniture_key(line) if key is None else key
+        for index, (line, key) in enumerate(lines):
             if (key is not None and repeats[key] >= rules.furniture_min_pages) or (
-                    edge_key in page_edges and edge_repeats[edge_key] >= edge_pages):
+                    index in page_edges and edge_repeats[page_edges[index]] >= edge_pages):
                 running.append(line.text)
             elif key is None or not (re.fullmatch(rules.page_number_line, key)
                                      or line.size < rules.furniture_small_size * (page.body_size or doc_body)):
