@@ -26,7 +26,9 @@ class LayoutRules(_Rules):
     row_tolerance: float
     segment_gap: float
     justified_gap_ratio: float
+    justified_stop_ratio: float
     justified_gap_max: float
+    justified_edge: float
     channel_max_crossing: float
     channel_min_width: float
     channel_min_share: float
@@ -45,9 +47,11 @@ class LayoutRules(_Rules):
     gutter_edge_tolerance: float
     gutter_min_segments_each_side: int
     gutter_min_pages: int
+    gutter_max_overflow: float
     gutter_wide_line_share: float
     gutter_heading_size: float
     band_clearance: float
+    section_clearance: float
     float_column_share: float
     float_top_tolerance: float
     body_min_letters: int
@@ -76,6 +80,8 @@ class LayoutRules(_Rules):
     furniture_margin: float
     furniture_min_pages: int
     furniture_small_size: float
+    furniture_edge_share: float
+    furniture_edge_gap: float
     page_number_line: str
     raised_marks: tuple[str, ...]
     raised_mark_gap: float

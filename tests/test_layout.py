@@ -75,6 +75,27 @@ def test_running_header_and_footer_are_dropped(tmp_path):
     assert "Werkprogramma |" not in text
 
 
+@pytest.mark.parametrize("footer", ["Werkprogramma | pagina {}", "{}"])
+def test_footer_above_the_margin_band_is_dropped(tmp_path, footer):
+    """A footer set higher than the margin band (a large bottom margin) is still a running text: it is the
+    bottom row of every page. A line of the text that reads like it ("2025" beside a page number) stays."""
+    path = tmp_path / "high-footer.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    for page, opening in enumerate(("Eerste", "Tweede", "Derde", "Vierde"), start=1):
+        canvas.setFont("Helvetica", 10)
+        y = HEIGHT - 120
+        for line in [*simpleSplit(f"{opening} pagina begint hier. " + FILLER, "Helvetica", 10, WIDTH - 100), "2025"]:
+            canvas.drawString(50, y, line)
+            y -= 13
+        canvas.drawString(WIDTH / 2 - 60, 0.1 * HEIGHT, footer.format(page))
+        canvas.showPage()
+    canvas.save()
+    lines = [line.text for b in blocks_of(path) for line in b.lines]
+    assert "Eerste pagina" in " ".join(lines)
+    assert "Werkprogramma" not in " ".join(lines)
+    assert lines.count("2025") == 4, lines
+
+
 def bullet_pdf(path, kind: str) -> None:
     canvas = Canvas(str(path), pagesize=A4)
     canvas.setFont("Helvetica", 10)
@@ -504,6 +525,34 @@ def balanced_columns_pdf(path, pages: list[str]) -> None:
     canvas.save()
 
 
+def page_lines(path, number: int) -> list[str]:
+    """The texts of a page's lines in reading order."""
+    return [line.text for b in blocks_of(path) for line in b.lines if line.page == number]
+
+
+def offset_columns_pdf(path, gutter: float, overflow: str = "", offset: float = 0.0, heading: str = "") -> None:
+    """Four pages of two columns `gutter` points apart, the right one `offset` points lower; on the second
+    page the left column's fourth line ends in `overflow`, a word that runs on into the gutter, and the right
+    column's fourth line is `heading` in large type, if given."""
+    canvas = Canvas(str(path), pagesize=A4)
+    width = (WIDTH - 100 - gutter) / 2
+    for page in (1, 2, 3, 4):
+        for column in range(2):
+            x, y = 50 + column * (width + gutter), HEIGHT - 80 - column * offset
+            lines = simpleSplit(f"Kolom{column + 1} begint hier. " + FILLER * 3, "Helvetica", 9, width)
+            for number, line in enumerate(lines):
+                if page == 2 and column == 0 and number == 3:
+                    line = f"{line.split()[0]} {overflow}"
+                canvas.setFont("Helvetica", 9)
+                if page == 2 and column == 1 and number == 3 and heading:
+                    line = heading
+                    canvas.setFont("Helvetica-Bold", 14)
+                canvas.drawString(x, y, line)
+                y -= 12
+        canvas.showPage()
+    canvas.save()
+
+
 def page_starts(path, page: int) -> list[str]:
     return [line.text.split()[0] for b in blocks_of(path) if b.page == page for line in b.lines[:1]]
 
@@ -635,3 +684,138 @@ def test_a_title_beside_a_paragraph_break_of_the_next_column_stays_in_its_column
     canvas.save()
     starts = [line.text.split()[0] for b in blocks_of(path) for line in b.lines if line.page == 2]
     assert starts.index("Links0") < starts.index("Titel") < starts.index("Links10") < starts.index("Rechts0"), starts
+
+
+def test_a_line_sticking_out_into_the_gutter_keeps_the_columns(tmp_path):
+    """A line set too long for its column (an address that cannot break) runs into the gutter: the gutter
+    still holds on its page, and the line is read in its column."""
+    path = tmp_path / "overflow.pdf"
+    address = "https://www.voorbeeld.be/werkprogramma/initiatieven-2024"
+    offset_columns_pdf(path, 20, overflow=address, offset=6)
+    lines = page_lines(path, 2)
+    assert address in lines[3], lines
+    assert [line.split()[0] for line in lines].index("Kolom2") == len(lines) // 2, lines
+
+
+def test_columns_close_together_on_rows_apart(tmp_path):
+    """Columns set closer than a wide gap, on one page on baselines apart (so that no strip shows in the rows
+    they share): a full line of the left column and a short one of the right on one row make one segment across the
+    gutter, which the document's gutter still cuts."""
+    path = tmp_path / "offset.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    gutter = 8
+    width = (WIDTH - 100 - gutter) / 2
+    left, right_lines = (simpleSplit(f"Kolom{column} " + FILLER * 4, "Helvetica", 9, width) for column in (1, 2))
+    longest = max(range(1, 16), key=lambda number: canvas.stringWidth(left[number], "Helvetica", 9))
+    left[7], left[longest] = left[longest], left[7]  # the line beside "SERV." ends within a wide gap of it
+    for page in (1, 2, 3, 4):
+        canvas.setFont("Helvetica", 9)
+        top = HEIGHT - 80
+        for number, line in enumerate(left[:16]):
+            canvas.drawString(50, top - 12 * number, line)
+        if page == 2:
+            right = [(top - 6 - 12 * number, line) for number, line in enumerate(right_lines[:6])]
+            right += [(top - 84, "SERV.")]
+            right += [(top - 102 - 12 * number, line) for number, line in enumerate(right_lines[6:12])]
+        else:
+            right = [(top - 12 * number, line) for number, line in enumerate(right_lines[:16])]
+        for y, line in right:
+            canvas.drawString(50 + width + gutter, y, line)
+        canvas.showPage()
+    canvas.save()
+    lines = page_lines(path, 2)
+    assert lines[0].startswith("Kolom1") and lines[16].startswith("Kolom2") and lines[22] == "SERV.", lines
+
+
+@pytest.mark.parametrize("heading", ["", "Levenslang leren"])
+def test_a_line_running_into_the_next_column_stays_apart(tmp_path, heading):
+    """A line too long for its column runs on over the start of the next column's line on the same baseline
+    (text, or a heading in large type): the characters of the two lines, which overlap, make no word together
+    (the stream draws them apart), and the two lines are cut where the next column starts."""
+    path = tmp_path / "collision.pdf"
+    address = "https://www.voorbeeld.be/werkprogramma/initiatieven-van-2024"
+    offset_columns_pdf(path, 20, overflow=address, heading=heading)
+    lines = page_lines(path, 2)
+    assert address in lines[3].split(), lines
+    assert lines.index("maanden met sterke voorstellen wegen op het beleid. De") == 1, lines
+    assert [line.split()[0] for line in lines].index("Kolom2") == len(lines) // 2, lines
+    assert not heading or heading in lines, lines
+
+
+def test_wider_space_after_a_stop_in_a_justified_line(tmp_path):
+    """A justified heading whose space after a colon is stretched about twice as much as its other spaces
+    (TeX's space factor) stays one line."""
+    path = tmp_path / "stop.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica-Bold", 12)
+    x = 50
+    for word, space in (("Jongeren:", 2.6), ("een", 1.4), ("betere", 1.4), ("transitie", 0)):
+        canvas.drawString(x, HEIGHT - 100, word)
+        x += canvas.stringWidth(word, "Helvetica-Bold", 12) + space * 12
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(50, HEIGHT - 120, "Gewone tekst onder de titel.")
+    canvas.showPage()
+    canvas.save()
+    assert blocks_of(path)[0].lines[0].text == "Jongeren: een betere transitie"
+
+
+def test_justified_heading_with_one_stretched_space(tmp_path):
+    """A heading of two long words justified to its column's measure: its one space is wider than a gap that
+    cuts a row, yet the line, which ends at the column's right edge, is one."""
+    path = tmp_path / "stretched.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    width = sum(canvas.stringWidth(word, "Helvetica-Bold", 14) for word in ("Adviescommissie", "Economische")) + 35
+    canvas.setFont("Helvetica-Bold", 14)
+    canvas.drawString(50, HEIGHT - 100, "Adviescommissie")
+    canvas.drawRightString(50 + width, HEIGHT - 100, "Economische")
+    canvas.setFont("Helvetica", 10)
+    for number, line in enumerate(simpleSplit(FILLER, "Helvetica", 10, width)):
+        canvas.drawString(50, HEIGHT - 125 - 13 * number, line)
+    canvas.showPage()
+    canvas.save()
+    assert blocks_of(path)[0].lines[0].text == "Adviescommissie Economische"
+
+
+def test_run_in_heading_before_the_table_beside_it(tmp_path):
+    """A run-in heading with a table's first row set on its line, the row's two lines centred on the heading's
+    baseline: the heading is read first."""
+    path = tmp_path / "run-in.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(50, HEIGHT - 80, "Een alinea boven de lijst van adviesvragen.")
+    canvas.setFont("Helvetica-Bold", 10)
+    canvas.drawString(50, HEIGHT - 110, "Adviesvraag")
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(140, HEIGHT - 104, "1.")
+    canvas.drawString(160, HEIGHT - 104, "Programmatie Secundair Onderwijs")
+    canvas.drawString(160, HEIGHT - 117, "2024-2025.")
+    canvas.showPage()
+    canvas.save()
+    lines = page_lines(path, 1)
+    assert lines.index("Adviesvraag") < lines.index("Programmatie Secundair Onderwijs"), lines
+
+
+@pytest.mark.parametrize("next_section", [True, False])
+def test_heading_between_two_sections_of_columns(tmp_path, next_section):
+    """A part title in large type in the left column under a balanced two-column section, before the next
+    one: read after the whole section, before the next. At the foot of the page, with no section after it,
+    it ends its column (the next column may go on with its title)."""
+    path = tmp_path / "sections.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    width = (WIDTH - 100 - 20) / 2
+    lines = simpleSplit(FILLER * 2, "Helvetica", 9, width)
+    canvas.setFont("Helvetica", 9)
+    for section, top in enumerate((HEIGHT - 80, HEIGHT - 80 - 12 * 8 - 60)):
+        if section and not next_section:
+            break
+        for column in range(2):
+            for number, line in enumerate([f"Sectie{section + 1}kolom{column + 1}", *lines[:5]]):
+                canvas.drawString(50 + column * (width + 20), top - 12 * number, line)
+    canvas.setFont("Helvetica-Bold", 20)
+    canvas.drawString(50, HEIGHT - 80 - 12 * 6 - 35, "DEEL 3")
+    canvas.showPage()
+    canvas.save()
+    starts = [line.split()[0] for line in page_lines(path, 1) if line.startswith(("Sectie", "DEEL"))]
+    expected = (["Sectie1kolom1", "Sectie1kolom2", "DEEL", "Sectie2kolom1", "Sectie2kolom2"] if next_section
+                else ["Sectie1kolom1", "DEEL", "Sectie1kolom2"])
+    assert starts == expected

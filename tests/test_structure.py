@@ -201,3 +201,29 @@ def test_a_list_heading_in_small_coloured_capitals_heads_the_requests(tmp_path):
     requests = [r.text for r in programme.parts[1].themes[0].advisory_requests]
     assert requests == ["BVR maatwerk bij collectieve inschakeling. Deze besluiten beogen:",
                         "BVR lokale diensten (voorjaar 2030)."]
+
+
+def test_a_first_item_pushed_right_leaves_the_list_indent_to_the_others():
+    """A list's indent is the least of its items': a first item set further right (a table's first row beside
+    a run-in heading) does not make the next items' sub-items items of their own."""
+    from pipeline.layout import Block, Line, Word
+    from pipeline.programme import Theme
+    from pipeline.rules import load_rules
+    from pipeline.structure.builder import Builder, ListContext
+
+    def item(x: float, text: str, marker: str) -> Block:
+        word = Word(text=text, x0=x, x1=x + 100, top=0, bottom=10, size=10, bold=False, italic=False,
+                    color="#000000", font="Serif")
+        line = Line(page=1, words=[word], marker=marker, marker_x0=x - 10, column_x0=50, space_gap=0.12)
+        return Block(lines=[line], body_size=10, text=text, pages=[1])
+
+    builder = Builder(rules=load_rules().structure, levels=None, recase=str)
+    builder.theme = Theme(id="t", title="Thema", pages=[1], intro="")
+    builder.listing = ListContext(heading="Adviesvragen", mixed=False, indent=-1.0, dossier=None, follows=None,
+                                  headed=True)
+    for block in (item(400, "BVR eerste", "number"), item(80, "BVR tweede", "number"),
+                  item(95, "een kader", "bullet"), item(80, "BVR derde", "number")):
+        builder.add_item(block)
+    requests = builder.theme.advisory_requests
+    assert [r.text for r in requests] == ["BVR eerste", "BVR tweede", "BVR derde"]
+    assert requests[1].subitems == ["een kader"]

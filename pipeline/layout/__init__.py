@@ -19,6 +19,7 @@ from pipeline.layout.columns import (
     find_gutters,
     float_columns,
     grid_gutters,
+    join_stretched_lines,
     lone_headings,
     margin_gutters,
     reading_order,
@@ -114,13 +115,14 @@ def layout_pages(pages: list[PageLayout], rules: LayoutRules) -> Layout:
     side, margin = side_gutters(usual, area, rules), margin_gutters(usual, area, rules)
     for page, gutters in zip(pages, grid_gutters(pages, usual, found, rules), strict=True):
         split_at_gutters(page, gutters, rules)
+        join_stretched_lines(page, gutters, rules)
         page.gutters = tuple(gutters)
     lone = [lone_headings(page.lines, page.gutters, page.body_size, rules) for page in pages]
     balanced = any(between for between, _ in lone)
     for page, (between, foot) in zip(pages, lone, strict=True):
         page.lines = reading_order(page.lines, page.gutters, rules,
                                    float_columns(page.lines, page.gutters, usual, side, rules, margin),
-                                   between | foot if balanced else between)
+                                   between | foot if balanced else between, page.body_size)
     return Layout(blocks=build_blocks(pages, rules), running_texts=running)
 
 

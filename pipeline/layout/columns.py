@@ -1,7 +1,8 @@
 """Columns and reading order: gutters found where no narrow body line crosses, bands and side columns."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from itertools import pairwise
 
 from pipeline.layout.markers import mark_list_item, resolve_aligned_dashes
 from pipeline.layout.records import Line, PageLayout, Word, is_upper
@@ -38,6 +39,8 @@ def overprinting(lines: Sequence[Line]) -> set[int]:
             if (first.x0 + first.x1) / 2 < second.x0 < first.x1:
                 over.add(id(first))
     return over
+
+
 
 
 def find_gutters(lines: Sequence[Line], body_size: float, rules: LayoutRules) -> list[tuple[float, float]]:
@@ -102,17 +105,63 @@ def usual_gutters(found: Sequence[Sequence[tuple[float, float]]], rules: LayoutR
 def grid_gutters(pages: Sequence[PageLayout], usual: Sequence[tuple[float, float]],
                  found: Sequence[list[tuple[float, float]]], rules: LayoutRules) -> list[list[tuple[float, float]]]:
     """Each page's gutters, plus the document's usual ones where the page has text on both sides and none
-    across: a column holding a line or two still counts, and a line that reaches into the gutter from one
-    side (a long word of a side head) stays in its column."""
+    across: a column holding a line or two still counts. A line whose words stand on both sides of the
+    gutter with all of it between two of them (`holds_gutter`: two lines, one per column, set on one row)
+    does not cross it, nor does a line that reaches into it from one side (a long word of a side head), nor
+    do a few lines that stick out across it with their last word (`overflows`, at most `gutter_max_overflow`
+    of the page's narrow lines)."""
     result = []
     for page, gutters in zip(pages, found, strict=True):
         narrow = narrow_lines(page.lines, page.body_size, rules) if page.lines else []
-        extra = [(g0, g1) for g0, g1 in usual
-                 if not any(a < g1 and b > g0 for a, b in gutters)
-                 and not any(line.start_x0 < g0 and line.x1 > g1 for line in narrow)
-                 and any(line.x1 <= g0 + 1 for line in narrow) and any(line.start_x0 >= g1 - 1 for line in narrow)]
+        extra = [gutter for gutter in usual if not any(a < gutter[1] and b > gutter[0] for a, b in gutters)
+                 and gutter_fits(gutter, narrow, page.body_size, rules)]
         result.append(sorted(gutters + extra))
     return result
+
+
+def gutter_fits(gutter: tuple[float, float], narrow: Sequence[Line], body_size: float, rules: LayoutRules) -> bool:
+    """Whether a page's narrow lines leave a usual gutter free (`grid_gutters`), with text on both sides."""
+    g0, g1 = gutter
+    across = [line for line in narrow if line.start_x0 < g0 and line.x1 > g1
+              and not holds_gutter(line, gutter, body_size, rules)]
+    return (all(overflows(line, gutter, body_size, rules) for line in across)
+            and len(across) <= rules.gutter_max_overflow * len(narrow)
+            and any(line.x1 <= g0 + 1 for line in narrow) and any(line.start_x0 >= g1 - 1 for line in narrow))
+
+
+def holds_gutter(line: Line, gutter: tuple[float, float], body_size: float, rules: LayoutRules) -> bool:
+    """Whether the line is two, one per column, set on one row (`split_at_gutters` cuts it)."""
+    return any(cuts_at(previous, word, [gutter], body_size, rules) for previous, word in pairwise(line.words))
+
+
+def cuts_at(previous: Word, word: Word, gutters: Sequence[tuple[float, float]], body_size: float,
+            rules: LayoutRules) -> bool:
+    """Whether the gap between two words of a row is a column gutter: as wide as a gutter must be and holding
+    a whole gutter, or, between words of body text, from within a gutter (the left column's lines end short of
+    it where it is ragged, or where a wide line ignored in finding gutters reached into it) to its far side,
+    where the next column starts, or from its near side, where the left column's lines end, into it (the next
+    column's lines start further right on this page, a list indented); or narrower than a word space
+    (`word_gap`) where a word that runs into the gutter meets the next column's first word (a line too long
+    for its measure). A title in large type across the columns may have a word space that wide."""
+    gap = word.x0 - previous.x1
+    if gap < rules.word_gap * min(previous.size, word.size):
+        return any(previous.x0 < g0 < previous.x1 and word.x0 >= g1 - 1 for g0, g1 in gutters)
+    if gap < rules.gutter_min_width * body_size:
+        return False
+    if max(previous.size, word.size) >= rules.gutter_heading_size * body_size:
+        return any(previous.x1 <= g0 + 1 and word.x0 >= g1 - 1 for g0, g1 in gutters)
+    return any((previous.x1 < g1 and word.x0 >= g1 - 1) or (abs(previous.x1 - g0) <= 1 and word.x0 < g1)
+               for g0, g1 in gutters)
+
+
+def overflows(line: Line, gutter: tuple[float, float], body_size: float, rules: LayoutRules) -> bool:
+    """Whether a line of body text reaches into the gutter with its last word only, from the column on its
+    left: a line set too long for its measure (an address that cannot break), not a line across the
+    columns."""
+    g0, g1 = gutter
+    *rest, last = line.words
+    return (line.size < rules.gutter_heading_size * body_size and line.start_x0 < g0 and last.x0 < g1
+            and all(word.x1 <= g0 + 1 for word in rest))
 
 
 def side_gutters(usual: Sequence[tuple[float, float]], area: tuple[float, float],
@@ -154,6 +203,8 @@ def float_columns(lines: Sequence[Line], gutters: Sequence[tuple[float, float]],
             | {i for i, gutter in enumerate(gutters) if overlaps(gutter, margin)})
 
 
+
+
 def place_floats(flow: list[Line], floats: list[Line], rules: LayoutRules) -> list[Line]:
     """Insert each run of float lines after the last line of the flow that ends above the run's top (within
     `float_top_tolerance`)."""
@@ -173,33 +224,31 @@ def place_floats(flow: list[Line], floats: list[Line], rules: LayoutRules) -> li
 
 def split_at_gutters(page: PageLayout, gutters: Sequence[tuple[float, float]], rules: LayoutRules,
                      edges_only: bool = False) -> bool:
-    """Cut the page's lines where a gap between words is as wide as a gutter must be and holds a whole
-    gutter (headings in large type side by side in neighbouring columns share a row, and the gutter
-    between them can be narrow for their size: no word space is that wide), or where the one before
-    starts left of a gutter and the next at its right edge (within `gutter_edge_tolerance` of its size),
-    the two set apart by a gap as wide for their own size or by a change of weight or size, however close
-    (a long word of a heading reaches into the gutter beside the next column's text, up to its edge; a
-    line's style does not change at a column's edge). With `edges_only`, only the latter (the document's
-    usual gutters, before the page's own are settled). Whether any line was cut."""
+    """Cut the page's lines where a gap between words is a gutter (`cuts_at`: headings in large type side by
+    side in neighbouring columns share a row, and the gutter between them can be narrow for their size; so
+    do two lines of columns set closer than a wide gap), or where the word before starts left of a gutter
+    and the next at its right edge (within `gutter_edge_tolerance` of its size), the two set apart by a gap
+    as wide for their own size or by a change of weight or size, however close (a long word of a heading
+    reaches into the gutter beside the next column's text, up to its edge; a line's style does not change
+    at a column's edge). With `edges_only`, only the latter (the document's usual gutters, before the
+    page's own are settled). Whether any line was cut."""
     if not gutters:
         return False
-    wide = rules.gutter_min_width * page.body_size
 
-    def across(previous: Word, word: Word) -> bool:
+    def at_edge(previous: Word, word: Word) -> bool:
         gap = word.x0 - previous.x1
         apart = gap >= rules.gutter_min_width * min(previous.size, word.size) or previous.bold != word.bold or (
             abs(previous.size - word.size) > rules.same_size_ratio * max(previous.size, word.size))
-        return any(g1 - 1 <= word.x0 and (
-            (not edges_only and gap >= wide and previous.x1 <= g0)
-            or (apart and previous.x0 < g0 and word.x0 <= g1 + rules.gutter_edge_tolerance * word.size))
-            for g0, g1 in gutters)
+        return apart and any(g1 - 1 <= word.x0 <= g1 + rules.gutter_edge_tolerance * word.size and previous.x0 < g0
+                             for g0, g1 in gutters)
 
     lines: list[Line] = []
     for line in page.lines:
         pieces = [[line.words[0]]]
         for word in line.words[1:]:
             previous = pieces[-1][-1]
-            if across(previous, word):
+            if at_edge(previous, word) or (not edges_only and cuts_at(previous, word, gutters, page.body_size,
+                                                                       rules)):
                 pieces.append([word])
             else:
                 pieces[-1].append(word)
@@ -257,12 +306,47 @@ def lone_headings(lines: Sequence[Line], gutters: Sequence[tuple[float, float]],
     return between, foot
 
 
+
+
+def join_stretched_lines(page: PageLayout, gutters: Sequence[tuple[float, float]], rules: LayoutRules) -> None:
+    """Join the two pieces of a justified line with a single word space stretched beyond `segment_gap` (a
+    heading of two long words set to its column's measure): two lines of one style on one row within one
+    column, at most `justified_gap_max` of their size apart, the right one ending at the column's right edge
+    (where its lines end at the most, within `justified_edge` of the size)."""
+    def column_of(line: Line) -> int:
+        return sum(1 for g0, _ in gutters if line.start_x0 >= g0)
+
+    edges: dict[int, float] = {}
+    for line in page.lines:
+        if not any(line.start_x0 < g0 < line.x1 for g0, _ in gutters):
+            edges[column_of(line)] = max(edges.get(column_of(line), line.x1), line.x1)
+    joined: set[int] = set()
+    for right in page.lines:
+        column = column_of(right)
+        if right.marker or abs(right.x1 - edges.get(column, right.x1)) > rules.justified_edge * right.size:
+            continue
+        centre = (right.top + right.bottom) / 2
+        beside = [line for line in page.lines if line is not right and id(line) not in joined
+                  and column_of(line) == column and line.x1 <= right.x0
+                  and abs((line.top + line.bottom) / 2 - centre) <= rules.row_tolerance * right.size]
+        left = max(beside, key=lambda line: line.x1, default=None)
+        if (left is not None and right.x0 - left.x1 <= rules.justified_gap_max * right.size
+                and (left.bold, left.italic, left.color) == (right.bold, right.italic, right.color)
+                and abs(left.size - right.size) <= rules.same_size_ratio * max(left.size, right.size)):
+            left.set_words(left.words + right.words)
+            joined.add(id(right))
+    if joined:
+        page.lines = [line for line in page.lines if id(line) not in joined]
+
+
 def reading_order(lines: list[Line], gutters: Sequence[tuple[float, float]], rules: LayoutRules,
-                  side_columns: set[int] | None = None, bands: set[int] | None = None) -> list[Line]:
-    """Bands top to bottom (cut by lines that cross a gutter, by more than `overprint_overlap` of their size
-    into the next column and printing over none of its lines, and by the lines of `bands`, by `id`: titles
-    set across the columns), columns left to right within a band; the lines of a narrow side column are
-    read where they stand beside the text."""
+                  side_columns: set[int] | None = None, bands: set[int] | None = None,
+                  body_size: float = 0.0) -> list[Line]:
+    """Bands top to bottom, cut by lines that cross a gutter (by more than `overprint_overlap` of their size
+    into the next column, printing over none of its lines, and not lines of body text of `body_size` that
+    only stick out into it), by the lines of `bands` (by `id`: titles set across the columns) and by
+    headings between two sections of columns (`between_sections`); columns left to right within a band;
+    the lines of a narrow side column are read where they stand beside the text."""
     across = bands or set()
     over = overprinting(lines) if gutters else set()
 
@@ -271,19 +355,21 @@ def reading_order(lines: list[Line], gutters: Sequence[tuple[float, float]], rul
 
     def spans(line: Line) -> bool:
         return id(line) in across or (id(line) not in over and any(
-            line.start_x0 < g0 and line.x1 > g1 + rules.overprint_overlap * line.size for g0, g1 in gutters))
+            line.start_x0 < g0 and line.x1 > g1 + rules.overprint_overlap * line.size
+            and not overflows(line, (g0, g1), body_size, rules) for g0, g1 in gutters))
 
     side = side_columns or set()
+    between = between_sections(lines, column_of, spans, side, body_size, rules) if gutters else set()
 
     def band_order(band: list[Line]) -> list[Line]:
         flow = sorted((ln for ln in band if ln.column not in side), key=lambda ln: (ln.column, ln.top, ln.x0))
         floats = sorted((ln for ln in band if ln.column in side), key=lambda ln: (ln.top, ln.x0))
-        return place_floats(flow, floats, rules)
+        return place_floats(left_to_right(flow, rules), floats, rules)
 
     ordered: list[Line] = []
     band: list[Line] = []
     for line in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
-        if gutters and spans(line):
+        if gutters and (spans(line) or id(line) in between):
             ordered.extend(band_order(band))
             band = []
             line.column = 0
@@ -297,6 +383,57 @@ def reading_order(lines: list[Line], gutters: Sequence[tuple[float, float]], rul
         lefts[line.column] = min(lefts.get(line.column, line.start_x0), line.start_x0)
     for line in ordered:
         line.column_x0 = lefts[line.column]
+    return ordered
+
+
+
+
+def between_sections(lines: Sequence[Line], column_of: Callable[[Line], int], spans: Callable[[Line], bool],
+                     side: set[int], body_size: float, rules: LayoutRules) -> set[int]:
+    """The ids of the headings (larger than the body by `emphasis_size_ratio`) set in one column between two
+    sections of columns: the other columns (side columns aside) have text above and below them but none
+    beside them, nor within `section_clearance` of their size above or below (a part title after a multi-column
+    section that ends balanced, before the next one begins)."""
+    flow = [line for line in lines if not spans(line) and column_of(line) not in side]
+    found = set()
+    for line in flow:
+        if line.size <= rules.emphasis_size_ratio * body_size:
+            continue
+        others = [other for other in flow if column_of(other) != column_of(line)]
+        clearance = rules.section_clearance * line.size
+        if (any(other.bottom <= line.top for other in others) and any(other.top >= line.bottom for other in others)
+                and not any(other.bottom > line.top - clearance and other.top < line.bottom + clearance
+                            for other in others)):
+            found.add(id(line))
+    return found
+
+
+def left_to_right(lines: list[Line], rules: LayoutRules) -> list[Line]:
+    """Lines sorted by their tops, with a line read before its right neighbour in its column when its centre
+    lies on the neighbour's row (within `row_tolerance` of the size) or beside the run of lines that start
+    where the neighbour does, one under the other (a run-in heading before a table set on its baseline, whose
+    first row stands a hair higher or is centred on it)."""
+    def runs_on(upper: Line, lower: Line) -> bool:
+        return (lower.column == upper.column and abs(lower.x0 - upper.x0) <= rules.indent_tolerance * lower.size
+                and lower.top - upper.bottom <= rules.paragraph_gap * lower.size)
+
+    ordered = list(lines)
+    for index in range(1, len(ordered)):
+        line, before = ordered[index], ordered[index - 1]
+        if before.column != line.column or line.x1 > before.x0:
+            continue
+        start = index - 1
+        while start > 0 and runs_on(ordered[start - 1], ordered[start]):
+            start -= 1
+        last = before
+        for below in ordered[index + 1:]:
+            if not runs_on(last, below):
+                break
+            last = below
+        bottom = last.bottom
+        centre = (line.top + line.bottom) / 2
+        if ordered[start].top - rules.row_tolerance * line.size <= centre <= bottom:
+            ordered[start:index + 1] = [line, *ordered[start:index]]
     return ordered
 
 

@@ -14,9 +14,11 @@ LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", 
 LIGATURE_TABLE = str.maketrans(LIGATURES)
 
 
-def line_clusters(chars: Sequence[Char], tolerance: float) -> list[list[Char]]:
+def line_clusters(chars: Sequence[Char], tolerance: float) -> list[list[tuple[int, Char]]]:
     """Characters grouped into lines: sorted tops chained while each is within `tolerance` points of the one
-    before, each line sorted left to right."""
+    before. Each character comes with its stream piece, the number of the run of characters of one line in
+    stream order it belongs to (the stream goes to another line between two pieces); each line is sorted
+    piece by piece, each piece left to right."""
     tops = sorted({c.top for c in chars})
     line_of: dict[float, int] = {}
     line = 0
@@ -24,10 +26,14 @@ def line_clusters(chars: Sequence[Char], tolerance: float) -> list[list[Char]]:
         if top > previous + tolerance:
             line += 1
         line_of[top] = line
-    lines: list[list[Char]] = [[] for _ in range(line + 1)]
+    lines: list[list[tuple[int, Char]]] = [[] for _ in range(line + 1)]
+    piece, last = 0, None
     for char in chars:
-        lines[line_of[char.top]].append(char)
-    return [sorted(members, key=attrgetter("x0")) for members in lines if members]
+        index = line_of[char.top]
+        piece += last is not None and index != last
+        last = index
+        lines[index].append((piece, char))
+    return [sorted(members, key=lambda member: (member[0], member[1].x0)) for members in lines if members]
 
 
 @cache
@@ -52,8 +58,10 @@ def page_words(chars: list[Char], gap_share: float, tolerance: float) -> list[Wo
     """The upright words of a page: runs of one font, size and colour (in stream order) cut into lines,
     and lines into words where the producer wrote a space character and where the gap between two
     characters is wider than `gap_share` of the font size (a producer that writes no spaces, such as TeX,
-    leaves at least a fifth of the size between words; letters are set closer). Characters whose tops are
-    within `tolerance` points share a line (`LayoutRules.word_line_tolerance`).
+    leaves at least a fifth of the size between words; letters are set closer), and between two stream
+    pieces of a line (`line_clusters`: a line of one column that runs on into the next column's line on the
+    same baseline is no word with it). Characters whose tops are within `tolerance` points share a line
+    (`LayoutRules.word_line_tolerance`).
 
     `page_words` in `pipeline/pdf/_native.c` is the same loop in C; it leaves pages with a coordinate that is
     not a number to this one."""
@@ -72,7 +80,8 @@ def python_page_words(chars: Sequence[Char], gap_share: float, tolerance: float)
             continue
         for line in line_clusters(list(run), tolerance):
             current: list[Char] = []
-            for char in line:
+            current_piece = -1
+            for piece, char in line:
                 if not char.text or char.text.isspace():
                     if current:
                         words.append(make_word(current))
@@ -80,10 +89,12 @@ def python_page_words(chars: Sequence[Char], gap_share: float, tolerance: float)
                     continue
                 if current:
                     previous = current[-1]
-                    if char.x0 > previous.x1 + gap_share * char.size or abs(char.top - previous.top) > tolerance:
+                    if (char.x0 > previous.x1 + gap_share * char.size or abs(char.top - previous.top) > tolerance
+                            or piece != current_piece):
                         words.append(make_word(current))
                         current = []
                 current.append(char)
+                current_piece = piece
             if current:
                 words.append(make_word(current))
     return words
@@ -164,12 +175,12 @@ def lower_small_capitals(segment: list[Word], small: dict[tuple[str, float], flo
 def segments_of(row: list[Word], rules: LayoutRules, channels: Sequence[tuple[float, float]] = (),
                 small_capitals: dict[tuple[str, float], float] | None = None) -> list[list[Word]]:
     """Cut a row where the gap between words is wide for their size, unless it is one of a line's word spaces
-    stretched to its justified measure (no wider than `justified_gap_max`, its neighbours as wide), where
-    the gap holds one of the page's narrow column `channels`, where the type size jumps across a space (a
-    large heading that runs into the next column's text) other than to a word in the small capitals of the
-    larger size (`small_capitals`: font and size of the page's small capitals, their capitals' size), or
-    where a word starts well before the one left of it ends (`overprint_overlap`: a side head's long word
-    printed over the text beside it)."""
+    stretched to its justified measure (no wider than `justified_gap_max`, its neighbours as wide:
+    `stretched`), where the gap holds one of the page's narrow column `channels`, where the type size jumps
+    across a space (a large heading that runs into the next column's text) other than to a word in the small
+    capitals of the larger size (`small_capitals`: font and size of the page's small capitals, their
+    capitals' size), or where a word starts well before the one left of it ends (`overprint_overlap`: a side
+    head's long word printed over the text beside it)."""
     gaps = [word.x0 - previous.x1 for previous, word in pairwise(row)]
     segments = [[row[0]]]
     for index, (previous, word) in enumerate(pairwise(row)):
@@ -180,8 +191,8 @@ def segments_of(row: list[Word], rules: LayoutRules, channels: Sequence[tuple[fl
         capitals_size = (small_capitals or {}).get((smaller.font, smaller.size))
         jump = (large > rules.size_jump * small and gap > rules.size_jump_gap * small
                 and not (capitals_size is not None and abs(capitals_size - large) <= rules.same_size_points))
-        if across or (gap > rules.segment_gap * small and not (gap <= rules.justified_gap_max * small
-                                                               and stretched(gaps, index, rules))) or jump or (
+        justified = gap <= rules.justified_gap_max * small and stretched(gaps, index, rules, ends_clause(previous))
+        if across or (gap > rules.segment_gap * small and not justified) or jump or (
                 gap < -rules.overprint_overlap * small):
             segments.append([word])
         else:
@@ -189,9 +200,17 @@ def segments_of(row: list[Word], rules: LayoutRules, channels: Sequence[tuple[fl
     return segments
 
 
-def stretched(gaps: Sequence[float], index: int, rules: LayoutRules) -> bool:
+def ends_clause(word: Word) -> bool:
+    """Whether a word ends in a stop (.:;!?), after which a typesetter may widen the space."""
+    return word.text[-1:] in ".:;!?"
+
+
+def stretched(gaps: Sequence[float], index: int, rules: LayoutRules, after_stop: bool = False) -> bool:
     """Whether gap `index` is one of a justified line's equal word spaces: a gap beside it is as wide, within
-    `justified_gap_ratio` (the last word space of a line may stand beside a gutter)."""
+    `justified_gap_ratio` (the last word space of a line may stand beside a gutter); a space after a stop
+    (`after_stop`: a word that ends in punctuation) may be up to `justified_stop_ratio` times as wide (TeX
+    stretches it more)."""
     beside = gaps[max(index - 1, 0):index] + gaps[index + 1:index + 2]
     gap = gaps[index]
-    return any(gap / rules.justified_gap_ratio <= other <= gap * rules.justified_gap_ratio for other in beside)
+    widest = rules.justified_stop_ratio if after_stop else rules.justified_gap_ratio
+    return any(gap / widest <= other <= gap * rules.justified_gap_ratio for other in beside)

@@ -239,7 +239,7 @@ enum { WORD_FIELDS = 10 };
 typedef struct {
     PyObject *record;
     double x0, x1, top;
-    Py_ssize_t order;
+    Py_ssize_t order, piece;
 } Item;
 
 static int by_value(const void *a, const void *b) {
@@ -247,8 +247,9 @@ static int by_value(const void *a, const void *b) {
     return (x > y) - (x < y);
 }
 
-static int by_x0_then_order(const void *a, const void *b) {
+static int by_piece_x0_then_order(const void *a, const void *b) {
     const Item *p = a, *q = b;
+    if (p->piece != q->piece) return (p->piece > q->piece) - (p->piece < q->piece);
     if (p->x0 != q->x0) return (p->x0 > q->x0) - (p->x0 < q->x0);
     return (p->order > q->order) - (p->order < q->order);
 }
@@ -356,19 +357,22 @@ static int run_words(PyObject *chars, Py_ssize_t start, Py_ssize_t end, double t
         if (k > 0 && tops[k] > tops[k - 1] + tolerance) lines++;
         line_of_top[k] = lines;
     }
-    /* Characters into their lines in stream order, then each line left to right (ties in stream order). */
+    /* Characters into their lines in stream order, then each line's stream pieces in turn, each left to right
+       (ties in stream order). */
     for (Py_ssize_t i = 0; i < count; i++) {
         double *found = bsearch(&items[i].top, tops, distinct, sizeof(double), by_value);
         line_of[i] = line_of_top[found - tops];
         offsets[line_of[i] + 1]++;
+        /* stream pieces: runs of characters of one line, cut where the stream goes to another line */
+        items[i].piece = i == 0 ? 0 : items[i - 1].piece + (line_of[i] != line_of[i - 1]);
     }
     for (Py_ssize_t line = 0; line <= lines; line++) offsets[line + 1] += offsets[line];
     for (Py_ssize_t i = 0; i < count; i++) sorted[offsets[line_of[i]]++] = items[i];
     for (Py_ssize_t line = 0, low = 0; line <= lines; line++) {
         Py_ssize_t high = offsets[line];
-        qsort(sorted + low, high - low, sizeof(Item), by_x0_then_order);
-        /* Words: cut at blank characters, where the gap exceeds `gap` and where the baseline shifts beyond the
-           tolerance. */
+        qsort(sorted + low, high - low, sizeof(Item), by_piece_x0_then_order);
+        /* Words: cut at blank characters, where the gap exceeds `gap`, where the baseline shifts beyond the
+           tolerance and between two stream pieces (two lines that run into each other). */
         Py_ssize_t word_start = -1;
         for (Py_ssize_t i = low; i < high; i++) {
             if (is_blank(PyTuple_GET_ITEM(sorted[i].record, C_TEXT))) {
@@ -378,7 +382,7 @@ static int run_words(PyObject *chars, Py_ssize_t start, Py_ssize_t end, double t
             } else if (word_start < 0) {
                 word_start = i;
             } else if (sorted[i].x0 > sorted[i - 1].x1 + gap
-                       || fabs(sorted[i].top - sorted[i - 1].top) > tolerance) {
+                       || fabs(sorted[i].top - sorted[i - 1].top) > tolerance || sorted[i].piece != sorted[i - 1].piece) {
                 if (append_word(words, sorted, word_start, i, word_type, style_of, ligatures) < 0) goto done;
                 word_start = i;
             }

@@ -149,8 +149,8 @@ class Builder:
         listing, theme = self.listing, self.theme
         assert listing is not None and theme is not None
         text = collapse_spaces(block.text)
-        if listing.indent < 0:
-            listing.indent = block.indent
+        if listing.indent < 0 or block.indent < listing.indent:
+            listing.indent = block.indent  # the least indent of its items (a first item pushed right stands out)
         if listing.last is not None and block.indent > listing.indent + 0.5 * block.size:
             listing.last.subitems.append(text)
             listing.last.pages = union(listing.last.pages, block.pages)
