@@ -393,14 +393,18 @@ def between_sections(lines: Sequence[Line], column_of: Callable[[Line], int], sp
     """The ids of the headings (larger than the body by `emphasis_size_ratio`) set in one column between two
     sections of columns: the other columns (side columns aside) have text above and below them but none
     beside them, nor within `section_clearance` of their size above or below (a part title after a multi-column
-    section that ends balanced, before the next one begins)."""
+    section that ends balanced, before the next one begins). A heading's next line (a line of its size in
+    its column within that clearance below it) goes with it and is no heading of its own."""
     flow = [line for line in lines if not spans(line) and column_of(line) not in side]
     found = set()
     for line in flow:
         if line.size <= rules.emphasis_size_ratio * body_size:
             continue
-        others = [other for other in flow if column_of(other) != column_of(line)]
         clearance = rules.section_clearance * line.size
+        if any(column_of(other) == column_of(line) and abs(other.size - line.size) <= rules.same_size_points
+               and 0 <= line.top - other.bottom <= clearance for other in flow):
+            continue
+        others = [other for other in flow if column_of(other) != column_of(line)]
         if (any(other.bottom <= line.top for other in others) and any(other.top >= line.bottom for other in others)
                 and not any(other.bottom > line.top - clearance and other.top < line.bottom + clearance
                             for other in others)):
