@@ -477,16 +477,21 @@ def test_lettered_sub_items_are_list_items(tmp_path):
         ("letter", "een kader voor de erkenning,"), ("letter", "een update van het kader.")]
 
 
+def rows_pdf(path, texts: list[str], size: float) -> None:
+    """One line of Helvetica per text, one below the other."""
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica", size)
+    for row, text in enumerate(texts):
+        canvas.drawString(50, HEIGHT - 100 - 14 * row, text)
+    canvas.showPage()
+    canvas.save()
+
+
 def test_a_letter_set_against_the_first_word_starts_an_item(tmp_path):
     """A word processor's "a)" label whose tab reaches no further than the label runs into the item's
     first word ("a)Een"): a capital after the letter's parenthesis still starts an item."""
     path = tmp_path / "letters-attached.pdf"
-    canvas = Canvas(str(path), pagesize=A4)
-    canvas.setFont("Helvetica", 9)
-    for row, text in enumerate(["a)Een kader voor de erkenning,", "b)Een update van het kader."]):
-        canvas.drawString(70, HEIGHT - 100 - 14 * row, text)
-    canvas.showPage()
-    canvas.save()
+    rows_pdf(path, ["a)Een kader voor de erkenning,", "b)Een update van het kader."], 9)
     assert [(b.marker, b.text or b.lines[0].text) for b in blocks_of(path)] == [
         ("letter", "Een kader voor de erkenning,"), ("letter", "Een update van het kader.")]
 
@@ -494,12 +499,7 @@ def test_a_letter_set_against_the_first_word_starts_an_item(tmp_path):
 def test_a_number_set_against_the_first_word_starts_an_item(tmp_path):
     """A word processor's list label with a narrow tab reads "1.BVR jobbonus": the number is a marker."""
     path = tmp_path / "attached.pdf"
-    canvas = Canvas(str(path), pagesize=A4)
-    canvas.setFont("Helvetica", 10)
-    for row, text in enumerate(["1.BVR jobbonus", "2.Samenwerkingsakkoord data"]):
-        canvas.drawString(50, HEIGHT - 100 - 14 * row, text)
-    canvas.showPage()
-    canvas.save()
+    rows_pdf(path, ["1.BVR jobbonus", "2.Samenwerkingsakkoord data"], 10)
     assert [(line.number, line.text) for block in blocks_of(path) for line in block.lines] == [
         (1, "BVR jobbonus"), (2, "Samenwerkingsakkoord data")]
 
