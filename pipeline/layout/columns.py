@@ -41,8 +41,6 @@ def overprinting(lines: Sequence[Line]) -> set[int]:
     return over
 
 
-
-
 def find_gutters(lines: Sequence[Line], body_size: float, rules: LayoutRules) -> list[tuple[float, float]]:
     """Vertical strips that no narrow line of text crosses, with text on both sides.
 
@@ -203,8 +201,6 @@ def float_columns(lines: Sequence[Line], gutters: Sequence[tuple[float, float]],
             | {i for i, gutter in enumerate(gutters) if overlaps(gutter, margin)})
 
 
-
-
 def place_floats(flow: list[Line], floats: list[Line], rules: LayoutRules) -> list[Line]:
     """Insert each run of float lines after the last line of the flow that ends above the run's top (within
     `float_top_tolerance`)."""
@@ -306,28 +302,24 @@ def lone_headings(lines: Sequence[Line], gutters: Sequence[tuple[float, float]],
     return between, foot
 
 
-
-
 def join_stretched_lines(page: PageLayout, gutters: Sequence[tuple[float, float]], rules: LayoutRules) -> None:
     """Join the two pieces of a justified line with a single word space stretched beyond `segment_gap` (a
     heading of two long words set to its column's measure): two lines of one style on one row within one
     column, at most `justified_gap_max` of their size apart, the right one ending at the column's right edge
     (where its lines end at the most, within `justified_edge` of the size)."""
-    def column_of(line: Line) -> int:
-        return sum(1 for g0, _ in gutters if line.start_x0 >= g0)
-
     edges: dict[int, float] = {}
     for line in page.lines:
         if not any(line.start_x0 < g0 < line.x1 for g0, _ in gutters):
-            edges[column_of(line)] = max(edges.get(column_of(line), line.x1), line.x1)
+            column = column_index(line, gutters)
+            edges[column] = max(edges.get(column, line.x1), line.x1)
     joined: set[int] = set()
     for right in page.lines:
-        column = column_of(right)
+        column = column_index(right, gutters)
         if right.marker or abs(right.x1 - edges.get(column, right.x1)) > rules.justified_edge * right.size:
             continue
         centre = (right.top + right.bottom) / 2
         beside = [line for line in page.lines if line is not right and id(line) not in joined
-                  and column_of(line) == column and line.x1 <= right.x0
+                  and column_index(line, gutters) == column and line.x1 <= right.x0
                   and abs((line.top + line.bottom) / 2 - centre) <= rules.row_tolerance * right.size]
         left = max(beside, key=lambda line: line.x1, default=None)
         if (left is not None and right.x0 - left.x1 <= rules.justified_gap_max * right.size
@@ -384,8 +376,6 @@ def reading_order(lines: list[Line], gutters: Sequence[tuple[float, float]], rul
     for line in ordered:
         line.column_x0 = lefts[line.column]
     return ordered
-
-
 
 
 def between_sections(lines: Sequence[Line], column_of: Callable[[Line], int], spans: Callable[[Line], bool],
