@@ -506,23 +506,80 @@ def test_a_number_set_against_the_first_word_starts_an_item(tmp_path):
 
 def balanced_columns_pdf(path, pages: list[str]) -> None:
     """Pages of two columns with a short theme title in large type: "between" two sets of balanced columns,
-    or at the "foot" of the page below them."""
+    at the "foot" of the page below them, or at the "head" of the page above them."""
     canvas = Canvas(str(path), pagesize=A4)
     width = (WIDTH - 100 - 20) / 2
     for kind in pages:
         y = HEIGHT - 80
+        if kind == "head":
+            canvas.setFont("Helvetica", 15)
+            canvas.drawString(50, y, "Economie")
+            y -= 30
         for band in ("Boven", "Onder") if kind == "between" else ("Boven",):
             for column in range(2):
                 canvas.setFont("Helvetica", 9)
                 for row, line in enumerate(simpleSplit(f"{band}{column + 1} begint hier. " + FILLER, "Helvetica", 9,
                                                        width)[:8]):
                     canvas.drawString(50 + column * (width + 20), y - 12 * row, line)
-            if band == "Boven":
+            if band == "Boven" and kind != "head":
                 canvas.setFont("Helvetica", 15)
                 canvas.drawString(50, y - 12 * 8 - 14, "Economie")
                 y -= 12 * 8 + 40
         canvas.showPage()
     canvas.save()
+
+
+def test_a_title_at_the_head_of_a_page_tells_of_no_titles_across_the_columns(tmp_path):
+    """A title at the head of the first column, above both columns, says nothing of how the document sets
+    its titles: in a document whose titles stand there or at the foot of the first column only, the one at
+    the foot stays the last line of its column."""
+    path = tmp_path / "head.pdf"
+    balanced_columns_pdf(path, ["head", "foot", "head"])
+    assert page_starts(path, 1) == ["Economie", "Boven1", "Boven2"]
+    assert page_starts(path, 2) == ["Boven1", "Economie", "Boven2"]
+
+
+def two_columns_with_a_gap_pdf(path, first: tuple[str, float, float], second: tuple[str, float, float]) -> None:
+    """Two pages of two columns of body text (9 points); after its tenth row, each column leaves a white
+    space and sets a heading in bold there: `first` in the first column, `second` in the second (text,
+    size, and how far below the next row's place its baseline stands)."""
+    canvas = Canvas(str(path), pagesize=A4)
+    width = (WIDTH - 100 - 20) / 2
+    for _ in range(2):
+        for column, (heading, size, drop) in enumerate((first, second)):
+            x, y = 50 + column * (width + 20), HEIGHT - 80
+            rows = simpleSplit(f"Kolom{column + 1} begint hier. " + FILLER * 4, "Helvetica", 9, width)
+            for row, line in enumerate(rows[:20]):
+                if row == 10:
+                    canvas.setFont("Helvetica-Bold", size)
+                    canvas.drawString(x, y - drop, heading)
+                    y -= drop + 10
+                canvas.setFont("Helvetica", 9)
+                canvas.drawString(x, y, line)
+                y -= 12
+        canvas.showPage()
+    canvas.save()
+
+
+def test_a_title_in_a_look_the_columns_also_hold_is_the_columns_own(tmp_path):
+    """A large title in the first column, beside a white space of the second, is no title across the columns
+    when the document sets titles of that look inside its second column too: the first column is read to
+    its end before the second."""
+    path = tmp_path / "looks.pdf"
+    two_columns_with_a_gap_pdf(path, ("Economie", 15, 30), ("Energie", 15, 55))
+    lines = page_lines(path, 1)
+    assert lines.index("Economie") < lines.index("Energie")
+    assert all(text.startswith("Kolom1") or "Kolom2" not in text for text in lines[:lines.index("Economie")])
+
+
+def test_a_heading_in_the_second_column_beside_a_white_space_of_the_first_is_its_own(tmp_path):
+    """A heading slightly larger than the body in the second column, set where the first column leaves a
+    white space, does not cut the page between two sections of columns: the first column is read first."""
+    path = tmp_path / "gap.pdf"
+    two_columns_with_a_gap_pdf(path, ("", 9, 30), ("Innovatie in ondernemingen", 10, 14))
+    lines = page_lines(path, 1)
+    assert [index for index, text in enumerate(lines) if text.startswith("Kolom")] == [0, 20]
+    assert lines.index("Innovatie in ondernemingen") == 30
 
 
 def page_lines(path, number: int) -> list[str]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pipeline.layout.blocks import build_blocks
 from pipeline.layout.columns import (
     column_channels,
+    column_heading_looks,
     find_gutters,
     float_columns,
     grid_gutters,
@@ -117,7 +118,8 @@ def layout_pages(pages: list[PageLayout], rules: LayoutRules) -> Layout:
         split_at_gutters(page, gutters, rules)
         join_stretched_lines(page, gutters, rules)
         page.gutters = tuple(gutters)
-    lone = [lone_headings(page.lines, page.gutters, page.body_size, rules) for page in pages]
+    column_looks = column_heading_looks(pages, rules)
+    lone = [lone_headings(page.lines, page.gutters, page.body_size, rules, column_looks) for page in pages]
     balanced = any(between for between, _ in lone)
     for page, (between, foot) in zip(pages, lone, strict=True):
         page.lines = reading_order(page.lines, page.gutters, rules,

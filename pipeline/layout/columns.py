@@ -266,17 +266,45 @@ def column_index(line: Line, gutters: Sequence[tuple[float, float]]) -> int:
     return sum(1 for g0, _ in gutters if line.start_x0 >= g0)
 
 
+Look = tuple[float, bool, bool, str]
+
+
+def look_of(line: Line) -> Look:
+    """A line's size, weight, slant and colour."""
+    return line.size, line.bold, line.italic, line.color
+
+
+def column_heading_looks(pages: Sequence[PageLayout], rules: LayoutRules) -> list[Look]:
+    """The looks of lines in large type (`gutter_heading_size`) set inside a column right of the first and
+    crossing no gutter: headings the document sets inside its columns, never across them."""
+    looks = set()
+    for page in pages:
+        large = rules.gutter_heading_size * page.body_size
+        for line in page.lines:
+            if (page.gutters and line.size >= large and column_index(line, page.gutters) > 0
+                    and not any(line.start_x0 < g0 and line.x1 > g1 for g0, g1 in page.gutters)):
+                looks.add(look_of(line))
+    return sorted(looks)
+
+
+def has_look(line: Line, looks: Sequence[Look], rules: LayoutRules) -> bool:
+    """Whether the line is set in one of the looks (sizes within `same_size_points`)."""
+    size, *style = look_of(line)
+    return any(abs(size - other) <= rules.same_size_points and style == list(rest) for other, *rest in looks)
+
+
 def lone_headings(lines: Sequence[Line], gutters: Sequence[tuple[float, float]], body_size: float,
-                  rules: LayoutRules) -> tuple[set[int], set[int]]:
+                  rules: LayoutRules, column_looks: Sequence[Look] = ()) -> tuple[set[int], set[int]]:
     """Lines in large type (`gutter_heading_size`) that start in the first column with no line of another
     column beside them, nor within `band_clearance` of their height above and below them (together): titles
     set across the columns whose text is too short to cross a gutter, with their margins. By `id`,
-    those with another column going on below them (a theme on a band between balanced columns), and those
+    those with another column's text above and below them (a theme on a band between balanced columns; one
+    at the head of the page is read first in any case, and tells nothing of the document), and those
     with no text below them at all (at the foot of the page: a band there too, where the document has
     bands between its columns, else the last line of its column). A title in another column is that
     column's own (set where the first column has a white space), and so is one whose column's text goes
     on below it while the other columns end above it (the last columns of a text filled one after the
-    other)."""
+    other), and so is one in a look the document sets inside its other columns (`column_heading_looks`)."""
     between: set[int] = set()
     foot: set[int] = set()
     if not gutters or body_size <= 0:
@@ -284,7 +312,7 @@ def lone_headings(lines: Sequence[Line], gutters: Sequence[tuple[float, float]],
     large = rules.gutter_heading_size * body_size
     for line in lines:
         column = column_index(line, gutters)
-        if line.size < large or column > 0:
+        if line.size < large or column > 0 or has_look(line, column_looks, rules):
             continue
         others = [other for other in lines if column_index(other, gutters) != column]
         if any(other.top < line.bottom and other.bottom > line.top for other in others):
@@ -292,10 +320,9 @@ def lone_headings(lines: Sequence[Line], gutters: Sequence[tuple[float, float]],
         above = max((other.bottom for other in others if other.bottom <= line.top), default=None)
         below = min((other.top for other in others if other.top >= line.bottom), default=None)
         height = line.bottom - line.top
-        if above is not None and below is not None and below - above - height < rules.band_clearance * height:
-            continue
-        if any(other.top >= line.bottom for other in others):
-            between.add(id(line))
+        if below is not None:
+            if above is not None and below - above - height >= rules.band_clearance * height:
+                between.add(id(line))
         elif not any(other.top >= line.bottom and other.size < large for other in lines
                      if column_index(other, gutters) == column):
             foot.add(id(line))
@@ -380,15 +407,17 @@ def reading_order(lines: list[Line], gutters: Sequence[tuple[float, float]], rul
 
 def between_sections(lines: Sequence[Line], column_of: Callable[[Line], int], spans: Callable[[Line], bool],
                      side: set[int], body_size: float, rules: LayoutRules) -> set[int]:
-    """The ids of the headings (larger than the body by `emphasis_size_ratio`) set in one column between two
-    sections of columns: the other columns (side columns aside) have text above and below them but none
+    """The ids of the headings (larger than the body by `emphasis_size_ratio`) set in the first column between
+    two sections of columns (one in another column is that column's own, set where the first has a white
+    space): the other columns (side columns aside) have text above and below them but none
     beside them, nor within `section_clearance` of their size above or below (a part title after a multi-column
     section that ends balanced, before the next one begins). A heading's next line (a line of its size in
     its column within that clearance below it) goes with it and is no heading of its own."""
     flow = [line for line in lines if not spans(line) and column_of(line) not in side]
+    first = min((column_of(line) for line in flow), default=0)
     found = set()
     for line in flow:
-        if line.size <= rules.emphasis_size_ratio * body_size:
+        if line.size <= rules.emphasis_size_ratio * body_size or column_of(line) != first:
             continue
         clearance = rules.section_clearance * line.size
         if any(column_of(other) == column_of(line) and abs(other.size - line.size) <= rules.same_size_points
