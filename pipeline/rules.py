@@ -20,6 +20,7 @@ class LayoutRules(_Rules):
     """How pages are cut into words, segments, columns, blocks and list items."""
 
     word_gap: float
+    line_end_hyphen_gap: float
     generated_space_gap: float
     word_line_tolerance: float
     space_gap: float

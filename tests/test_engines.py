@@ -28,8 +28,7 @@ from pipeline.utils.files import canonical_json
 
 START, COUNT = (int(v) for v in os.environ.get("WERKPROGRAMMA_ENGINE_SEEDS", "0:100").split(":"))
 
-WORD_GAP = load_rules().layout.word_gap
-WORD_TOLERANCE = load_rules().layout.word_line_tolerance
+LAYOUT = load_rules().layout
 SPACE_SHARE = load_rules().layout.generated_space_gap
 
 
@@ -136,8 +135,8 @@ def test_both_engines_end_words_alike_without_space_characters(tmp_path):
     """Where the producer wrote no spaces, pdfium writes its own; they end words only as the gaps do for
     pdfplumber: not between spaced capitals, nor between the points of an ellipsis."""
     path = spaceless_page(tmp_path / "spaceless.pdf")
-    words = {engine: [w.text for w in layout_words.page_words(sources.all_pages(engine, path)[0].chars, WORD_GAP,
-                                                              WORD_TOLERANCE)] for engine in sources.ENGINES}
+    words = {engine: [w.text for w in layout_words.page_words(sources.all_pages(engine, path)[0].chars, LAYOUT)]
+             for engine in sources.ENGINES}
     assert words["pdfium"] == words["pdfplumber"] == ["DEEL", "twee", "projecten", "...", "klaar"]
 
 
@@ -163,15 +162,15 @@ def test_c_word_loop_groups_what_the_python_loop_groups(tmp_path):
     rng = random.Random(0)
     pages += [random_chars(rng) for _ in range(2000)]
     for index, chars in enumerate(pages):
-        words = layout_words.page_words(chars, WORD_GAP, WORD_TOLERANCE)
-        assert words == layout_words.python_page_words(chars, WORD_GAP, WORD_TOLERANCE), f"page {index}"
+        words = layout_words.page_words(chars, LAYOUT)
+        assert words == layout_words.python_page_words(chars, LAYOUT), f"page {index}"
         assert all(type(word) is layout_words.Word for word in words)
-    assert sum(len(layout_words.page_words(chars, WORD_GAP, WORD_TOLERANCE)) for chars in pages) > 10_000
+    assert sum(len(layout_words.page_words(chars, LAYOUT)) for chars in pages) > 10_000
     not_a_number = [sources.Char("a", float("nan"), 1.0, 1.0, 2.0, 1.0, "F", "", True)]
     assert sources._native.page_words(not_a_number, layout_words.Word, layout_words.font_weight_and_slant,
-                                      layout_words.LIGATURE_TABLE, WORD_TOLERANCE, WORD_GAP) is None
-    assert (layout_words.page_words(not_a_number, WORD_GAP, WORD_TOLERANCE)
-            == layout_words.python_page_words(not_a_number, WORD_GAP, WORD_TOLERANCE))
+                                      layout_words.LIGATURE_TABLE, LAYOUT.word_line_tolerance, LAYOUT.word_gap,
+                                      LAYOUT.line_end_hyphen_gap) is None
+    assert layout_words.page_words(not_a_number, LAYOUT) == layout_words.python_page_words(not_a_number, LAYOUT)
 
 
 def test_both_engines_read_the_printed_size_of_scaled_text(tmp_path):

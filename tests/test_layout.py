@@ -7,6 +7,7 @@ import pytest
 from pdfmaker import FILLER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from pipeline.layout import layout_document
@@ -389,6 +390,56 @@ def test_words_without_space_characters_end_at_a_fifth_of_the_size(tmp_path):
     assert [line.text for line in blocks_of(path)[0].lines] == ["Vlaams minister van Werk"]
 
 
+def draw_pieces(path, pieces: list[tuple[str, float]], size: float = 10) -> None:
+    """One row of Times-Roman pieces, each drawn `advance` points after the previous piece's start (None:
+    right after its end)."""
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Times-Roman", size)
+    x = 50.0
+    for text, advance in pieces:
+        canvas.drawString(x, HEIGHT - 100, text)
+        x += canvas.stringWidth(text, "Times-Roman", size) if advance is None else advance
+    canvas.showPage()
+    canvas.save()
+
+
+def test_a_space_drawn_over_the_next_letter_ends_no_word(tmp_path):
+    """A browser writes a space at a word's break opportunities, drawn over the next letter: it has no room of
+    its own, pdfium leaves it out, and it ends no word for either engine (so both see the same words)."""
+    path = tmp_path / "covered-space.pdf"
+    draw_pieces(path, [("meege", None), (" ", 0.0), ("nomen", None), (" ", None), ("worden", None)])
+    for engine in ("pdfium", "pdfplumber"):
+        lines = [line for block in layout_document(all_pages(engine, path), RULES).blocks for line in block.lines]
+        assert [[word.text for word in line.words] for line in lines] == [["meegenomen", "worden"]], engine
+
+
+def test_a_space_kerned_after_a_closing_quote_still_ends_a_word(tmp_path):
+    """A browser kerns the space after a closing quote, and pdfium then drops it: the gap left (0.176 of the
+    size) still ends the word."""
+    path = tmp_path / "quote-space.pdf"
+    quote = stringWidth("mee’", "Times-Roman", 10)
+    draw_pieces(path, [("iedereen", None), (" ", None), ("mee’", quote + 1.76), ("stelt", None)])
+    assert [line.text for line in blocks_of(path)[0].lines] == ["iedereen mee’ stelt"]
+
+
+def test_a_line_end_hyphen_set_apart_stays_with_its_word(tmp_path):
+    """An office suite sets a line-end hyphen apart in a justified line (0.175 of the size, as wide as a kerned
+    word space): it stays with its word."""
+    path = tmp_path / "hyphen-apart.pdf"
+    draw_pieces(path, [("de", None), (" ", None), ("Vertegen", stringWidth("Vertegen", "Times-Roman", 10) + 1.75),
+                       ("-", None)])
+    assert [[word.text for word in line.words] for line in blocks_of(path)[0].lines] == [["de", "Vertegen-"]]
+
+
+def test_a_hyphen_between_words_set_apart_without_spaces_stands_alone(tmp_path):
+    """pdfTeX writes no spaces: a hyphen set between two words ("Wonen - Uitdagingen") is a word of its own,
+    and so is the word before it."""
+    path = tmp_path / "hyphen-between.pdf"
+    gap = stringWidth("Wonen", "Times-Roman", 10) + 2.5
+    draw_pieces(path, [("Wonen", gap), ("-", stringWidth("-", "Times-Roman", 10) + 2.5), ("Uitdagingen", None)])
+    assert [[word.text for word in line.words] for line in blocks_of(path)[0].lines] == [["Wonen", "-", "Uitdagingen"]]
+
+
 def test_a_line_justified_with_very_wide_word_spaces_stays_one_line(tmp_path):
     """An office suite stretches the word spaces of a justified line to twice the size when it may not
     hyphenate: equal wide gaps are word spaces; the wider gap of a gutter beside them still cuts."""
@@ -580,6 +631,31 @@ def test_a_heading_in_the_second_column_beside_a_white_space_of_the_first_is_its
     lines = page_lines(path, 1)
     assert [index for index, text in enumerate(lines) if text.startswith("Kolom")] == [0, 20]
     assert lines.index("Innovatie in ondernemingen") == 30
+
+
+def test_a_column_holding_only_an_indented_list_keeps_the_text_edge(tmp_path):
+    """A page whose column holds only sub-items run on from the page before starts at the text's edge (where
+    the column starts on the other pages of its side), not at the items' labels: their indent tells them
+    apart from the items above them."""
+    path = tmp_path / "indented-page.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    rows = simpleSplit(FILLER * 2, "Helvetica", 9, WIDTH - 100)[:12]
+    for page in range(1, 7):
+        canvas.setFont("Helvetica", 9)
+        y = HEIGHT - 80
+        for row in rows if page < 6 else []:
+            canvas.drawString(50, y, row)
+            y -= 12
+        labels = [("1.", 50)] if page == 5 else [("a)", 64), ("b)", 64)] if page == 6 else []
+        for label, x in labels:
+            canvas.drawString(x, y - 6, label)
+            canvas.drawString(x + 14, y - 6, "Een kader voor de erkenning van de diensten.")
+            y -= 18
+        canvas.showPage()
+    canvas.save()
+    blocks = blocks_of(path)
+    assert [(b.page, b.marker, round(b.indent)) for b in blocks if b.marker] == [
+        (5, "number", 0), (6, "letter", 14), (6, "letter", 14)]
 
 
 def page_lines(path, number: int) -> list[str]:
@@ -782,6 +858,23 @@ def test_columns_close_together_on_rows_apart(tmp_path):
     canvas.save()
     lines = page_lines(path, 2)
     assert lines[0].startswith("Kolom1") and lines[16].startswith("Kolom2") and lines[22] == "SERV.", lines
+
+
+@pytest.mark.parametrize("into", [15, 17])
+def test_a_line_ending_inside_the_gutter_is_cut_from_the_next_column(tmp_path, into):
+    """A line too long for its column (an address that cannot break) ends inside the 20-point gutter, `into`
+    points past its near edge, and the next column's line on the same baseline starts a gap narrower than a
+    gutter must be but wider than a word space further on: the two lines are cut at the gutter."""
+    path = tmp_path / "into-gutter.pdf"
+    width = (WIDTH - 100 - 20) / 2
+    first = simpleSplit("Kolom1 begint hier. " + FILLER * 3, "Helvetica", 9, width)[3].split()[0]
+    address = "https://www.voorbeeld.be/"
+    while stringWidth(f"{first} {address}l", "Helvetica", 9) <= width + into:
+        address += "l"
+    offset_columns_pdf(path, 20, overflow=address)
+    lines = page_lines(path, 2)
+    assert lines[3].split()[-1] == address, lines
+    assert [line.split()[0] for line in lines].index("Kolom2") == len(lines) // 2, lines
 
 
 @pytest.mark.parametrize("heading", ["", "Levenslang leren"])

@@ -24,6 +24,7 @@ from pipeline.layout.columns import (
     lone_headings,
     margin_gutters,
     reading_order,
+    settle_column_lefts,
     side_gutters,
     split_at_gutters,
     text_area,
@@ -54,7 +55,7 @@ def small_capitals_near(rows: list[tuple[list[Word], set[float]]], index: int, r
 
 def read_page(content: PageContent, rules: LayoutRules) -> PageLayout:
     """Lines of one page with list markers, before furniture removal and ordering."""
-    words = attach_raised_marks(page_words(content.chars, rules.word_gap, rules.word_line_tolerance), rules)
+    words = attach_raised_marks(page_words(content.chars, rules), rules)
     shapes = content.shapes
     number = content.number
     lines = []
@@ -124,7 +125,8 @@ def layout_pages(pages: list[PageLayout], rules: LayoutRules) -> Layout:
     for page, (between, foot) in zip(pages, lone, strict=True):
         page.lines = reading_order(page.lines, page.gutters, rules,
                                    float_columns(page.lines, page.gutters, usual, side, rules, margin),
-                                   between | foot if balanced else between, page.body_size)
+                                   between | foot if balanced else between, page.body_size, column_looks)
+    settle_column_lefts(pages)
     return Layout(blocks=build_blocks(pages, rules), running_texts=running)
 
 

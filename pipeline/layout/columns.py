@@ -1,6 +1,7 @@
 """Columns and reading order: gutters found where no narrow body line crosses, bands and side columns."""
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
@@ -138,14 +139,16 @@ def cuts_at(previous: Word, word: Word, gutters: Sequence[tuple[float, float]], 
     a whole gutter, or, between words of body text, from within a gutter (the left column's lines end short of
     it where it is ragged, or where a wide line ignored in finding gutters reached into it) to its far side,
     where the next column starts, or from its near side, where the left column's lines end, into it (the next
-    column's lines start further right on this page, a list indented); or narrower than a word space
-    (`word_gap`) where a word that runs into the gutter meets the next column's first word (a line too long
-    for its measure). A title in large type across the columns may have a word space that wide."""
+    column's lines start further right on this page, a list indented); or narrower than a gutter where a word
+    that runs into the gutter meets the next column's first word (a line too long for its measure: an
+    address that cannot break), in body text (no larger than `emphasis_size_ratio` of the body) where the
+    gap is a word space or wider. A title in large type across the columns may have a word space that wide."""
     gap = word.x0 - previous.x1
+    runs_into = any(previous.x0 < g0 < previous.x1 and word.x0 >= g1 - 1 for g0, g1 in gutters)
     if gap < rules.word_gap * min(previous.size, word.size):
-        return any(previous.x0 < g0 < previous.x1 and word.x0 >= g1 - 1 for g0, g1 in gutters)
+        return runs_into
     if gap < rules.gutter_min_width * body_size:
-        return False
+        return runs_into and max(previous.size, word.size) <= rules.emphasis_size_ratio * body_size
     if max(previous.size, word.size) >= rules.gutter_heading_size * body_size:
         return any(previous.x1 <= g0 + 1 and word.x0 >= g1 - 1 for g0, g1 in gutters)
     return any((previous.x1 < g1 and word.x0 >= g1 - 1) or (abs(previous.x1 - g0) <= 1 and word.x0 < g1)
@@ -360,11 +363,12 @@ def join_stretched_lines(page: PageLayout, gutters: Sequence[tuple[float, float]
 
 def reading_order(lines: list[Line], gutters: Sequence[tuple[float, float]], rules: LayoutRules,
                   side_columns: set[int] | None = None, bands: set[int] | None = None,
-                  body_size: float = 0.0) -> list[Line]:
+                  body_size: float = 0.0, column_looks: Sequence[Look] = ()) -> list[Line]:
     """Bands top to bottom, cut by lines that cross a gutter (by more than `overprint_overlap` of their size
     into the next column, printing over none of its lines, and not lines of body text of `body_size` that
     only stick out into it), by the lines of `bands` (by `id`: titles set across the columns) and by
-    headings between two sections of columns (`between_sections`); columns left to right within a band;
+    headings between two sections of columns (`between_sections`, but for those in one of `column_looks`);
+    columns left to right within a band;
     the lines of a narrow side column are read where they stand beside the text."""
     across = bands or set()
     over = overprinting(lines) if gutters else set()
@@ -378,7 +382,7 @@ def reading_order(lines: list[Line], gutters: Sequence[tuple[float, float]], rul
             and not overflows(line, (g0, g1), body_size, rules) for g0, g1 in gutters))
 
     side = side_columns or set()
-    between = between_sections(lines, column_of, spans, side, body_size, rules) if gutters else set()
+    between = between_sections(lines, column_of, spans, side, body_size, rules, column_looks) if gutters else set()
 
     def band_order(band: list[Line]) -> list[Line]:
         flow = sorted((ln for ln in band if ln.column not in side), key=lambda ln: (ln.column, ln.top, ln.x0))
@@ -405,19 +409,40 @@ def reading_order(lines: list[Line], gutters: Sequence[tuple[float, float]], rul
     return ordered
 
 
+def settle_column_lefts(pages: Sequence[PageLayout]) -> None:
+    """Move a column's left edge on a page (`Line.column_x0`) out to where that column starts on most pages
+    of its kind (the same side of the spread, the same number of columns) when all the page's lines of that
+    column start right of it, and it stays right of the gutter before the column: a column that holds only
+    an indented list (items run on from the column before) starts at the text's edge, not at its markers."""
+    found: dict[tuple[int, int, int], Counter[int]] = {}
+    for page in pages:
+        for column, left in {line.column: line.column_x0 for line in page.lines}.items():
+            found.setdefault((page.number % 2, len(page.gutters), column), Counter())[round(left)] += 1
+    usual = {kind: lefts.most_common(1)[0][0] for kind, lefts in found.items()}
+    for page in pages:
+        for line in page.lines:
+            left = usual[(page.number % 2, len(page.gutters), line.column)]
+            gutter_edge = page.gutters[line.column - 1][1] if 0 < line.column <= len(page.gutters) else 0.0
+            if gutter_edge - 1 <= left < line.column_x0:
+                line.column_x0 = left
+
+
 def between_sections(lines: Sequence[Line], column_of: Callable[[Line], int], spans: Callable[[Line], bool],
-                     side: set[int], body_size: float, rules: LayoutRules) -> set[int]:
+                     side: set[int], body_size: float, rules: LayoutRules,
+                     column_looks: Sequence[Look] = ()) -> set[int]:
     """The ids of the headings (larger than the body by `emphasis_size_ratio`) set in the first column between
-    two sections of columns (one in another column is that column's own, set where the first has a white
-    space): the other columns (side columns aside) have text above and below them but none
-    beside them, nor within `section_clearance` of their size above or below (a part title after a multi-column
-    section that ends balanced, before the next one begins). A heading's next line (a line of its size in
-    its column within that clearance below it) goes with it and is no heading of its own."""
+    two sections of columns: the other columns (side columns aside) have text above and below them but none
+    beside them, nor within `section_clearance` of their size above or below (a part title after a
+    multi-column section that ends balanced, before the next one begins). A heading in another column is
+    that column's own (set where the first has a white space), and so is one in a look the document sets
+    inside its other columns (`column_heading_looks`). A heading's next line (a line of its size in its
+    column within that clearance below it) goes with it and is no heading of its own."""
     flow = [line for line in lines if not spans(line) and column_of(line) not in side]
     first = min((column_of(line) for line in flow), default=0)
     found = set()
     for line in flow:
-        if line.size <= rules.emphasis_size_ratio * body_size or column_of(line) != first:
+        if (line.size <= rules.emphasis_size_ratio * body_size or column_of(line) != first
+                or has_look(line, column_looks, rules)):
             continue
         clearance = rules.section_clearance * line.size
         if any(column_of(other) == column_of(line) and abs(other.size - line.size) <= rules.same_size_points

@@ -7,7 +7,7 @@ from itertools import groupby, pairwise
 from operator import attrgetter
 
 from pipeline.layout.records import BOLD_RE, ITALIC_RE, Word
-from pipeline.pdf.sources import Char, _native
+from pipeline.pdf.sources import WORD_HYPHENS, Char, _native
 from pipeline.rules import LayoutRules
 
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "ſt", "ﬆ": "st"}
@@ -54,26 +54,29 @@ def make_word(chars: Sequence[Char]) -> Word:
                 font=first.font)
 
 
-def page_words(chars: list[Char], gap_share: float, tolerance: float) -> list[Word]:
+def page_words(chars: list[Char], rules: LayoutRules) -> list[Word]:
     """The upright words of a page: runs of one font, size and colour (in stream order) cut into lines,
-    and lines into words where the producer wrote a space character and where the gap between two
-    characters is wider than `gap_share` of the font size (a producer that writes no spaces, such as TeX,
-    leaves at least a fifth of the size between words; letters are set closer), and between two stream
-    pieces of a line (`line_clusters`: a line of one column that runs on into the next column's line on the
-    same baseline is no word with it). Characters whose tops are within `tolerance` points share a line
-    (`LayoutRules.word_line_tolerance`).
+    and lines into words where the producer wrote a space character with room of its own (`covered`), where
+    the gap between two characters is wider than `word_gap` of the font size (a producer that writes no
+    spaces, such as TeX, leaves at least a fifth of the size between words; letters are set closer), before
+    a hyphen that ends the line only where it is wider than `line_end_hyphen_gap` (`ends_with_hyphen`), and
+    between two stream pieces of a line (`line_clusters`: a line of one column that runs on into the next
+    column's line on the same baseline is no word with it). Characters whose tops are within
+    `word_line_tolerance` points share a line.
 
     `page_words` in `pipeline/pdf/_native.c` is the same loop in C; it leaves pages with a coordinate that is
     not a number to this one."""
     if _native is not None:
-        words = _native.page_words(chars, Word, font_weight_and_slant, LIGATURE_TABLE, tolerance, gap_share)
+        words = _native.page_words(chars, Word, font_weight_and_slant, LIGATURE_TABLE, rules.word_line_tolerance,
+                                   rules.word_gap, rules.line_end_hyphen_gap)
         if words is not None:
             return words
-    return python_page_words(chars, gap_share, tolerance)
+    return python_page_words(chars, rules)
 
 
-def python_page_words(chars: Sequence[Char], gap_share: float, tolerance: float) -> list[Word]:
+def python_page_words(chars: Sequence[Char], rules: LayoutRules) -> list[Word]:
     """`page_words` in Python."""
+    tolerance = rules.word_line_tolerance
     words: list[Word] = []
     for style, run in groupby(chars, key=attrgetter("upright", "font", "size", "color")):
         if not style[0]:
@@ -81,16 +84,18 @@ def python_page_words(chars: Sequence[Char], gap_share: float, tolerance: float)
         for line in line_clusters(list(run), tolerance):
             current: list[Char] = []
             current_piece = -1
-            for piece, char in line:
-                if not char.text or char.text.isspace():
-                    if current:
+            for index, (piece, char) in enumerate(line):
+                if is_blank(char.text):
+                    if current and not covered(line, index):
                         words.append(make_word(current))
-                    current = []
+                        current = []
                     continue
                 if current:
                     previous = current[-1]
-                    if (char.x0 > previous.x1 + gap_share * char.size or abs(char.top - previous.top) > tolerance
-                            or piece != current_piece):
+                    gap = char.x0 - previous.x1
+                    if ((gap > rules.word_gap * char.size
+                         and not (ends_with_hyphen(line, index) and gap <= rules.line_end_hyphen_gap * char.size))
+                            or abs(char.top - previous.top) > tolerance or piece != current_piece):
                         words.append(make_word(current))
                         current = []
                 current.append(char)
@@ -98,6 +103,29 @@ def python_page_words(chars: Sequence[Char], gap_share: float, tolerance: float)
             if current:
                 words.append(make_word(current))
     return words
+
+
+def is_blank(text: str) -> bool:
+    """Whether a character prints nothing (a space, or no text at all)."""
+    return not text or text.isspace()
+
+
+def ends_with_hyphen(line: Sequence[tuple[int, Char]], index: int) -> bool:
+    """Whether the character at `index` of a line (`line_clusters`) is a hyphen that ends its stream piece (no
+    printing character after it): an office suite sets a line-end hyphen apart in a justified line."""
+    piece, char = line[index]
+    return char.text in WORD_HYPHENS and all(later != piece or is_blank(other.text)
+                                             for later, other in line[index + 1:])
+
+
+def covered(line: Sequence[tuple[int, Char]], index: int) -> bool:
+    """Whether the blank character at `index` of a line (`line_clusters`) has no room of its own: a printing
+    neighbour of its stream piece covers its middle. A browser writes such spaces at a word's break
+    opportunities, drawn over the next letter; pdfium leaves them out, a word space has room of its own."""
+    piece, blank = line[index]
+    middle = (blank.x0 + blank.x1) / 2
+    return any(0 <= near < len(line) and line[near][0] == piece and not is_blank(line[near][1].text)
+               and line[near][1].x0 < middle < line[near][1].x1 for near in (index - 1, index + 1))
 
 
 def rows_of(words: Iterable[Word], rules: LayoutRules) -> list[list[Word]]:

@@ -264,17 +264,40 @@ static int is_blank(PyObject *text) {
     return 1;
 }
 
-/* layout.make_word: the word of items[start:end] (sorted left to right). */
+/* layout.ends_with_hyphen: whether item i of a line's items[low:high] is a word hyphen (`sources.WORD_HYPHENS`)
+   with no printing item of its stream piece after it. */
+static int ends_with_hyphen(Item *items, Py_ssize_t high, Py_ssize_t i) {
+    PyObject *text = PyTuple_GET_ITEM(items[i].record, C_TEXT);
+    if (PyUnicode_GET_LENGTH(text) != 1 || !is_word_hyphen(PyUnicode_READ_CHAR(text, 0))) return 0;
+    for (Py_ssize_t later = i + 1; later < high; later++)
+        if (items[later].piece == items[i].piece && !is_blank(PyTuple_GET_ITEM(items[later].record, C_TEXT))) return 0;
+    return 1;
+}
+
+/* layout.covered: whether the blank item i of a line's items[low:high] has no room of its own (a printing
+   neighbour of its stream piece covers its middle). */
+static int covered(Item *items, Py_ssize_t low, Py_ssize_t high, Py_ssize_t i) {
+    double middle = (items[i].x0 + items[i].x1) / 2;
+    for (Py_ssize_t near = i - 1; near <= i + 1; near += 2) {
+        if (near < low || near >= high || items[near].piece != items[i].piece) continue;
+        if (is_blank(PyTuple_GET_ITEM(items[near].record, C_TEXT))) continue;
+        if (items[near].x0 < middle && middle < items[near].x1) return 1;
+    }
+    return 0;
+}
+
+/* layout.make_word: the word of the printing items of items[start:end] (sorted left to right). */
 static PyObject *make_word(Item *items, Py_ssize_t start, Py_ssize_t end, PyTypeObject *word_type, PyObject *style_of,
                            PyObject *ligatures) {
-    PyObject *first = items[start].record, *texts = PyList_New(end - start), *text = NULL, *word = NULL;
+    PyObject *first = items[start].record, *texts = PyList_New(0), *text = NULL, *word = NULL;
     PyObject *style = NULL, *empty = NULL;
     if (texts == NULL) return NULL;
     PyObject *x1 = PyTuple_GET_ITEM(first, C_X1), *top = PyTuple_GET_ITEM(first, C_TOP);
     PyObject *bottom = PyTuple_GET_ITEM(first, C_BOTTOM);
     for (Py_ssize_t i = start; i < end; i++) {
         PyObject *record = items[i].record;
-        PyList_SET_ITEM(texts, i - start, Py_NewRef(PyTuple_GET_ITEM(record, C_TEXT)));
+        if (is_blank(PyTuple_GET_ITEM(record, C_TEXT))) continue;  /* a blank without room of its own */
+        if (PyList_Append(texts, PyTuple_GET_ITEM(record, C_TEXT)) < 0) goto done;
         if (i == start) continue;
         int larger = PyObject_RichCompareBool(PyTuple_GET_ITEM(record, C_X1), x1, Py_GT);
         int higher = PyObject_RichCompareBool(PyTuple_GET_ITEM(record, C_TOP), top, Py_LT);
@@ -324,7 +347,8 @@ static int append_word(PyObject *words, Item *items, Py_ssize_t start, Py_ssize_
 
 /* layout.line_clusters and the word cuts of layout.page_words, for the characters chars[start:end] of one
    style.  Returns 1 when done, 0 when a coordinate is not a number (the Python loop then decides), -1 on error. */
-static int run_words(PyObject *chars, Py_ssize_t start, Py_ssize_t end, double tolerance, double gap, PyObject *words,
+static int run_words(PyObject *chars, Py_ssize_t start, Py_ssize_t end, double tolerance, double gap,
+                     double hyphen_gap, PyObject *words,
                      PyTypeObject *word_type, PyObject *style_of, PyObject *ligatures) {
     Py_ssize_t count = end - start;
     double *tops = PyMem_Malloc(count * sizeof(double));
@@ -371,23 +395,29 @@ static int run_words(PyObject *chars, Py_ssize_t start, Py_ssize_t end, double t
     for (Py_ssize_t line = 0, low = 0; line <= lines; line++) {
         Py_ssize_t high = offsets[line];
         qsort(sorted + low, high - low, sizeof(Item), by_piece_x0_then_order);
-        /* Words: cut at blank characters, where the gap exceeds `gap`, where the baseline shifts beyond the
-           tolerance and between two stream pieces (two lines that run into each other). */
-        Py_ssize_t word_start = -1;
+        /* Words: cut at blank characters with room of their own, where the gap exceeds `gap` (before a
+           hyphen that ends the line, where it exceeds `hyphen_gap`), where the baseline shifts beyond the tolerance and between two stream pieces (two lines
+           that run into each other). */
+        Py_ssize_t word_start = -1, last = -1;
         for (Py_ssize_t i = low; i < high; i++) {
             if (is_blank(PyTuple_GET_ITEM(sorted[i].record, C_TEXT))) {
-                if (word_start >= 0 && append_word(words, sorted, word_start, i, word_type, style_of, ligatures) < 0)
-                    goto done;
-                word_start = -1;
-            } else if (word_start < 0) {
+                if (word_start >= 0 && !covered(sorted, low, high, i)) {
+                    if (append_word(words, sorted, word_start, last + 1, word_type, style_of, ligatures) < 0) goto done;
+                    word_start = -1;
+                }
+                continue;
+            }
+            if (word_start < 0) {
                 word_start = i;
-            } else if (sorted[i].x0 > sorted[i - 1].x1 + gap
-                       || fabs(sorted[i].top - sorted[i - 1].top) > tolerance || sorted[i].piece != sorted[i - 1].piece) {
-                if (append_word(words, sorted, word_start, i, word_type, style_of, ligatures) < 0) goto done;
+            } else if ((sorted[i].x0 > sorted[last].x1 + gap
+                        && !(sorted[i].x0 <= sorted[last].x1 + hyphen_gap && ends_with_hyphen(sorted, high, i)))
+                       || fabs(sorted[i].top - sorted[last].top) > tolerance || sorted[i].piece != sorted[last].piece) {
+                if (append_word(words, sorted, word_start, last + 1, word_type, style_of, ligatures) < 0) goto done;
                 word_start = i;
             }
+            last = i;
         }
-        if (word_start >= 0 && append_word(words, sorted, word_start, high, word_type, style_of, ligatures) < 0)
+        if (word_start >= 0 && append_word(words, sorted, word_start, last + 1, word_type, style_of, ligatures) < 0)
             goto done;
         low = high;
     }
@@ -406,9 +436,9 @@ done:
 static PyObject *page_words(PyObject *Py_UNUSED(module), PyObject *args) {
     PyObject *chars, *style_of, *ligatures;
     PyTypeObject *word_type;
-    double tolerance, gap_share;
-    if (!PyArg_ParseTuple(args, "O!O!OOdd", &PyList_Type, &chars, &PyType_Type, &word_type, &style_of, &ligatures,
-                          &tolerance, &gap_share))
+    double tolerance, gap_share, hyphen_share;
+    if (!PyArg_ParseTuple(args, "O!O!OOddd", &PyList_Type, &chars, &PyType_Type, &word_type, &style_of, &ligatures,
+                          &tolerance, &gap_share, &hyphen_share))
         return NULL;
     if (!PyType_IsSubtype(word_type, &PyTuple_Type)) {
         PyErr_SetString(PyExc_TypeError, "the word type must be a tuple type of ten fields");
@@ -443,7 +473,8 @@ static PyObject *page_words(PyObject *Py_UNUSED(module), PyObject *args) {
         double size = PyFloat_AsDouble(PyTuple_GET_ITEM(first, C_SIZE));
         if (PyErr_Occurred()) { Py_DECREF(words); return NULL; }
         if (isnan(size)) { Py_DECREF(words); Py_RETURN_NONE; }
-        int done = run_words(chars, start, end, tolerance, gap_share * size, words, word_type, style_of, ligatures);
+        int done = run_words(chars, start, end, tolerance, gap_share * size, hyphen_share * size, words, word_type,
+                             style_of, ligatures);
         if (done < 0) { Py_DECREF(words); return NULL; }
         if (done == 0) { Py_DECREF(words); Py_RETURN_NONE; }
     }
@@ -452,8 +483,8 @@ static PyObject *page_words(PyObject *Py_UNUSED(module), PyObject *args) {
 
 static PyMethodDef methods[] = {
     {"page_words", page_words, METH_VARARGS,
-     "page_words(chars, word_type, style_of, ligatures, tolerance, gap_share) -> list of words, or None when a coordinate "
-     "is not a number"},
+     "page_words(chars, word_type, style_of, ligatures, tolerance, gap_share, hyphen_share) -> list of words, or None "
+     "when a coordinate is not a number"},
     {"read_rows", read_rows, METH_VARARGS,
      "read_rows(text_page, height, function_addresses, font_names, hyphens, record, space_share) -> list of records"},
     {NULL, NULL, 0, NULL},

@@ -272,6 +272,10 @@ class Document:
             self.out(f"\\par\\medskip\\noindent\\textbf{{{tex(label)}}}\\par\\nopagebreak")
         else:
             self.heading(self.s["sub"], heading, 4)
+            if self.s["sub"] == "paragraph" and self.s["lists"] == "table":
+                # A run-in heading would be set in front of the table's first row, which is as wide as the
+                # column: it would print over the next column. An author ends the heading's line first.
+                self.out(r"\leavevmode")
 
     def items(self, items: list[tuple]) -> None:
         env = "enumerate" if self.s["bullet"] == "number" else "itemize"
