@@ -514,6 +514,28 @@ def test_a_heading_in_small_capitals_runs_on_after_a_space_in_its_capitals_size(
     assert {round(word.size, 1) for word in blocks[0].words} == {18}
 
 
+def test_a_side_head_line_in_small_capitals_up_to_the_text_beside_it(tmp_path):
+    """A side head's line in small capitals whose colon, in the capitals' size, ends closer to the text beside
+    it than a gutter is wide: its words in small capitals are still the lower case at the capitals' size."""
+    path = tmp_path / "small-caps-side.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    y = HEIGHT - 100
+    for pieces in ([("W", 12), ("ERKHOEVEELHEID", 8.25)], [("ARBEIDSMARKTKRAPTE", 8.25), (":", 12)]):
+        x = 50
+        for text, size in pieces:
+            canvas.setFont("Helvetica-Bold", size)
+            canvas.drawString(x, y, text)
+            x += canvas.stringWidth(text, "Helvetica-Bold", size)
+        canvas.setFont("Helvetica", 10.5)
+        canvas.drawString(x + 12, y, "en de tekst naast de titel loopt hier verder.")
+        y -= 18
+    canvas.showPage()
+    canvas.save()
+    words = [word for block in blocks_of(path) for word in block.words]
+    heading = [(word.text, round(word.size, 1)) for word in words if word.bold]
+    assert heading == [("Werkhoeveelheid", 12), ("arbeidsmarktkrapte", 12), (":", 12)], heading
+
+
 def test_lettered_sub_items_are_list_items(tmp_path):
     """Word processors number a sub-list "a)", "b)": each letter set apart starts an item."""
     path = tmp_path / "letters.pdf"
@@ -741,14 +763,22 @@ def test_a_heading_cut_by_a_column_break_stays_one_block(tmp_path, first, second
     assert (f"{first} {second}" in texts) is one, texts
 
 
-def side_heads_pdf(path) -> None:
-    """Pages of dossiers whose bold headings hang in a narrow left column beside their text: one heading's
-    long word reaches the text's edge, another's runs over the text's first word, and the last heading
-    of each page but the last goes on at the top of the next page, beside the rest of its text."""
+def side_heads_pdf(path, capitals: bool = False, colon: bool = False, whole: bool = False,
+                   hyphen: bool = False) -> None:
+    """Pages of dossiers whose bold headings (in `capitals`: no line of the left column is in lower case)
+    hang in a narrow left column beside their text: one heading's long word reaches the text's edge,
+    another's runs over the text's first word (with a `colon` set against it, in a larger size), and the
+    last heading of each page but the last goes on at the top of the next page, beside the rest of its
+    text (unless `whole`: then the next page's first heading stands below that text; with `hyphen`, its line
+    broken at a hyphen with room left on it, before capitals)."""
     canvas = Canvas(str(path), pagesize=A4)
     head_x, text_x, size = 50, 170, 9
     heads = [["Eerste", "dossier"], ["Tweede", "Kwalificatiesregister"], ["Derde", "Arbeidsmarktbeleidsplannen"],
              ["Vierde dossier", "over het onderwerp"]]
+    if hyphen:
+        heads[-1] = ["Vierde dossier over", "het niet-"]
+    if capitals:
+        heads = [[word.upper() for word in head] for head in heads]
     for page in range(3):
         y = HEIGHT - 80 - (40 if page else 0)
         for index, head in enumerate(heads):
@@ -762,34 +792,63 @@ def side_heads_pdf(path) -> None:
             canvas.setFont("Helvetica-Bold", 10)
             for row, word in enumerate(head):
                 x = head_x
-                if word == "Kwalificatiesregister":  # ends at the text's left edge
+                if word.lower() == "kwalificatiesregister":  # ends at the text's left edge
                     x = text_x - canvas.stringWidth(word, "Helvetica-Bold", 10)
-                elif word == "Arbeidsmarktbeleidsplannen":  # runs 6 points over the text
+                elif word.lower() == "arbeidsmarktbeleidsplannen":  # runs 6 points over the text
                     x = text_x + 6 - canvas.stringWidth(word, "Helvetica-Bold", 10)
+                    if colon:
+                        canvas.setFont("Helvetica-Bold", 13)
+                        canvas.drawString(text_x + 6.3, y - 12 * row, ":")
+                        canvas.setFont("Helvetica-Bold", 10)
                 canvas.drawString(x, y - 12 * row, word)
             y -= 12 * max(len(rows), len(head)) + 16
         canvas.showPage()
         if page < 2:
             canvas.setFont("Helvetica-Bold", 10)
-            canvas.drawString(head_x, HEIGHT - 80, "volgende pagina")
+            if not whole:
+                canvas.drawString(head_x, HEIGHT - 80, "VOLGENDE PAGINA" if capitals or hyphen else "volgende pagina")
             canvas.setFont("Helvetica", size)
             canvas.drawString(text_x, HEIGHT - 80, "en de tekst gaat verder.")
     canvas.save()
 
 
-def test_side_heads_are_read_beside_their_text(tmp_path):
+@pytest.mark.parametrize(("capitals", "colon"), [(False, False), (True, False), (False, True)])
+def test_side_heads_are_read_beside_their_text(tmp_path, capitals, colon):
     """Headings in a column at most `float_column_share` as wide as the text beside it are read where they
-    stand, each before its text; a word that reaches the text or runs over it is still the heading's, and
-    a heading cut by the foot of the page goes on with the first heading line of the next page."""
+    stand, each before its text; a word that reaches the text or runs over it is still the heading's, so is
+    a colon set against it, and a heading cut by the foot of the page goes on with the first heading line of
+    the next page. Headings in capitals, the only lines of their column, still make it one."""
     path = tmp_path / "side-heads.pdf"
-    side_heads_pdf(path)
+    side_heads_pdf(path, capitals, colon)
+    case = str.upper if capitals else str
     texts = [" ".join(line.text for line in b.lines) for b in blocks_of(path) if b.page == 2]
-    heads = [t for t in texts if not t.startswith(("Tekst", "en de", "volgende"))]
-    assert heads[:3] == ["Eerste dossier", "Tweede Kwalificatiesregister", "Derde Arbeidsmarktbeleidsplannen"], texts
+    heads = [t for t in texts if not t.startswith(("Tekst", "en de", case("volgende")))]
+    assert heads[:3] == [case(head) for head in ("Eerste dossier", "Tweede Kwalificatiesregister",
+                                                  "Derde Arbeidsmarktbeleidsplannen" + ":" * colon)], texts
+    assert not any(t.startswith(":") or ": " in t for t in texts if t.startswith("Tekst")), texts
     starts = [t.split()[0] for t in texts]
-    assert starts == ["Eerste", "Tekst10", "Tweede", "Tekst11", "Derde", "Tekst12", "Vierde", "Tekst13"], texts
+    assert starts == [case("Eerste"), "Tekst10", case("Tweede"), "Tekst11", case("Derde"), "Tekst12",
+                      case("Vierde"), "Tekst13"], texts
     whole = [" ".join(line.text for line in b.lines) for b in blocks_of(path)]
-    assert "Vierde dossier over het onderwerp volgende pagina" in whole, whole
+    assert case("Vierde dossier over het onderwerp volgende pagina") in whole, whole
+
+
+def test_a_side_head_at_the_foot_of_a_page_ends_there(tmp_path):
+    """A side head at the foot of a page whose text goes on at the top of the next page does not go on with
+    the first heading of the next page, which stands below that text."""
+    path = tmp_path / "side-heads-whole.pdf"
+    side_heads_pdf(path, whole=True)
+    whole = [" ".join(line.text for line in b.lines) for b in blocks_of(path)]
+    assert whole.count("Vierde dossier over het onderwerp") == whole.count("Eerste dossier") == 3, whole
+
+
+def test_a_side_head_broken_at_a_hyphen_goes_on_on_the_next_page(tmp_path):
+    """A side head at the foot of a page whose last line ends in a hyphen set against a letter goes on with
+    the first heading line of the next page, though the next word would have fit on that line."""
+    path = tmp_path / "side-heads-hyphen.pdf"
+    side_heads_pdf(path, hyphen=True)
+    whole = [" ".join(line.text for line in b.lines) for b in blocks_of(path)]
+    assert whole.count("Vierde dossier over het niet- VOLGENDE PAGINA") == 2, whole
 
 
 def test_a_title_beside_a_paragraph_break_of_the_next_column_stays_in_its_column(tmp_path):

@@ -6,7 +6,10 @@ from dataclasses import replace
 import pytest
 from pdfmaker import FILLER, ONE_COLUMN_SERIF, SAMPLE, THREE_COLUMN, TWO_COLUMN, Look, render
 
+from pipeline.layout.records import Block, Line, Word
+from pipeline.rules import load_rules
 from pipeline.run.extract import extract
+from pipeline.structure.typography import is_heading_like
 
 # Dossiers told from body text by colour alone, sub-headings in bold: weight does not rank levels.
 COLOUR_DOSSIERS = replace(
@@ -227,3 +230,15 @@ def test_a_first_item_pushed_right_leaves_the_list_indent_to_the_others():
     requests = builder.theme.advisory_requests
     assert [r.text for r in requests] == ["BVR eerste", "BVR tweede", "BVR derde"]
     assert requests[1].subitems == ["een kader"]
+
+
+def test_a_side_head_of_a_word_a_line_is_heading_like():
+    """A long title hung in a narrow margin in letter-spaced capitals sets a word a line, a hyphenated word
+    over two: ten lines of few words are still a heading."""
+    title = "VERSNELLINGSPLAN RE- INTEGRATIE VAN PERSONEN MET GEZONDHEIDSUITDAGINGEN IN HET VLAANDEREN*"
+    lines = [Line(page=1, words=[Word(word, 80.0, 80.0 + 7 * len(word), 100.0 + 12 * row, 110.0 + 12 * row, 10.0,
+                                      True, False, "#aa0000", "DejaVuSerif-Bold")], space_gap=0.1)
+             for row, word in enumerate(title.split())]
+    block = Block(lines=lines, body_size=9.5, text=title.replace("RE- ", "RE-"))
+    assert len(block.lines) == 10
+    assert is_heading_like(block, load_rules().structure, body_color="#000000")

@@ -46,10 +46,10 @@ def continues(first: Line, previous: Line, line: Line, body: BodyStyle, rules: L
 
     In one column, the white space above the line must be no more than the usual line gap plus
     `paragraph_gap_extra`; across a column or page break, nothing goes on after a `heading_ends`, a
-    heading (an emphasised line) goes on where its line was `wrapped` before the line's first word and
-    ends in no full stop (a colon may split a title), other text must run on (no closing punctuation, and
-    a lower-case start or a last line that fills at least `run_on_fill` of its column, measured to
-    `right_edges`) or the line must keep the hanging indent of the list item.
+    heading (an emphasised line) goes on where its line was `wrapped` before the line's first word or
+    `broken_at_hyphen`, and ends in no full stop (a colon may split a title), other text must run on (no
+    closing punctuation, and a lower-case start or a last line that fills at least `run_on_fill` of its
+    column, measured to `right_edges`) or the line must keep the hanging indent of the list item.
     """
     if line.marker or not same_style(previous, line, body, rules):
         return False
@@ -61,7 +61,8 @@ def continues(first: Line, previous: Line, line: Line, body: BodyStyle, rules: L
         return gap <= max(rules.paragraph_gap, body.line_gap + rules.paragraph_gap_extra) * line.size
     if heading_ends(text, line.words[0].text, rules):
         return False
-    if emphasised(previous, body, rules) and text[-1:] not in ".;!?" and wrapped(previous, line.words[0], right_edges):
+    if emphasised(previous, body, rules) and text[-1:] not in ".;!?" and (
+            wrapped(previous, line.words[0], right_edges) or broken_at_hyphen(text)):
         return True
     hanging, indent = first.x0 - first.column_x0, line.x0 - line.column_x0
     if (first.marker and hanging > rules.hanging_indent_min * line.size
@@ -81,6 +82,12 @@ def heading_ends(text: str, next_word: str, rules: LayoutRules) -> bool:
     last = text.split()[-1].strip("()") if text.split() else ""
     return (bool(last) and all(c in rules.raised_marks for c in last[-1:])) or bool(
         re.match(rules.outline_number, next_word))
+
+
+def broken_at_hyphen(text: str) -> bool:
+    """Whether a line ends in a hyphen set against a letter: a compound broken at its hyphen ("NIET-"), whose
+    next part is on the next line."""
+    return len(text) > 1 and text[-1] == "-" and text[-2].isalpha()
 
 
 def wrapped(line: Line, word: Word, right_edges: dict[tuple[int, int], float] | None) -> bool:
@@ -151,14 +158,17 @@ def body_style(pages: Sequence[PageLayout], right_edges: dict[tuple[int, int], f
 
 
 def column_ends(page: PageLayout, rules: LayoutRules) -> tuple[set[int], set[int]]:
-    """The first line (from the top) of each column of a page, and the last ones that stand at the foot of
-    the page (no line of the page starts more than `page_foot_lines` of their heights below them), by
-    `id`."""
+    """The first lines (from the top) of the columns of a page that stand at its head, and the last ones
+    that stand at its foot (no line of the page starts more than `page_foot_lines` of their heights above
+    the first, below the last), by `id`."""
     by_column: dict[int, list[Line]] = {}
     for line in page.lines:
         by_column.setdefault(line.column, []).append(line)
+    highest = min((line.top for line in page.lines), default=0.0)
     lowest = max((line.top for line in page.lines), default=0.0)
-    firsts = {id(min(lines, key=lambda ln: ln.top)) for lines in by_column.values()}
+    firsts = {id(first) for lines in by_column.values()
+              if (first := min(lines, key=lambda ln: ln.top)).top - rules.page_foot_lines * (first.bottom - first.top)
+              < highest}
     lasts = {id(last) for lines in by_column.values()
              if (last := max(lines, key=lambda ln: ln.top)).bottom + rules.page_foot_lines * (last.bottom - last.top)
              > lowest}

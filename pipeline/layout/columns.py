@@ -9,20 +9,22 @@ from pipeline.layout.markers import mark_list_item, resolve_aligned_dashes
 from pipeline.layout.records import Line, PageLayout, Word, is_upper
 from pipeline.rules import LayoutRules
 
+CLOSING_PUNCTUATION = tuple(".,:;!?)]’”")
 
-def body_lines(lines: Sequence[Line], body_size: float, rules: LayoutRules) -> list[Line]:
-    """Lines of body-sized text: not in large type (a part or theme title may span the columns) and not in
-    capitals (a theme on a banner across the columns)."""
-    return [line for line in lines if line.size < rules.gutter_heading_size * body_size and not is_upper(line.text)]
+def body_lines(lines: Sequence[Line], body_size: float, rules: LayoutRules, capitals: bool = False) -> list[Line]:
+    """Lines of body-sized text: not in large type (a part or theme title may span the columns) and, unless
+    `capitals`, not in capitals (a theme on a banner across the columns)."""
+    return [line for line in lines if line.size < rules.gutter_heading_size * body_size
+            and (capitals or not is_upper(line.text))]
 
 
-def narrow_lines(lines: Sequence[Line], body_size: float, rules: LayoutRules) -> list[Line]:
-    """Lines of body-sized text narrower than `gutter_wide_line_share` of the page's text that print over
-    no other line: the ones no gutter may cross."""
+def narrow_lines(lines: Sequence[Line], body_size: float, rules: LayoutRules, capitals: bool = False) -> list[Line]:
+    """Lines of body-sized text (`body_lines`) narrower than `gutter_wide_line_share` of the page's text that
+    print over no other line: the ones no gutter may cross."""
     left = min(line.start_x0 for line in lines)
     right = max(line.x1 for line in lines)
     over = overprinting(lines)
-    return [line for line in body_lines(lines, body_size, rules)
+    return [line for line in body_lines(lines, body_size, rules, capitals)
             if line.x1 - line.start_x0 < rules.gutter_wide_line_share * (right - left) and id(line) not in over]
 
 
@@ -45,11 +47,20 @@ def overprinting(lines: Sequence[Line]) -> set[int]:
 def find_gutters(lines: Sequence[Line], body_size: float, rules: LayoutRules) -> list[tuple[float, float]]:
     """Vertical strips that no narrow line of text crosses, with text on both sides.
 
-    Lines in large type (part and theme titles) may span the columns; they become bands.
+    Lines in large type (part and theme titles) may span the columns; they become bands. Lines in
+    capitals count only on a page that has no gutter without them: a column of side heads in capitals
+    beside the text.
     """
     if not lines:
         return []
-    narrow = narrow_lines(lines, body_size, rules)
+    return (gutters_between(narrow_lines(lines, body_size, rules), lines, body_size, rules)
+            or gutters_between(narrow_lines(lines, body_size, rules, capitals=True), lines, body_size, rules,
+                               capitals=True))
+
+
+def gutters_between(narrow: Sequence[Line], lines: Sequence[Line], body_size: float, rules: LayoutRules,
+                    capitals: bool = False) -> list[tuple[float, float]]:
+    """The gutters of `find_gutters` among the given narrow lines."""
     if len(narrow) < 2 * rules.gutter_min_segments_each_side:
         return []
     origin = int(min(line.start_x0 for line in lines))
@@ -72,7 +83,7 @@ def find_gutters(lines: Sequence[Line], body_size: float, rules: LayoutRules) ->
             start = None
     if not gutters:
         return []
-    body = body_lines(lines, body_size, rules)
+    body = body_lines(lines, body_size, rules, capitals)
     return [gutter for gutter in (trim_gutter(gutter, body) for gutter in gutters)
             if gutter[1] - gutter[0] >= rules.gutter_min_width * body_size]
 
@@ -108,24 +119,29 @@ def grid_gutters(pages: Sequence[PageLayout], usual: Sequence[tuple[float, float
     gutter with all of it between two of them (`holds_gutter`: two lines, one per column, set on one row)
     does not cross it, nor does a line that reaches into it from one side (a long word of a side head), nor
     do a few lines that stick out across it with their last word (`overflows`, at most `gutter_max_overflow`
-    of the page's narrow lines)."""
+    of the page's narrow lines). Lines in capitals count where the others leave a side empty (side heads
+    in capitals, as in `find_gutters`)."""
     result = []
     for page, gutters in zip(pages, found, strict=True):
         narrow = narrow_lines(page.lines, page.body_size, rules) if page.lines else []
+        capitals = narrow_lines(page.lines, page.body_size, rules, capitals=True) if page.lines else []
         extra = [gutter for gutter in usual if not any(a < gutter[1] and b > gutter[0] for a, b in gutters)
-                 and gutter_fits(gutter, narrow, page.body_size, rules)]
+                 and (gutter_fits(gutter, narrow, page.body_size, rules)
+                      or gutter_fits(gutter, capitals, page.body_size, rules))]
         result.append(sorted(gutters + extra))
     return result
 
 
 def gutter_fits(gutter: tuple[float, float], narrow: Sequence[Line], body_size: float, rules: LayoutRules) -> bool:
-    """Whether a page's narrow lines leave a usual gutter free (`grid_gutters`), with text on both sides."""
+    """Whether a page's narrow lines leave a usual gutter free (`grid_gutters`), with text on both sides (on
+    its left, a line may reach into it: a side head's long word)."""
     g0, g1 = gutter
     across = [line for line in narrow if line.start_x0 < g0 and line.x1 > g1
               and not holds_gutter(line, gutter, body_size, rules)]
     return (all(overflows(line, gutter, body_size, rules) for line in across)
             and len(across) <= rules.gutter_max_overflow * len(narrow)
-            and any(line.x1 <= g0 + 1 for line in narrow) and any(line.start_x0 >= g1 - 1 for line in narrow))
+            and any(line.start_x0 < g0 and line.x1 <= g1 for line in narrow)
+            and any(line.start_x0 >= g1 - 1 for line in narrow))
 
 
 def holds_gutter(line: Line, gutter: tuple[float, float], body_size: float, rules: LayoutRules) -> bool:
@@ -141,10 +157,12 @@ def cuts_at(previous: Word, word: Word, gutters: Sequence[tuple[float, float]], 
     where the next column starts, or from its near side, where the left column's lines end, into it (the next
     column's lines start further right on this page, a list indented); or narrower than a gutter where a word
     that runs into the gutter meets the next column's first word (a line too long for its measure: an
-    address that cannot break), in body text (no larger than `emphasis_size_ratio` of the body) where the
-    gap is a word space or wider. A title in large type across the columns may have a word space that wide."""
+    address that cannot break; not a closing punctuation mark, which starts no line), in body text (no larger
+    than `emphasis_size_ratio` of the body) where the gap is a word space or wider. A title in large type
+    across the columns may have a word space that wide."""
     gap = word.x0 - previous.x1
-    runs_into = any(previous.x0 < g0 < previous.x1 and word.x0 >= g1 - 1 for g0, g1 in gutters)
+    runs_into = not word.text.startswith(CLOSING_PUNCTUATION) and any(
+        previous.x0 < g0 < previous.x1 and word.x0 >= g1 - 1 for g0, g1 in gutters)
     if gap < rules.word_gap * min(previous.size, word.size):
         return runs_into
     if gap < rules.gutter_min_width * body_size:
@@ -225,32 +243,38 @@ def split_at_gutters(page: PageLayout, gutters: Sequence[tuple[float, float]], r
                      edges_only: bool = False) -> bool:
     """Cut the page's lines where a gap between words is a gutter (`cuts_at`: headings in large type side by
     side in neighbouring columns share a row, and the gutter between them can be narrow for their size; so
-    do two lines of columns set closer than a wide gap), or where the word before starts left of a gutter
-    and the next at its right edge (within `gutter_edge_tolerance` of its size), the two set apart by a gap
-    as wide for their own size or by a change of weight or size, however close (a long word of a heading
-    reaches into the gutter beside the next column's text, up to its edge; a line's style does not change
-    at a column's edge). With `edges_only`, only the latter (the document's usual gutters, before the
-    page's own are settled). Whether any line was cut."""
+    do two lines of columns set closer than a wide gap), or where the word before (with the words set against
+    it, closer than `word_gap`) starts left of a gutter and the next at its right edge (within
+    `gutter_edge_tolerance` of its size), the two set apart by a gap as wide for their own size or by a change
+    of weight or size, however close (a long word of a heading reaches into the gutter beside the next
+    column's text, up to its edge, or over it with a stop set against it in a larger size; a line's style
+    does not change at a column's edge), unless the next starts with a closing punctuation mark, which
+    starts no line (a colon set in the capitals' size after a word in small capitals). With `edges_only`,
+    only the latter (the document's usual gutters, before the page's own are settled). Whether any line was
+    cut."""
     if not gutters:
         return False
 
-    def at_edge(previous: Word, word: Word) -> bool:
+    def at_edge(previous: Word, word: Word, start: float) -> bool:
         gap = word.x0 - previous.x1
         apart = gap >= rules.gutter_min_width * min(previous.size, word.size) or previous.bold != word.bold or (
             abs(previous.size - word.size) > rules.same_size_ratio * max(previous.size, word.size))
-        return apart and any(g1 - 1 <= word.x0 <= g1 + rules.gutter_edge_tolerance * word.size and previous.x0 < g0
-                             for g0, g1 in gutters)
+        return apart and not word.text.startswith(CLOSING_PUNCTUATION) and any(
+            g1 - 1 <= word.x0 <= g1 + rules.gutter_edge_tolerance * word.size and start < g0 for g0, g1 in gutters)
 
     lines: list[Line] = []
     for line in page.lines:
         pieces = [[line.words[0]]]
+        start = line.words[0].x0  # where the word before, with the words set against it, starts
         for word in line.words[1:]:
             previous = pieces[-1][-1]
-            if at_edge(previous, word) or (not edges_only and cuts_at(previous, word, gutters, page.body_size,
-                                                                       rules)):
+            if at_edge(previous, word, start) or (not edges_only and cuts_at(previous, word, gutters, page.body_size,
+                                                                              rules)):
                 pieces.append([word])
             else:
                 pieces[-1].append(word)
+            if word.x0 - previous.x1 >= rules.word_gap * min(previous.size, word.size):
+                start = word.x0
         lines.append(line)
         if len(pieces) > 1:
             line.set_words(pieces[0])

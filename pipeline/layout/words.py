@@ -182,11 +182,12 @@ def join_small_capitals(row: list[Word], rules: LayoutRules,
 
 def lower_small_capitals(segment: list[Word], small: dict[tuple[str, float], float],
                          near: set[float]) -> list[Word]:
-    """A segment set wholly in small capitals (a heading's second line, "INTERNATIONALE ONTWIKKELINGEN", or
-    a word of one such as "EN") in lower case at the capitals' size; other segments as they are. A size that
-    is also the capitals' size of other small capitals on the page is ambiguous (one heading level's capitals
-    may have the size of another's small capitals: "VDAB"): its words are lowered only when small capitals of
-    that size stand in their row or just above it (`near`)."""
+    """Each run of words of one font of a segment set wholly in small capitals (a heading's second line,
+    "INTERNATIONALE ONTWIKKELINGEN", or a word of one such as "EN"; a side head's line that runs up to the
+    text beside it, in another font) in lower case at the capitals' size; other runs as they are. A size
+    that is also the capitals' size of other small capitals on the page is ambiguous (one heading level's
+    capitals may have the size of another's small capitals: "VDAB"): its words are lowered only when small
+    capitals of that size stand in their row or just above it (`near`)."""
     if not small:
         return segment
     capitals = set(small.values())
@@ -195,9 +196,13 @@ def lower_small_capitals(segment: list[Word], small: dict[tuple[str, float], flo
         return (small_capitals_text(word.text) and (word.font, word.size) in small
                 and (word.size not in capitals or small[word.font, word.size] in near))
 
-    if not all(not any(c.isalpha() for c in w.text) or w.size in capitals or lower(w) for w in segment):
-        return segment
-    return [w._replace(text=w.text.lower(), size=small[w.font, w.size]) if lower(w) else w for w in segment]
+    lowered: list[Word] = []
+    for _, words in groupby(segment, key=attrgetter("font")):
+        run = list(words)
+        if all(not any(c.isalpha() for c in w.text) or w.size in capitals or lower(w) for w in run):
+            run = [w._replace(text=w.text.lower(), size=small[w.font, w.size]) if lower(w) else w for w in run]
+        lowered.extend(run)
+    return lowered
 
 
 def segments_of(row: list[Word], rules: LayoutRules, channels: Sequence[tuple[float, float]] = (),
@@ -208,11 +213,14 @@ def segments_of(row: list[Word], rules: LayoutRules, channels: Sequence[tuple[fl
     across a space (a large heading that runs into the next column's text) other than to a word in the small
     capitals of the larger size (`small_capitals`: font and size of the page's small capitals, their
     capitals' size), or where a word starts well before the one left of it ends (`overprint_overlap`: a side
-    head's long word printed over the text beside it)."""
+    head's long word printed over the text beside it); such a word set against the last word of an earlier
+    segment, within `word_gap`, goes on with it (the side head's colon in a larger size, after the text's
+    word that starts under the head's long word), and the next word with the segment it left."""
     gaps = [word.x0 - previous.x1 for previous, word in pairwise(row)]
     segments = [[row[0]]]
-    for index, (previous, word) in enumerate(pairwise(row)):
-        gap, small, large = gaps[index], min(word.size, previous.size), max(word.size, previous.size)
+    for index, word in enumerate(row[1:]):
+        previous = segments[-1][-1]
+        gap, small, large = word.x0 - previous.x1, min(word.size, previous.size), max(word.size, previous.size)
         across = any(previous.x1 <= right and word.x0 >= left and previous.x1 <= left + 1 and word.x0 >= right - 1
                      for left, right in channels)
         smaller = min(previous, word, key=lambda w: w.size)
@@ -220,8 +228,13 @@ def segments_of(row: list[Word], rules: LayoutRules, channels: Sequence[tuple[fl
         jump = (large > rules.size_jump * small and gap > rules.size_jump_gap * small
                 and not (capitals_size is not None and abs(capitals_size - large) <= rules.same_size_points))
         justified = gap <= rules.justified_gap_max * small and stretched(gaps, index, rules, ends_clause(previous))
-        if across or (gap > rules.segment_gap * small and not justified) or jump or (
-                gap < -rules.overprint_overlap * small):
+        if gap < -rules.overprint_overlap * small:
+            segments.append([word])
+            before = next((segment for segment in segments[:-2] if abs(word.x0 - segment[-1].x1)
+                           <= rules.word_gap * min(word.size, segment[-1].size)), None)
+            if before is not None:
+                before.append(segments.pop()[0])
+        elif across or (gap > rules.segment_gap * small and not justified) or jump:
             segments.append([word])
         else:
             segments[-1].append(word)
