@@ -72,6 +72,12 @@ def page_words(chars: list[Char], gap_share: float, tolerance: float) -> list[Wo
     return python_page_words(chars, gap_share, tolerance)
 
 
+def tagged_title(chars: list[Char], rules: LayoutRules) -> str:
+    """The title of a tagged heading: the words (`page_words`) of the characters it holds, each set apart by a
+    space (titles are matched without their spaces, see `pipeline.structure.outline.outline_key`)."""
+    return " ".join(word.text for word in page_words(chars, rules.word_gap, rules.word_line_tolerance))
+
+
 def python_page_words(chars: Sequence[Char], gap_share: float, tolerance: float) -> list[Word]:
     """`page_words` in Python."""
     words: list[Word] = []
