@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import starmap
-from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
@@ -256,18 +255,76 @@ def plumber_tagged(pdf) -> bool:
     return "StructTreeRoot" in catalog and isinstance(mark_info, dict) and bool(resolve1(mark_info.get("Marked")))
 
 
+def literal_name(value: object) -> str:
+    """The text of a PDF name as pdfminer gives it ('' for anything else)."""
+    name = getattr(value, "name", None)
+    return name.decode("latin-1") if isinstance(name, bytes) else name if isinstance(name, str) else ""
+
+
+class PlumberStructure:
+    """A tagged PDF's structure tree as pdfminer's objects, each element with the page it stands on (its /Pg,
+    else its parent's). pdfplumber's own trees place marked content by the element's page alone: a heading
+    that runs onto the next page takes that page's MCIDs as its first page's, and a page's tree leaves out
+    the elements whose /Pg is another page (a section begun on an earlier page)."""
+
+    def __init__(self, pdf) -> None:
+        from pdfminer.pdftypes import resolve1
+
+        self.resolve = resolve1
+        root = resolve1(pdf.doc.catalog["StructTreeRoot"])
+        role_map = resolve1(root.get("RoleMap"))
+        self.role_map = role_map if isinstance(role_map, dict) else {}
+        self.root = (root, None)
+
+    @staticmethod
+    def page_of(item: dict, inherited: int | None) -> int | None:
+        page = item.get("Pg")
+        return getattr(page, "objid", inherited)
+
+    def kids(self, element: tuple[dict, int | None]) -> list[tuple[object, int | None]]:
+        """An element's kids, each resolved, with the page it inherits."""
+        item, page = element
+        kids = self.resolve(item.get("K"))
+        return [(self.resolve(kid), page) for kid in (kids if isinstance(kids, list) else [kids])]
+
+    def kind(self, element: tuple[dict, int | None]) -> str:
+        name = literal_name(element[0].get("S"))
+        return literal_name(self.resolve(self.role_map.get(name))) or name
+
+    def children(self, element: tuple[dict, int | None]) -> list[tuple[dict, int | None]]:
+        """The structure elements among an element's kids."""
+        return [(kid, self.page_of(kid, page)) for kid, page in self.kids(element)
+                if isinstance(kid, dict) and "S" in kid]
+
+    def marked_content(self, element: tuple[dict, int | None]) -> set[tuple[int | None, int]]:
+        """The (page, MCID) of the marked content an element and the elements within it hold."""
+        found: set[tuple[int | None, int]] = set()
+        stack, seen = [element], 0
+        while stack and seen < MAX_STRUCTURE_ELEMENTS:
+            current = stack.pop()
+            seen += 1
+            for kid, page in self.kids(current):
+                if isinstance(kid, int):
+                    found.add((page, kid))
+                elif isinstance(kid, dict) and "S" in kid:
+                    stack.append((kid, self.page_of(kid, page)))
+                elif isinstance(kid, dict) and isinstance(kid.get("MCID"), int):
+                    found.add((self.page_of(kid, page), kid["MCID"]))
+        return found
+
+
 def plumber_headings(pdf) -> dict[int, list[tuple[int, set[int]]]]:
     """The heading elements of a tagged PDF's structure tree, each as its level and the MCIDs of its marked
-    content, by page number; none where the tree cannot be read. pdfplumber's tree of the whole document: its
-    tree of one page leaves out the elements whose own page is another (a section begun on an earlier page)."""
-    from pdfplumber.structure import PDFStructTree
-
+    content, by page number; none where the tree cannot be read."""
+    numbers = {page.page_obj.pageid: page.page_number for page in pdf.pages}
     by_page: dict[int, dict[int, tuple[int, set[int]]]] = {}
     try:
-        roots = PDFStructTree(pdf).children
-        for level, element in heading_elements(roots, attrgetter("type"), attrgetter("children")):
-            for number, mcid in element.all_mcids():
-                by_page.setdefault(number, {}).setdefault(id(element), (level, set()))[1].add(mcid)
+        structure = PlumberStructure(pdf)
+        roots = structure.children(structure.root)
+        for index, (level, element) in enumerate(heading_elements(roots, structure.kind, structure.children)):
+            for page, mcid in structure.marked_content(element):
+                if page in numbers:
+                    by_page.setdefault(numbers[page], {}).setdefault(index, (level, set()))[1].add(mcid)
     except Exception:  # a damaged structure tree: tags are only a hint
         return {}
     return {number: list(elements.values()) for number, elements in by_page.items()}
