@@ -188,7 +188,8 @@ class Programme(_Model):
                                                           "pdfplumber).")
     nlp_model: str | None = Field(default=None, description="The Dutch pipeline the NLP stage used.")
     signals: list[str] = Field(default_factory=list, description="What told the headings apart: 'typography' "
-                               "(always), 'outline' (the PDF's bookmarks, where they agree with the text).")
+                               "(always), 'outline' (the PDF's bookmarks) and 'tags' (the heading elements of a "
+                               "tagged PDF's structure tree), each where it agrees with the text.")
     actors: list[Actor] = Field(default_factory=list)
     commissions: list[Commission] = Field(default_factory=list)
     topics: list[Topic] = Field(default_factory=list)

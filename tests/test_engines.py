@@ -150,7 +150,7 @@ def random_chars(rng: random.Random) -> list[sources.Char]:
         chars.append(sources.Char(rng.choice(["a", "b", " ", "", "ﬁ", "\t", "é", "xy"]), x0,
                                   x0 + rng.choice([0.0, 1.0, 3.0, 5.0]), top, top + 10, rng.choice([10.0, 12.0]),
                                   rng.choice(["F", "F-Bold", "G-Italic"]), rng.choice(["#000000", ""]),
-                                  rng.random() > 0.1))
+                                  rng.random() > 0.1, rng.choice([-1, 0, 3])))
     return chars
 
 
@@ -166,7 +166,7 @@ def test_c_word_loop_groups_what_the_python_loop_groups(tmp_path):
         assert words == layout_words.python_page_words(chars, LAYOUT), f"page {index}"
         assert all(type(word) is layout_words.Word for word in words)
     assert sum(len(layout_words.page_words(chars, LAYOUT)) for chars in pages) > 10_000
-    not_a_number = [sources.Char("a", float("nan"), 1.0, 1.0, 2.0, 1.0, "F", "", True)]
+    not_a_number = [sources.Char("a", float("nan"), 1.0, 1.0, 2.0, 1.0, "F", "", True, -1)]
     assert sources._native.page_words(not_a_number, layout_words.Word, layout_words.font_weight_and_slant,
                                       layout_words.LIGATURE_TABLE, LAYOUT.word_line_tolerance, LAYOUT.word_gap,
                                       LAYOUT.line_end_hyphen_gap) is None

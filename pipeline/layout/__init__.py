@@ -39,8 +39,9 @@ from pipeline.layout.words import (
     page_words,
     rows_of,
     segments_of,
+    tagged_title,
 )
-from pipeline.pdf.sources import PageContent
+from pipeline.pdf.sources import OutlineEntry, PageContent
 from pipeline.rules import LayoutRules
 from pipeline.utils.clustering import weighted_mode
 
@@ -71,8 +72,9 @@ def read_page(content: PageContent, rules: LayoutRules) -> PageLayout:
     resolve_aligned_dashes(lines, rules)
     regular = ((round(w.size, 1), len(w.text)) for w in words if not w.bold)
     body_size = weighted_mode(regular) or weighted_mode((round(w.size, 1), 1.0) for w in words) or 0.0
+    tagged = tuple(OutlineEntry(tag.level, tagged_title(tag.chars, rules)) for tag in content.tagged_headings)
     return PageLayout(number=number, width=content.width, height=content.height, lines=lines, body_size=body_size,
-                      shapes=shapes, channels=tuple(channels))
+                      shapes=shapes, channels=tuple(channels), tagged_headings=tagged)
 
 
 @dataclass(slots=True)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from pipeline.pdf.sources import TEXT_BOX_FIELDS, Shape
+from pipeline.pdf.sources import TEXT_BOX_FIELDS, OutlineEntry, Shape
 from pipeline.utils.clustering import weighted_mode
 
 BOLD_RE = re.compile(r"bold|black|heavy|semibold|demibold|extrabold", re.IGNORECASE)
@@ -138,6 +138,7 @@ class PageLayout:
     shapes: Sequence[Shape] = ()
     gutters: Sequence[tuple[float, float]] = ()
     channels: Sequence[tuple[float, float]] = ()  # column gaps seen in the rows of words (`column_channels`)
+    tagged_headings: Sequence[OutlineEntry] = ()  # a tagged PDF's headings (`tagged_title`)
 
 
 def join_words(words: Sequence[Word], space_gap: float) -> str:

@@ -74,6 +74,12 @@ def page_words(chars: list[Char], rules: LayoutRules) -> list[Word]:
     return python_page_words(chars, rules)
 
 
+def tagged_title(chars: list[Char], rules: LayoutRules) -> str:
+    """The title of a tagged heading: the words (`page_words`) of the characters it holds, each set apart by a
+    space (titles are matched without their spaces, see `pipeline.structure.outline.outline_key`)."""
+    return " ".join(word.text for word in page_words(chars, rules))
+
+
 def python_page_words(chars: Sequence[Char], rules: LayoutRules) -> list[Word]:
     """`page_words` in Python."""
     tolerance = rules.word_line_tolerance

@@ -27,8 +27,12 @@ typedef void *(*TextObjectFont)(void *);
 typedef size_t (*BaseFontName)(void *, char *, size_t);
 typedef int (*FontDescent)(void *, float, float *);
 typedef int (*IsGenerated)(void *, int);
+typedef int (*MarkedContentID)(void *);
 
-enum { FUNCTIONS = 12 };
+enum { FUNCTIONS = 13 };
+
+/* Character record fields (sources.Char). */
+enum { C_TEXT, C_X0, C_X1, C_TOP, C_BOTTOM, C_SIZE, C_FONT, C_COLOR, C_UPRIGHT, C_MCID, CHAR_FIELDS };
 
 typedef struct {
     CountChars count_chars;
@@ -43,6 +47,7 @@ typedef struct {
     BaseFontName base_font_name;
     FontDescent descent;
     IsGenerated is_generated;
+    MarkedContentID marked_content_id;
 } Pdfium;
 
 typedef struct {
@@ -51,6 +56,7 @@ typedef struct {
     double left, right, bottom, size;
     PyObject *font, *color, *upright; /* borrowed from the run's style */
     void *text_object;
+    int mcid;
 } Row;
 
 /* sources.WORD_HYPHENS */
@@ -91,11 +97,11 @@ static PyObject *read_rows(PyObject *Py_UNUSED(module), PyObject *args) {
                           &PyUnicode_Type, &hyphens, &PyType_Type, &record, &space_share))
         return NULL;
     if (!PyType_IsSubtype(record, &PyTuple_Type)) {
-        PyErr_SetString(PyExc_TypeError, "the record type must be a tuple type of nine fields");
+        PyErr_SetString(PyExc_TypeError, "the record type must be a tuple type of ten fields");
         return NULL;
     }
     if (PyTuple_GET_SIZE(addresses) != FUNCTIONS) {
-        PyErr_SetString(PyExc_ValueError, "expected the addresses of 12 pdfium functions");
+        PyErr_SetString(PyExc_ValueError, "expected the addresses of 13 pdfium functions");
         return NULL;
     }
     void *slots[FUNCTIONS];
@@ -120,7 +126,7 @@ static PyObject *read_rows(PyObject *Py_UNUSED(module), PyObject *args) {
     unsigned r = 0, g = 0, b = 0, a = 0;
     void *current = NULL;
     PyObject *font = NULL, *color = NULL, *upright = Py_True;
-    int spaced = 0;
+    int spaced = 0, mcid = -1;
     for (int index = 0; index < count; index++) {
         void *text_object = f.text_object(page, index);
         if (f.is_generated(page, index) == 1) {
@@ -153,6 +159,7 @@ static PyObject *read_rows(PyObject *Py_UNUSED(module), PyObject *args) {
             size = floor(f.font_size(page, index) * scale * 100 + 0.5) / 100; /* as sources.printed_size */
             descent = f.descent(f.font(text_object), (float)f.font_size(page, index), &font_descent)
                           ? -(double)font_descent * scale : 0;
+            mcid = f.marked_content_id(text_object);
         }
         f.loose_box(page, index, &box);
         f.origin(page, index, &origin_x, &origin_y);
@@ -197,6 +204,7 @@ static PyObject *read_rows(PyObject *Py_UNUSED(module), PyObject *args) {
         row->color = color;
         row->upright = upright;
         row->text_object = text_object;
+        row->mcid = mcid;
     }
     result = PyList_New(used);
     if (result == NULL) goto done;
@@ -209,21 +217,21 @@ static PyObject *read_rows(PyObject *Py_UNUSED(module), PyObject *args) {
                 && next->bottom == row->bottom)
                 right = next->left;
         }
-        PyObject *item = record->tp_alloc(record, 9);
+        PyObject *item = record->tp_alloc(record, CHAR_FIELDS);
         if (item == NULL) { Py_CLEAR(result); goto done; }
         PyList_SET_ITEM(result, i, item);
-        PyObject *fields[9] = {Py_NewRef(row->text), PyFloat_FromDouble(row->left), PyFloat_FromDouble(right),
-                               PyFloat_FromDouble(row->bottom - row->size), PyFloat_FromDouble(row->bottom),
-                               PyFloat_FromDouble(row->size), Py_NewRef(row->font), Py_NewRef(row->color),
-                               Py_NewRef(row->upright)};
-        for (int field = 0; field < 9; field++) {
+        PyObject *fields[CHAR_FIELDS] = {Py_NewRef(row->text), PyFloat_FromDouble(row->left), PyFloat_FromDouble(right),
+                                         PyFloat_FromDouble(row->bottom - row->size), PyFloat_FromDouble(row->bottom),
+                                         PyFloat_FromDouble(row->size), Py_NewRef(row->font), Py_NewRef(row->color),
+                                         Py_NewRef(row->upright), PyLong_FromLong(row->mcid)};
+        for (int field = 0; field < CHAR_FIELDS; field++) {
             if (fields[field] == NULL) {
-                for (int other = 0; other < 9; other++) Py_XDECREF(fields[other]);
+                for (int other = 0; other < CHAR_FIELDS; other++) Py_XDECREF(fields[other]);
                 Py_CLEAR(result);
                 goto done;
             }
         }
-        for (int field = 0; field < 9; field++) PyTuple_SET_ITEM(item, field, fields[field]);
+        for (int field = 0; field < CHAR_FIELDS; field++) PyTuple_SET_ITEM(item, field, fields[field]);
     }
 done:
     for (Py_ssize_t i = 0; i < used; i++) Py_XDECREF(rows[i].text);
@@ -232,8 +240,7 @@ done:
     return result;
 }
 
-/* Character record fields (sources.Char) and word record fields (layout.Word). */
-enum { C_TEXT, C_X0, C_X1, C_TOP, C_BOTTOM, C_SIZE, C_FONT, C_COLOR, C_UPRIGHT, CHAR_FIELDS };
+/* Word record fields (layout.Word). */
 enum { WORD_FIELDS = 10 };
 
 typedef struct {
@@ -448,7 +455,7 @@ static PyObject *page_words(PyObject *Py_UNUSED(module), PyObject *args) {
     for (Py_ssize_t i = 0; i < count; i++) {
         PyObject *record = PyList_GET_ITEM(chars, i);
         if (!PyTuple_Check(record) || PyTuple_GET_SIZE(record) != CHAR_FIELDS) {
-            PyErr_SetString(PyExc_TypeError, "characters must be records of nine fields");
+            PyErr_SetString(PyExc_TypeError, "characters must be records of ten fields");
             return NULL;
         }
     }

@@ -2,7 +2,8 @@
 
 Both engines give the same plain records: per page its size, its characters
 (text, box, font name, size, fill colour, upright or not) in content-stream
-order, and the small vector shapes that can serve as bullets.  Coordinates
+order, the small vector shapes that can serve as bullets, and the headings
+of a tagged PDF's structure tree with the characters they hold.  Coordinates
 are points from the page's top-left corner, as pdfplumber gives them.
 
 - `pdfium` (the default) reads through pypdfium2's raw API: fast, C.
@@ -12,12 +13,12 @@ from __future__ import annotations
 
 import ctypes
 import math
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import starmap
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from pipeline.rules import load_rules
 
@@ -43,10 +44,20 @@ WORD_HYPHENS = {"-", "\u2010", "\u00ad"}
 TEXT_BOX_FIELDS = [("text", str), ("x0", float), ("x1", float), ("top", float), ("bottom", float), ("size", float)]
 
 
-class Char(NamedTuple("CharFields", [*TEXT_BOX_FIELDS, ("font", str), ("color", str), ("upright", bool)])):
-    """One character as printed: its text, box and size, font, fill colour, and whether it stands upright."""
+class Char(NamedTuple("CharFields", [*TEXT_BOX_FIELDS, ("font", str), ("color", str), ("upright", bool),
+                                     ("mcid", int)])):
+    """One character as printed: its text, box and size, font, fill colour, whether it stands upright, and the
+    MCID of the marked content it is in (-1 outside any: a tagged PDF's structure tree refers to it)."""
 
     __slots__ = ()
+
+
+class TaggedHeading(NamedTuple):
+    """A heading element of a tagged PDF's structure tree on one page: its level (1 for H1; an H's depth in
+    sections) and the page's characters it holds, in stream order."""
+
+    level: int
+    chars: list[Char]
 
 
 @dataclass(slots=True)
@@ -58,6 +69,7 @@ class PageContent:
     height: float
     chars: list[Char]
     shapes: list[Shape]
+    tagged_headings: list[TaggedHeading] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +125,58 @@ def printed_size(size: float) -> float:
     return math.floor(size * 100 + 0.5) / 100
 
 
+# Structure tree ---------------------------------------------------------------------------------------------
+
+# The standard structure types of headings (ISO 32000-1, 14.8.4.3.2): H1 to H6 give their level, a plain H
+# takes the depth of the sections (Sect) it stands in.
+NUMBERED_HEADINGS = {f"H{level}": level for level in range(1, 7)}
+SECTION = "Sect"
+# Structure types that hold no headings, which the walk does not enter: a paragraph holds inline elements, and
+# inline and illustration elements hold text and pictures (ISO 32000-1, 14.8.4.3 and 14.8.4.4).
+NO_HEADINGS = frozenset({"P", "Span", "Quote", "Note", "Reference", "BibEntry", "Code", "Link", "Annot", "Ruby",
+                         "Warichu", "Lbl", "Figure", "Formula", "Form"})
+# A structure tree this large is damaged or no document's: its walk stops there.
+MAX_STRUCTURE_ELEMENTS = 100_000
+Element = TypeVar("Element")  # a structure element as an engine gives it
+
+
+def heading_level(kind: str, sections: int) -> int | None:
+    """The level of a structure element of this type within `sections` sections, None when no heading."""
+    return max(1, sections) if kind == "H" else NUMBERED_HEADINGS.get(kind)
+
+
+def heading_elements(roots: Iterable[Element], kind_of: Callable[[Element], str],
+                     children_of: Callable[[Element], Iterable[Element]]) -> Iterator[tuple[int, Element]]:
+    """Each heading element of a structure tree with its level, in document order: a depth-first walk that
+    does not enter headings and gives up past `MAX_STRUCTURE_ELEMENTS` elements."""
+    stack = [(root, 0) for root in reversed(list(roots))]
+    seen = 0
+    while stack and seen < MAX_STRUCTURE_ELEMENTS:
+        element, sections = stack.pop()
+        seen += 1
+        kind = kind_of(element)
+        level = heading_level(kind, sections)
+        if level is not None:
+            yield level, element
+            continue
+        if kind in NO_HEADINGS:
+            continue
+        inner = sections + (kind == SECTION)
+        stack.extend((child, inner) for child in reversed(list(children_of(element))))
+
+
+def held_headings(found: Iterable[tuple[int, set[int]]], chars: list[Char]) -> list[TaggedHeading]:
+    """Headings given as (level, MCIDs of their marked content) with the page's characters in that content;
+    those that hold none (marked content elsewhere, or no text) left out."""
+    found = list(found)
+    owner = {mcid: index for index, (_, mcids) in enumerate(found) for mcid in mcids}
+    members: list[list[Char]] = [[] for _ in found]
+    for char in chars:
+        if char.mcid in owner:
+            members[owner[char.mcid]].append(char)
+    return [TaggedHeading(level, held) for (level, _), held in zip(found, members, strict=True) if held]
+
+
 # pdfplumber ---------------------------------------------------------------------------------------------------
 
 def plumber_info(path: Path, password: str | None) -> DocumentInfo:
@@ -132,15 +196,138 @@ def plumber_pages(path: Path, password: str | None, numbers: Sequence[int]) -> I
     import pdfplumber
 
     with pdfplumber.open(path, password=password or "") as pdf:
+        headings = plumber_headings(pdf) if plumber_tagged(pdf) else {}
         for number in numbers:
             page = pdf.pages[number - 1]
+            lay_out_nested_sections(page)
             chars = [Char(c["text"], float(c["x0"]), float(c["x1"]), float(c["top"]), float(c["bottom"]),
                           printed_size(float(c["size"])), c["fontname"] or "", color_hex(c.get("non_stroking_color")),
-                          bool(c.get("upright", True))) for c in page.chars]
+                          bool(c.get("upright", True)), -1 if c.get("mcid") is None else c["mcid"])
+                     for c in page.chars]
             shapes = [(o["x0"], o["top"], o["x1"], o["bottom"]) for o in [*page.curves, *page.rects]
                       if is_bullet_shape(o["x0"], o["top"], o["x1"], o["bottom"])]
-            yield PageContent(number, float(page.width), float(page.height), chars, shapes)
+            tagged = held_headings(headings.get(number, ()), chars)
+            yield PageContent(number, float(page.width), float(page.height), chars, shapes, tagged)
             page.close()
+
+
+@cache
+def nested_sections_device() -> type:
+    """pdfplumber's layout device, keeping the stack of marked-content sections: pdfplumber's own forgets a
+    heading's MCID inside a section nested in it (a span), so the characters there lose it. As in pdfium,
+    an object takes the MCID of the outermost section that has one."""
+    from pdfplumber.page import PDFPageAggregatorWithMarkedContent
+
+    class NestedSections(PDFPageAggregatorWithMarkedContent):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self.sections: list[tuple[str | None, int | None]] = []
+
+        def begin_tag(self, tag, props=None) -> None:
+            outer = self.cur_mcid
+            super().begin_tag(tag, props)
+            self.cur_mcid = self.cur_mcid if outer is None else outer
+            self.sections.append((self.cur_tag, self.cur_mcid))
+
+        def end_tag(self) -> None:
+            if self.sections:
+                self.sections.pop()
+            self.cur_tag, self.cur_mcid = self.sections[-1] if self.sections else (None, None)
+
+    return NestedSections
+
+
+def lay_out_nested_sections(page) -> None:
+    """Parse a pdfplumber page's objects with `nested_sections_device` (as its `layout` does with its own)."""
+    from pdfminer.pdfinterp import PDFPageInterpreter
+
+    device = nested_sections_device()(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
+    PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+    page._layout = device.get_result()
+
+
+def plumber_tagged(pdf) -> bool:
+    """Whether the catalog marks the PDF as tagged and holds a structure tree (pdfium reads a tree only then)."""
+    from pdfminer.pdftypes import resolve1
+
+    catalog = pdf.doc.catalog
+    mark_info = resolve1(catalog.get("MarkInfo"))
+    return "StructTreeRoot" in catalog and isinstance(mark_info, dict) and bool(resolve1(mark_info.get("Marked")))
+
+
+def literal_name(value: object) -> str:
+    """The text of a PDF name as pdfminer gives it ('' for anything else)."""
+    name = getattr(value, "name", None)
+    return name.decode("latin-1") if isinstance(name, bytes) else name if isinstance(name, str) else ""
+
+
+class PlumberStructure:
+    """A tagged PDF's structure tree as pdfminer's objects, each element with the page it stands on (its /Pg,
+    else its parent's). pdfplumber's own trees place marked content by the element's page alone: a heading
+    that runs onto the next page takes that page's MCIDs as its first page's, and a page's tree leaves out
+    the elements whose /Pg is another page (a section begun on an earlier page)."""
+
+    def __init__(self, pdf) -> None:
+        from pdfminer.pdftypes import resolve1
+
+        self.resolve = resolve1
+        root = resolve1(pdf.doc.catalog["StructTreeRoot"])
+        role_map = resolve1(root.get("RoleMap"))
+        self.role_map = role_map if isinstance(role_map, dict) else {}
+        self.root = (root, None)
+
+    @staticmethod
+    def page_of(item: dict, inherited: int | None) -> int | None:
+        page = item.get("Pg")
+        return getattr(page, "objid", inherited)
+
+    def kids(self, element: tuple[dict, int | None]) -> list[tuple[object, int | None]]:
+        """An element's kids, each resolved, with the page it inherits."""
+        item, page = element
+        kids = self.resolve(item.get("K"))
+        return [(self.resolve(kid), page) for kid in (kids if isinstance(kids, list) else [kids])]
+
+    def kind(self, element: tuple[dict, int | None]) -> str:
+        name = literal_name(element[0].get("S"))
+        return literal_name(self.resolve(self.role_map.get(name))) or name
+
+    def children(self, element: tuple[dict, int | None]) -> list[tuple[dict, int | None]]:
+        """The structure elements among an element's kids."""
+        return [(kid, self.page_of(kid, page)) for kid, page in self.kids(element)
+                if isinstance(kid, dict) and "S" in kid]
+
+    def marked_content(self, element: tuple[dict, int | None]) -> set[tuple[int | None, int]]:
+        """The (page, MCID) of the marked content an element and the elements within it hold."""
+        found: set[tuple[int | None, int]] = set()
+        stack, seen = [element], 0
+        while stack and seen < MAX_STRUCTURE_ELEMENTS:
+            current = stack.pop()
+            seen += 1
+            for kid, page in self.kids(current):
+                if isinstance(kid, int):
+                    found.add((page, kid))
+                elif isinstance(kid, dict) and "S" in kid:
+                    stack.append((kid, self.page_of(kid, page)))
+                elif isinstance(kid, dict) and isinstance(kid.get("MCID"), int):
+                    found.add((self.page_of(kid, page), kid["MCID"]))
+        return found
+
+
+def plumber_headings(pdf) -> dict[int, list[tuple[int, set[int]]]]:
+    """The heading elements of a tagged PDF's structure tree, each as its level and the MCIDs of its marked
+    content, by page number; none where the tree cannot be read."""
+    numbers = {page.page_obj.pageid: page.page_number for page in pdf.pages}
+    by_page: dict[int, dict[int, tuple[int, set[int]]]] = {}
+    try:
+        structure = PlumberStructure(pdf)
+        roots = structure.children(structure.root)
+        for index, (level, element) in enumerate(heading_elements(roots, structure.kind, structure.children)):
+            for page, mcid in structure.marked_content(element):
+                if page in numbers:
+                    by_page.setdefault(numbers[page], {}).setdefault(index, (level, set()))[1].add(mcid)
+    except Exception:  # a damaged structure tree: tags are only a hint
+        return {}
+    return {number: list(elements.values()) for number, elements in by_page.items()}
 
 
 # pdfium -------------------------------------------------------------------------------------------------------
@@ -191,7 +378,7 @@ def _plain(function, restype, *argtypes):
 C_LOOP_FUNCTIONS = ("FPDFText_CountChars", "FPDFText_GetUnicode", "FPDFText_GetTextObject", "FPDFText_GetLooseCharBox",
                     "FPDFText_GetCharOrigin", "FPDFText_GetMatrix", "FPDFText_GetFillColor", "FPDFText_GetFontSize",
                     "FPDFTextObj_GetFont", "FPDFFont_GetBaseFontName", "FPDFFont_GetDescent",
-                    "FPDFText_IsGenerated")
+                    "FPDFText_IsGenerated", "FPDFPageObj_GetMarkedContentID")
 
 
 def word_space(previous: tuple, following: tuple, space_share: float) -> bool:
@@ -232,6 +419,7 @@ def pdfium_rows(raw, text_page, height: float, fonts: _FontNames, space_share: f
     rows: list[tuple] = []
     current = None
     style: tuple[float, str, str, bool] = (0.0, "", "", True)
+    mcid = -1
     spaced = False
     for index in range(count):
         text_object = text_object_of(handle, index)
@@ -253,6 +441,7 @@ def pdfium_rows(raw, text_page, height: float, fonts: _FontNames, space_share: f
             has_descent = raw.FPDFFont_GetDescent(font_handle, font_size, font_descent)
             descent = -font_descent.value * scale if has_descent else 0.0
             style = (printed_size(font_size * scale), font, color, upright)
+            mcid = raw.FPDFPageObj_GetMarkedContentID(raw.FPDFText_GetTextObject(text_page, index))
         loose_box(handle, index, box_at)
         origin_of(handle, index, x_at, y_at)
         code = unicode_of(handle, index)
@@ -263,18 +452,18 @@ def pdfium_rows(raw, text_page, height: float, fonts: _FontNames, space_share: f
         # pdfium's loose box does too, except where it falls back to the glyph's tight box (a font that
         # gives no ascent and descent, a marked span's replacement text).
         bottom = height - origin_y.value + descent if style[3] else height - box.bottom
-        row = (char, left, max(box.right, left), bottom, style, text_object)
+        row = (char, left, max(box.right, left), bottom, style, text_object, mcid)
         if spaced and rows and word_space(rows[-1], row, space_share):
-            rows.append((" ", left, left, rows[-1][3], rows[-1][4], rows[-1][5]))
+            rows.append((" ", left, left, *rows[-1][3:]))
         spaced = False
         rows.append(row)
     chars = []
-    for index, (char, left, right, bottom, (size, font, color, upright), text_object) in enumerate(rows):
+    for index, (char, left, right, bottom, (size, font, color, upright), text_object, mcid) in enumerate(rows):
         if index + 1 < len(rows):
             following = rows[index + 1]
             if following[5] == text_object and left < following[1] < right and following[3] == bottom:
                 right = following[1]
-        chars.append((char, left, right, bottom - size, bottom, size, font, color, upright))
+        chars.append((char, left, right, bottom - size, bottom, size, font, color, upright, mcid))
     return chars
 
 
@@ -314,6 +503,76 @@ def pdfium_shapes(raw, page, height: float) -> list[Shape]:
     return shapes
 
 
+class PdfiumStructure:
+    """pdfium's structure-tree functions with plain C types (an element handle as an int, which is much cheaper
+    to pass than a ctypes pointer) and one buffer for the elements' types."""
+
+    def __init__(self, raw) -> None:
+        void, integer, size = ctypes.c_void_p, ctypes.c_int, ctypes.c_ulong
+        self.tree_count = _plain(raw.FPDF_StructTree_CountChildren, integer, void)
+        self.tree_child = _plain(raw.FPDF_StructTree_GetChildAtIndex, void, void, integer)
+        self.count = _plain(raw.FPDF_StructElement_CountChildren, integer, void)
+        self.child = _plain(raw.FPDF_StructElement_GetChildAtIndex, void, void, integer)
+        self.content_id = _plain(raw.FPDF_StructElement_GetChildMarkedContentID, integer, void, integer)
+        self.type_of = _plain(raw.FPDF_StructElement_GetType, size, void, void, size)
+        self.buffer = ctypes.create_string_buffer(64)
+
+    def roots(self, tree: int) -> list[int]:
+        return [root for index in range(self.tree_count(tree)) if (root := self.tree_child(tree, index))]
+
+    def children(self, element: int) -> list[int]:
+        """The structure elements among an element's kids (marked content and objects left out)."""
+        return [kid for index in range(self.count(element)) if (kid := self.child(element, index))]
+
+    def kind(self, element: int) -> str:
+        """An element's structure type (as the tree's role map maps it), from pdfium's UTF-16 text."""
+        buffer = self.buffer
+        length = self.type_of(element, ctypes.addressof(buffer), len(buffer))
+        if length > len(buffer):
+            buffer = ctypes.create_string_buffer(length)
+            self.type_of(element, ctypes.addressof(buffer), length)
+        return buffer.raw[:max(0, length - 2)].decode("utf-16-le", "replace")
+
+    def marked_content(self, element: int) -> set[int]:
+        """The MCIDs of the marked content an element and the elements within it hold (on its page)."""
+        mcids: set[int] = set()
+        stack, seen = [element], 0
+        while stack and seen < MAX_STRUCTURE_ELEMENTS:
+            current = stack.pop()
+            seen += 1
+            for index in range(self.count(current)):
+                if kid := self.child(current, index):
+                    stack.append(kid)
+                elif (mcid := self.content_id(current, index)) >= 0:
+                    mcids.add(mcid)
+        return mcids
+
+
+@cache
+def pdfium_structure() -> PdfiumStructure:
+    import pypdfium2.raw as raw
+
+    return PdfiumStructure(raw)
+
+
+def pdfium_headings(raw, page, chars: list[Char]) -> list[TaggedHeading]:
+    """The headings of a page's structure tree with the characters of their marked content; none where the page
+    has no structure tree (pdfium reads one only in a PDF its catalog marks as tagged)."""
+    tree = raw.FPDF_StructTree_GetForPage(page)
+    if not tree:
+        return []
+    structure = pdfium_structure()
+    try:
+        roots = structure.roots(ctypes.cast(tree, ctypes.c_void_p).value)
+        found = [(level, structure.marked_content(element))
+                 for level, element in heading_elements(roots, structure.kind, structure.children)]
+    except Exception:  # a damaged structure tree: tags are only a hint
+        return []
+    finally:
+        raw.FPDF_StructTree_Close(tree)
+    return held_headings(found, chars)
+
+
 def pdfium_pages(path: Path, password: str | None, numbers: Sequence[int]) -> Iterator[PageContent]:
     """The given pages (1-based) through pdfium."""
     import pypdfium2.raw as raw
@@ -329,11 +588,12 @@ def pdfium_pages(path: Path, password: str | None, numbers: Sequence[int]) -> It
             try:
                 chars = pdfium_chars(raw, text_page.raw, height, fonts, space_share)
                 shapes = pdfium_shapes(raw, page.raw, height)
+                headings = pdfium_headings(raw, page.raw, chars)
             finally:
                 text_page.close()
                 page.close()
             fonts.names.clear()
-            yield PageContent(number, width, height, chars, shapes)
+            yield PageContent(number, width, height, chars, shapes, headings)
     finally:
         document.close()
 

@@ -17,7 +17,7 @@ from PIL import Image, ImageDraw
 from pipeline.layout import layout_pages
 from pipeline.pdf.sources import DEFAULT_ENGINE, document_info
 from pipeline.rules import load_rules
-from pipeline.run.extract import ExtractionError, check_header, read_pages
+from pipeline.run.extract import ExtractionError, check_header, read_pages, tagged_headings
 from pipeline.structure.builder import segmentation
 from pipeline.text.casing import recaser
 from pipeline.text.repair import repair_blocks
@@ -40,7 +40,7 @@ def debug_page(path: Path | str, page: int, engine: str = DEFAULT_ENGINE, passwo
     pages = read_pages(engine, path, password, list(range(1, count + 1)), rules)
     layout = layout_pages(pages, rules.layout)
     blocks = repair_blocks(layout.blocks, rules.text)
-    roles = segmentation(blocks, rules.structure, recaser(blocks), info.outline).roles
+    roles = segmentation(blocks, rules.structure, recaser(blocks), info.outline, tagged_headings(pages)).roles
     with pdfplumber.open(path, password=password or "") as pdf:
         image = pdf.pages[page - 1].to_image(resolution=resolution).annotated.convert("RGBA")
     scale = resolution / 72

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pipeline.layout import Block, PageLayout, layout_pages, read_page
 from pipeline.nlp import process as nlp_process
-from pipeline.pdf.sources import DEFAULT_ENGINE, ENGINES, document_info, page_contents
+from pipeline.pdf.sources import DEFAULT_ENGINE, ENGINES, OutlineEntry, document_info, page_contents
 from pipeline.programme import Edition, Programme, Source
 from pipeline.rules import Rules, load_rules
 from pipeline.structure.builder import NoStructure, cover_block, segmentation
@@ -105,6 +105,11 @@ def read_pages(engine: str, path: Path, password: str | None, numbers: list[int]
     return [read_page(content, rules.layout) for content in page_contents(engine, path, password, numbers)]
 
 
+def tagged_headings(pages: list[PageLayout]) -> list[OutlineEntry]:
+    """The headings of a tagged PDF's structure tree, page by page (none for an untagged PDF)."""
+    return [entry for page in pages for entry in page.tagged_headings]
+
+
 def read_pages_parallel(engine: str, path: Path, password: str | None, page_count: int, rules: Rules,
                         workers: int | None) -> list[PageLayout]:
     """Read all pages in contiguous runs spread over `workers` processes (pages are independent); the
@@ -160,7 +165,7 @@ def extract(path: Path | str, password: str | None = None, rules: Rules | None =
     recase = recaser(blocks)
     clock.lap("repair")
     try:
-        structure = segmentation(blocks, rules.structure, recase, info.outline)
+        structure = segmentation(blocks, rules.structure, recase, info.outline, tagged_headings(pages))
     except NoStructure as error:
         raise ExtractionError(path, str(error)) from None
     title, year, organisation = edition_of(cover_block(blocks), metadata, layout.running_texts, recase, path)

@@ -16,7 +16,7 @@ from pipeline.layout import Block
 from pipeline.pdf.sources import OutlineEntry
 from pipeline.programme import AdvisoryRequest, Dossier, FrontMatter, ListItem, Part, Theme
 from pipeline.rules import StructureRules
-from pipeline.structure.outline import LEVELS, OutlineHints, outline_hints
+from pipeline.structure.outline import LEVELS, Hints, producer_hints
 from pipeline.structure.typography import (
     HeadingLevels,
     NoStructure,
@@ -57,7 +57,7 @@ class Builder:
     # requests of headed lists since the theme's last dossier started: the theme's own if no dossier follows
     headed_after_dossier: list[AdvisoryRequest] = field(default_factory=list)
     previous: str = ""  # the role of the block fed last
-    hints: OutlineHints | None = None
+    hints: Hints = field(default_factory=Hints)
 
     def close_theme(self) -> None:
         """A headed list after a theme's last dossier closes the theme: it is the theme's own, and its
@@ -87,7 +87,7 @@ class Builder:
 
     def title(self, text: str) -> str:
         """A heading's title as the outline spells it, else with the document's own casing restored."""
-        spelled = self.hints.spelling(text) if self.hints else None
+        spelled = self.hints.spelling(text)
         return collapse_spaces(spelled or self.recase(text))
 
     def start_part(self, block: Block, match: re.Match[str]) -> None:
@@ -115,7 +115,7 @@ class Builder:
         mark = self.rules.spearhead_re.search(text)
         title, number = strip_outline(self.title(text[:mark.start()] if mark else text), self.rules)
         number = block.number if block.number is not None else number
-        spearhead = mark is not None or bool(self.hints and self.hints.spearhead(block))
+        spearhead = mark is not None or self.hints.spearhead(block)
         self.dossier = Dossier(id=self.unique(f"{theme.id}/{slugify(title)}"), number=number,
                                title=title, spearhead=spearhead, pages=list(block.pages), text="")
         theme.dossiers.append(self.dossier)
@@ -182,7 +182,7 @@ class Builder:
 
     def place(self, block: Block) -> str:
         rules = self.rules
-        hinted = self.hints.take(block) if self.hints else None
+        hinted = self.hints.take(block)
         heading = hinted is not None or self.levels.typography.is_heading(block)
         if heading and (match := rules.part_re.match(block.text.strip())):
             self.start_part(block, match)
@@ -267,9 +267,10 @@ class Segmentation:
 
 
 def segmentation(blocks: list[Block], rules: StructureRules, recase: Callable[[str], str],
-                 outline: Sequence[OutlineEntry] = ()) -> Segmentation:
+                 outline: Sequence[OutlineEntry] = (), tags: Sequence[OutlineEntry] = ()) -> Segmentation:
     """Split the blocks into front matter and the tree of parts, keeping the role of each block and the
-    signals used: typography always, the producer's outline where it agrees with the text."""
+    signals used: typography always, the producer's outline and tagged headings each where it agrees with
+    the text."""
     typography = typography_of(blocks, rules)
     starts = [i for i, b in enumerate(blocks)
               if typography.is_heading(b) and rules.part_re.match(b.text.strip())]
@@ -284,7 +285,7 @@ def segmentation(blocks: list[Block], rules: StructureRules, recase: Callable[[s
     positions = {id(b): i for i, b in enumerate(blocks)}
     first_headings = [b for start in starts if (b := next((c for c in candidates if positions[id(c)] > start), None))]
     levels = learn_levels(candidates, first_headings, typography, rules)
-    hints = outline_hints(outline, blocks, rules, typography.look)
+    hints = producer_hints(outline, tags, blocks, rules, typography.look)
     builder = Builder(rules=rules, levels=levels, recase=recase, hints=hints)
     roles = ["front"] * starts[0] + [builder.feed(block) for block in blocks[starts[0]:]]
     parts = builder.finish()
@@ -293,5 +294,5 @@ def segmentation(blocks: list[Block], rules: StructureRules, recase: Callable[[s
     cover = cover_block(blocks)
     front = front_matter(blocks[: starts[0]], levels, rules, recase, cover)
     return Segmentation(front=front, parts=parts, roles=roles, levels=levels,
-                        signals=["typography", "outline"] if hints else ["typography"])
+                        signals=["typography", *hints.sources])
 

@@ -302,14 +302,15 @@ def document(elements: list[tuple], seed: int, title: str) -> str:
 
 # --- the print --------------------------------------------------------------------------------------------
 
-def print_pdf(source: Path, pdf: Path, profile: Path) -> Path:
+def print_pdf(source: Path, pdf: Path, profile: Path, outline: bool = True) -> Path:
+    """Print an HTML file to a tagged PDF, with bookmarks from its headings unless `outline` is False."""
     chromium = program("chromium", "chromium-browser")
     if chromium is None:
         raise RuntimeError(missing())
     command = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                "--disable-background-networking", "--disable-component-update", "--disable-sync",
                "--disable-dev-shm-usage", f"--user-data-dir={profile}", "--no-pdf-header-footer",
-               "--generate-pdf-document-outline", f"--print-to-pdf={pdf}", source.as_uri()]
+               *(["--generate-pdf-document-outline"] if outline else []), f"--print-to-pdf={pdf}", source.as_uri()]
     result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT)
     if not pdf.exists() or pdf.stat().st_size == 0:
         raise RuntimeError(f"chromium wrote no PDF ({result.returncode}): {result.stderr.strip()[-2000:]}")
