@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from pipeline.layout.columns import crosses
 from pipeline.layout.markers import make_bullet
 from pipeline.layout.records import Block, Line, PageLayout, Word, is_upper
 from pipeline.rules import LayoutRules
@@ -116,7 +117,7 @@ def column_right_edges(pages: Sequence[PageLayout], rules: LayoutRules) -> dict[
     lines: dict[tuple[int, int], list[float]] = {}
     for page in pages:
         for line in page.lines:
-            if not any(line.start_x0 < g0 and line.x1 > g1 for g0, g1 in page.gutters):
+            if not any(crosses(line, gutter) for gutter in page.gutters):
                 lines.setdefault((line.page, line.column), []).append(line.x1)
     return {key: max(ends) for key, ends in lines.items() if len(ends) >= rules.run_on_min_lines}
 

@@ -136,8 +136,7 @@ def gutter_fits(gutter: tuple[float, float], narrow: Sequence[Line], body_size: 
     """Whether a page's narrow lines leave a usual gutter free (`grid_gutters`), with text on both sides (on
     its left, a line may reach into it: a side head's long word)."""
     g0, g1 = gutter
-    across = [line for line in narrow if line.start_x0 < g0 and line.x1 > g1
-              and not holds_gutter(line, gutter, body_size, rules)]
+    across = [line for line in narrow if crosses(line, gutter) and not holds_gutter(line, gutter, body_size, rules)]
     return (all(overflows(line, gutter, body_size, rules) for line in across)
             and len(across) <= rules.gutter_max_overflow * len(narrow)
             and any(line.start_x0 < g0 and line.x1 <= g1 for line in narrow)
@@ -288,6 +287,11 @@ def split_at_gutters(page: PageLayout, gutters: Sequence[tuple[float, float]], r
     return cut
 
 
+def crosses(line: Line, gutter: tuple[float, float], reach: float = 0.0) -> bool:
+    """Whether the line starts left of the gutter and ends past its far side (by more than `reach` points)."""
+    return line.start_x0 < gutter[0] and line.x1 > gutter[1] + reach
+
+
 def column_index(line: Line, gutters: Sequence[tuple[float, float]]) -> int:
     """The column a line starts in: how many gutters start left of it."""
     return sum(1 for g0, _ in gutters if line.start_x0 >= g0)
@@ -309,7 +313,7 @@ def column_heading_looks(pages: Sequence[PageLayout], rules: LayoutRules) -> lis
         large = rules.gutter_heading_size * page.body_size
         for line in page.lines:
             if (page.gutters and line.size >= large and column_index(line, page.gutters) > 0
-                    and not any(line.start_x0 < g0 and line.x1 > g1 for g0, g1 in page.gutters)):
+                    and not any(crosses(line, gutter) for gutter in page.gutters)):
                 looks.add(look_of(line))
     return sorted(looks)
 
@@ -402,8 +406,8 @@ def reading_order(lines: list[Line], gutters: Sequence[tuple[float, float]], rul
 
     def spans(line: Line) -> bool:
         return id(line) in across or (id(line) not in over and any(
-            line.start_x0 < g0 and line.x1 > g1 + rules.overprint_overlap * line.size
-            and not overflows(line, (g0, g1), body_size, rules) for g0, g1 in gutters))
+            crosses(line, gutter, rules.overprint_overlap * line.size) and not overflows(line, gutter, body_size, rules)
+            for gutter in gutters))
 
     side = side_columns or set()
     between = between_sections(lines, column_of, spans, side, body_size, rules, column_looks) if gutters else set()
