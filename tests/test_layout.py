@@ -76,6 +76,33 @@ def test_running_header_and_footer_are_dropped(tmp_path):
     assert "Werkprogramma |" not in text
 
 
+def test_a_small_caption_at_the_head_of_a_page_stays_above_its_list(tmp_path):
+    """A line in small type in the top margin band is furniture when set apart from the text (a one-off note),
+    not when it stands right above its text: a box's list caption at the head of a page."""
+    path = tmp_path / "caption.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    rows = simpleSplit(FILLER, "Helvetica", 10, WIDTH - 100)
+    for page in range(1, 5):
+        y = HEIGHT - 100
+        if page == 2:
+            canvas.setFont("Helvetica", 7)
+            canvas.drawString(50, HEIGHT - 30, "Ontwerpversie")
+        if page == 3:
+            canvas.setFont("Helvetica", 8)
+            canvas.drawString(50, HEIGHT - 45, "ADVIESVRAGEN")
+            canvas.setFont("Helvetica", 10)
+            canvas.drawString(50, HEIGHT - 58, "BVR uitbreiding jobbonus")
+            y = HEIGHT - 71
+        canvas.setFont("Helvetica", 10)
+        for row in rows:
+            canvas.drawString(50, y, row)
+            y -= 13
+        canvas.showPage()
+    canvas.save()
+    texts = [line.text for b in blocks_of(path) for line in b.lines]
+    assert "ADVIESVRAGEN" in texts and "Ontwerpversie" not in texts
+
+
 @pytest.mark.parametrize("footer", ["Werkprogramma | pagina {}", "{}"])
 def test_footer_above_the_margin_band_is_dropped(tmp_path, footer):
     """A footer set higher than the margin band (a large bottom margin) is still a running text: it is the

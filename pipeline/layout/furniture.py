@@ -42,12 +42,22 @@ def drop_furniture(pages: list[PageLayout], rules: LayoutRules) -> list[str]:
     A line is a running text when it stands in a page margin (`furniture_margin`) and repeats on
     `furniture_min_pages` pages, or when it is the plain top or bottom row of its page, set apart, on at least
     `furniture_edge_share` of the pages (a footer set higher than the margin band: a large bottom margin).
+    A page number in the margin, or a line there in smaller type set apart from the text, is dropped too (a
+    list's small caption at the head of a page, right above its items, stays).
     """
     doc_body = weighted_mode((p.body_size, len(p.lines)) for p in pages) or 0.0
 
     def in_margin(line: Line, page: PageLayout) -> bool:
         band = rules.furniture_margin * page.height
         return line.bottom <= band or line.top >= page.height - band
+
+    def set_apart(line: Line, page: PageLayout) -> bool:
+        """Whether the margin line stands `furniture_edge_gap` of its size or more from the text beside the
+        band (below a line of the top band, above one of the bottom band)."""
+        top_band = line.bottom <= rules.furniture_margin * page.height
+        gaps = [other.top - line.bottom if top_band else line.top - other.bottom for other in page.lines
+                if other is not line and (other.top >= line.bottom if top_band else other.bottom <= line.top)]
+        return min(gaps, default=float("inf")) >= rules.furniture_edge_gap * line.size
 
     keyed = [[(line, furniture_key(line) if in_margin(line, page) else None) for line in page.lines]
              for page in pages]
@@ -62,8 +72,8 @@ def drop_furniture(pages: list[PageLayout], rules: LayoutRules) -> list[str]:
             if (key is not None and repeats[key] >= rules.furniture_min_pages) or (
                     index in page_edges and edge_repeats[page_edges[index]] >= edge_pages):
                 running.append(line.text)
-            elif key is None or not (re.fullmatch(rules.page_number_line, key)
-                                     or line.size < rules.furniture_small_size * (page.body_size or doc_body)):
+            elif key is None or not (re.fullmatch(rules.page_number_line, key) or (
+                    line.size < rules.furniture_small_size * (page.body_size or doc_body) and set_apart(line, page))):
                 kept.append(line)
         page.lines = kept
     return running
