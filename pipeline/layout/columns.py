@@ -123,11 +123,18 @@ def grid_gutters(pages: Sequence[PageLayout], usual: Sequence[tuple[float, float
     in capitals, as in `find_gutters`)."""
     result = []
     for page, gutters in zip(pages, found, strict=True):
-        narrow = narrow_lines(page.lines, page.body_size, rules) if page.lines else []
-        capitals = narrow_lines(page.lines, page.body_size, rules, capitals=True) if page.lines else []
-        extra = [gutter for gutter in usual if not any(a < gutter[1] and b > gutter[0] for a, b in gutters)
-                 and (gutter_fits(gutter, narrow, page.body_size, rules)
-                      or gutter_fits(gutter, capitals, page.body_size, rules))]
+        missing = [gutter for gutter in usual if not any(a < gutter[1] and b > gutter[0] for a, b in gutters)]
+        extra = []
+        if missing and page.lines:
+            narrow = narrow_lines(page.lines, page.body_size, rules)
+            capitals: list[Line] | None = None  # the narrow lines with those in capitals, made only if needed
+            for gutter in missing:
+                fits = gutter_fits(gutter, narrow, page.body_size, rules)
+                if not fits:
+                    capitals = capitals or narrow_lines(page.lines, page.body_size, rules, capitals=True)
+                    fits = gutter_fits(gutter, capitals, page.body_size, rules)
+                if fits:
+                    extra.append(gutter)
         result.append(sorted(gutters + extra))
     return result
 
