@@ -1012,6 +1012,44 @@ def test_justified_heading_with_one_stretched_space(tmp_path):
     assert blocks_of(path)[0].lines[0].text == "Adviescommissie Economische"
 
 
+@pytest.mark.parametrize("item", [
+    ["Evaluatieagenda 2024 VLAIO:", ("TETRA,", "COOCK,"), "Baekelandmandaten, Innovatiemandaten."],
+    [("Programmatie", "Secundair"), "Onderwijs 2024-2025 en verder"],
+])
+def test_list_item_justified_to_a_narrow_column(tmp_path, item):
+    """A list item in the last of three columns, justified: a row of two words stretched far wider than a
+    gutter is one line when the item's line above or below runs across (almost all of) its gap."""
+    path = tmp_path / "narrow.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    width = (WIDTH - 100 - 2 * 15) / 3
+    for column in range(3):
+        y = HEIGHT - 80
+        canvas.setFont("Helvetica", 9)
+        for line in simpleSplit(FILLER, "Helvetica", 9, width)[:12 if column == 2 else 30]:
+            canvas.drawString(50 + column * (width + 15), y, line)
+            y -= 11
+    x, right = 50 + 2 * (width + 15), 50 + 3 * width + 30
+    canvas.circle(x + 2, y - 11 + 3, 1.6, stroke=0, fill=1)
+    for row in item:
+        y -= 11
+        if isinstance(row, tuple):
+            canvas.drawString(x + 10, y, row[0])
+            canvas.drawRightString(right, y, row[1])
+        elif row is item[-1]:
+            canvas.drawString(x + 10, y, row)
+        else:
+            words = row.split()
+            spare = (right - x - 10 - sum(canvas.stringWidth(w, "Helvetica", 9) for w in words)) / (len(words) - 1)
+            left = x + 10
+            for word in words:
+                canvas.drawString(left, y, word)
+                left += canvas.stringWidth(word, "Helvetica", 9) + spare
+    canvas.showPage()
+    canvas.save()
+    text = " ".join(" ".join(row) if isinstance(row, tuple) else row for row in item)
+    assert [b.text or " ".join(line.text for line in b.lines) for b in blocks_of(path) if b.marker] == [text]
+
+
 def test_run_in_heading_before_the_table_beside_it(tmp_path):
     """A run-in heading with a table's first row set on its line, the row's two lines centred on the heading's
     baseline: the heading is read first."""

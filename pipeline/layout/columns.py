@@ -370,30 +370,52 @@ def lone_headings(lines: Sequence[Line], gutters: Sequence[tuple[float, float]],
 def join_stretched_lines(page: PageLayout, gutters: Sequence[tuple[float, float]], rules: LayoutRules) -> None:
     """Join the two pieces of a justified line with a single word space stretched beyond `segment_gap` (a
     heading of two long words set to its column's measure): two lines of one style on one row within one
-    column, at most `justified_gap_max` of their size apart, the right one ending at the column's right edge
-    (where its lines end at the most, within `justified_edge` of the size)."""
+    column, the right one ending where its column's lines end at the most (within `justified_edge` of the
+    size), or where a line of its paragraph ends; and either at most `justified_gap_max` of their size apart,
+    or `bridged` by the lines of their paragraph (words justified to a narrow measure, as in a list in a box)."""
     edges: dict[int, float] = {}
     for line in page.lines:
         if not any(line.start_x0 < g0 < line.x1 for g0, _ in gutters):
             column = column_index(line, gutters)
             edges[column] = max(edges.get(column, line.x1), line.x1)
     joined: set[int] = set()
+    columns = {id(line): column_index(line, gutters) for line in page.lines}
     for right in page.lines:
-        column = column_index(right, gutters)
-        if right.marker or abs(right.x1 - edges.get(column, right.x1)) > rules.justified_edge * right.size:
+        if right.marker:
             continue
-        centre = (right.top + right.bottom) / 2
+        column, size = columns[id(right)], right.size
         beside = [line for line in page.lines if line is not right and id(line) not in joined
-                  and column_index(line, gutters) == column and line.x1 <= right.x0
-                  and abs((line.top + line.bottom) / 2 - centre) <= rules.row_tolerance * right.size]
+                  and columns[id(line)] == column and line.x1 <= right.x0 and same_row(line, right, rules)]
         left = max(beside, key=lambda line: line.x1, default=None)
-        if (left is not None and right.x0 - left.x1 <= rules.justified_gap_max * right.size
-                and (left.bold, left.italic, left.color) == (right.bold, right.italic, right.color)
-                and abs(left.size - right.size) <= rules.same_size_ratio * max(left.size, right.size)):
+        if (left is None or (left.bold, left.italic, left.color) != (right.bold, right.italic, right.color)
+                or abs(left.size - size) > rules.same_size_ratio * max(left.size, size)):
+            continue
+        paragraph = [line for line in page.lines if columns[id(line)] == column and not same_row(line, right, rules)
+                     and abs(line.size - size) <= rules.same_size_ratio * size
+                     and max(line.top - right.bottom, right.top - line.bottom) <= rules.paragraph_gap * size]
+        ends = [edges.get(column, right.x1), *(line.x1 for line in paragraph)]
+        if (any(abs(right.x1 - end) <= rules.justified_edge * size for end in ends)
+                and (right.x0 - left.x1 <= rules.justified_gap_max * size or bridged(left, right, paragraph, rules))):
             left.set_words(left.words + right.words)
             joined.add(id(right))
     if joined:
         page.lines = [line for line in page.lines if id(line) not in joined]
+
+
+def same_row(line: Line, other: Line, rules: LayoutRules) -> bool:
+    """Whether two lines' middles lie within `row_tolerance` of the second's size."""
+    return abs(line.top + line.bottom - other.top - other.bottom) / 2 <= rules.row_tolerance * other.size
+
+
+def bridged(left: Line, right: Line, paragraph: Sequence[Line], rules: LayoutRules) -> bool:
+    """Whether the lines right above and below two pieces of a row leave no strip of the gap between them
+    as wide as a gutter (`gutter_min_width` of the size) free: a gutter lies under no line of text."""
+    free_from, widest = left.x1, 0.0
+    for x0, x1 in sorted((line.x0, line.x1) for line in paragraph if line.x1 > left.x1 and line.x0 < right.x0):
+        widest = max(widest, x0 - free_from)
+        free_from = max(free_from, x1)
+    widest = max(widest, right.x0 - free_from)
+    return widest < rules.gutter_min_width * right.size
 
 
 def reading_order(lines: list[Line], gutters: Sequence[tuple[float, float]], rules: LayoutRules,
