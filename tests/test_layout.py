@@ -596,6 +596,23 @@ def test_a_letter_set_against_the_first_word_starts_an_item(tmp_path):
         ("letter", "Een kader voor de erkenning,"), ("letter", "Een update van het kader.")]
 
 
+@pytest.mark.parametrize(("labels", "marker"), [(("a)", "b)"), "letter"), (("1.", "2."), "number")])
+def test_a_label_a_narrow_word_space_from_a_capital_starts_an_item(tmp_path, labels, marker):
+    """A label 0.168 of the size before the item's first word, a capital: pdfium writes a space there
+    (`generated_space_gap`) and pdfplumber none (`word_gap`), and the label starts an item either way."""
+    path = tmp_path / "narrow-labels.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica", 12)
+    for row, (label, text) in enumerate(zip(labels, ["Een kader voor de erkenning,", "Een update van het kader."],
+                                            strict=True)):
+        canvas.drawString(70, HEIGHT - 100 - 17 * row, label)
+        canvas.drawString(70 + stringWidth(label, "Helvetica", 12) + 0.168 * 12, HEIGHT - 100 - 17 * row, text)
+    canvas.showPage()
+    canvas.save()
+    assert [(b.marker, b.text or b.lines[0].text) for b in blocks_of(path)] == [
+        (marker, "Een kader voor de erkenning,"), (marker, "Een update van het kader.")]
+
+
 def test_a_number_set_against_the_first_word_starts_an_item(tmp_path):
     """A word processor's list label with a narrow tab reads "1.BVR jobbonus": the number is a marker."""
     path = tmp_path / "attached.pdf"

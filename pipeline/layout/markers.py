@@ -93,12 +93,21 @@ def mark_list_item(line: Line, shapes: Sequence[Shape], rules: LayoutRules) -> N
             line.dash = True
         return
     match = rules.number_re.match(first.text)
-    if match and gap >= rules.number_marker_gap * size:
-        line.marker, line.number, line.marker_x0 = "number", int(match.group(1)), first.x0
+    if not (match or re.match(rules.letter_marker, first.text)):
+        return
+    if gap >= rules.number_marker_gap * size or label_runs_into_item(line, rules):
+        line.marker, line.marker_x0 = ("number" if match else "letter"), first.x0
+        line.number = int(match.group(1)) if match else None
         line.set_words(line.words[1:])
-    elif re.match(rules.letter_marker, first.text) and gap >= rules.number_marker_gap * size:
-        line.marker, line.marker_x0 = "letter", first.x0
-        line.set_words(line.words[1:])
+
+
+def label_runs_into_item(line: Line, rules: LayoutRules) -> bool:
+    """Whether the number or letter label that is the line's first word reads, with the word after it, as a
+    label set against the item's first word ("a) Een" as "a)Een": a capital follows). A gap narrower than
+    `number_marker_gap` is a word space to one character source and none to another: such a label is a
+    marker either way."""
+    joined = line.words[0].text + line.words[1].text
+    return any(re.match(pattern, joined) for pattern in (rules.attached_number_marker, rules.attached_letter_marker))
 
 
 def make_bullet(line: Line, glyph_length: int) -> None:
