@@ -21,7 +21,6 @@ class LayoutRules(_Rules):
 
     word_gap: float
     line_end_hyphen_gap: float
-    generated_space_gap: float
     word_line_tolerance: float
     space_gap: float
     row_tolerance: float

@@ -29,7 +29,7 @@ from pipeline.utils.files import canonical_json
 START, COUNT = (int(v) for v in os.environ.get("WERKPROGRAMMA_ENGINE_SEEDS", "0:100").split(":"))
 
 LAYOUT = load_rules().layout
-SPACE_SHARE = load_rules().layout.generated_space_gap
+SPACE_SHARE = load_rules().layout.word_gap
 
 
 @pytest.mark.parametrize("stem", EDITIONS)

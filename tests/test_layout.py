@@ -440,6 +440,16 @@ def test_a_space_drawn_over_the_next_letter_ends_no_word(tmp_path):
         assert [[word.text for word in line.words] for line in lines] == [["meegenomen", "worden"]], engine
 
 
+def test_a_gap_narrower_than_a_word_space_ends_no_word_for_either_engine(tmp_path):
+    """pdfium writes a space of its own in a gap of 0.168 of the size (no space character there), pdfplumber
+    none: the gap is narrower than `word_gap`, so both read one word."""
+    path = tmp_path / "narrow-gap.pdf"
+    draw_pieces(path, [("kern", stringWidth("kern", "Times-Roman", 10) + 1.68), ("elementen", None)])
+    for engine in ("pdfium", "pdfplumber"):
+        lines = [line for block in layout_document(all_pages(engine, path), RULES).blocks for line in block.lines]
+        assert [[word.text for word in line.words] for line in lines] == [["kernelementen"]], engine
+
+
 def test_a_space_kerned_after_a_closing_quote_still_ends_a_word(tmp_path):
     """A browser kerns the space after a closing quote, and pdfium then drops it: the gap left (0.176 of the
     size) still ends the word."""
@@ -456,6 +466,15 @@ def test_a_line_end_hyphen_set_apart_stays_with_its_word(tmp_path):
     draw_pieces(path, [("de", None), (" ", None), ("Vertegen", stringWidth("Vertegen", "Times-Roman", 10) + 1.75),
                        ("-", None)])
     assert [[word.text for word in line.words] for line in blocks_of(path)[0].lines] == [["de", "Vertegen-"]]
+
+
+def test_a_line_end_dash_a_serif_space_apart_stands_alone(tmp_path):
+    """A dash a word space of a serif font (a quarter of the size) after the last word of a line ("en -" before
+    "mechanismen" on the next line), with no space character (pdfium drops it there): a word of its own."""
+    path = tmp_path / "dash-apart.pdf"
+    draw_pieces(path, [("kernelementen", None), (" ", None), ("en", stringWidth("en", "Times-Roman", 10) + 2.5),
+                       ("-", None)])
+    assert [[word.text for word in line.words] for line in blocks_of(path)[0].lines] == [["kernelementen", "en", "-"]]
 
 
 def test_a_hyphen_between_words_set_apart_without_spaces_stands_alone(tmp_path):
@@ -500,6 +519,32 @@ def test_a_number_in_its_own_table_cell_starts_the_row(tmp_path):
     canvas.save()
     lines = [(line.number, line.text) for block in blocks_of(path) for line in block.lines]
     assert lines == [(1, "BVR jobbonus"), (2, "BVR uitgifte opleidingscheques")]
+
+
+def test_a_table_number_beside_the_gutter_stays_with_its_row(tmp_path):
+    """A table of numbered requests in the right column: on its rows the left column's lines end in a stop,
+    and the number cell stands about as far from the line as from its own text, so the number is first read
+    with the line (a space after a stop may be wide); cut from it at the gutter, it still starts its row."""
+    path = tmp_path / "table.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    row_text = "loopbanen van en voor de werkenden en werkzoekenden;"
+    width, top = canvas.stringWidth(row_text, "Helvetica", 9) + 9, HEIGHT - 80
+    lines, right = simpleSplit(FILLER * 25, "Helvetica", 9, width), 50 + width + 16
+    for page in range(5):
+        canvas.setFont("Helvetica", 9)
+        for row in range(50):
+            canvas.drawString(50, top - 12 * row, row_text if page == 2 and 10 <= row < 13 else lines[row])
+            if page != 2 or not 8 <= row < 14:
+                canvas.drawString(right, top - 12 * row, lines[row + 50])
+        items = ["BVR uitbreiding jobbonus", "BVR IMW/DGV", "BVR uitgifte opleidingscheques"] if page == 2 else []
+        for row, item in enumerate(items):
+            y = top - 12 * (10 + row)
+            canvas.drawString(right + 4, y, f"{row + 1}.")  # the table's cells are padded
+            canvas.drawString(right + 4 + canvas.stringWidth("1.", "Helvetica", 9) + 15.6, y, item)
+        canvas.showPage()
+    canvas.save()
+    assert [(b.number, b.text or " ".join(line.text for line in b.lines)) for b in blocks_of(path) if b.number] == [
+        (1, "BVR uitbreiding jobbonus"), (2, "BVR IMW/DGV"), (3, "BVR uitgifte opleidingscheques")]
 
 
 def small_capitals_pdf(path, lines: list[list[tuple[str, float]]]) -> None:
@@ -596,17 +641,19 @@ def test_a_letter_set_against_the_first_word_starts_an_item(tmp_path):
         ("letter", "Een kader voor de erkenning,"), ("letter", "Een update van het kader.")]
 
 
+@pytest.mark.parametrize("gap", [0.168, 0.18])
 @pytest.mark.parametrize(("labels", "marker"), [(("a)", "b)"), "letter"), (("1.", "2."), "number")])
-def test_a_label_a_narrow_word_space_from_a_capital_starts_an_item(tmp_path, labels, marker):
-    """A label 0.168 of the size before the item's first word, a capital: pdfium writes a space there
-    (`generated_space_gap`) and pdfplumber none (`word_gap`), and the label starts an item either way."""
+def test_a_label_a_narrow_word_space_from_a_capital_starts_an_item(tmp_path, labels, marker, gap):
+    """A label `gap` of the size before the item's first word, a capital: pdfium writes a space there,
+    which ends no word closer than `word_gap` (pdfplumber has none), and a label closer than
+    `number_marker_gap` still starts an item, as one set against the word does."""
     path = tmp_path / "narrow-labels.pdf"
     canvas = Canvas(str(path), pagesize=A4)
     canvas.setFont("Helvetica", 12)
     for row, (label, text) in enumerate(zip(labels, ["Een kader voor de erkenning,", "Een update van het kader."],
                                             strict=True)):
         canvas.drawString(70, HEIGHT - 100 - 17 * row, label)
-        canvas.drawString(70 + stringWidth(label, "Helvetica", 12) + 0.168 * 12, HEIGHT - 100 - 17 * row, text)
+        canvas.drawString(70 + stringWidth(label, "Helvetica", 12) + gap * 12, HEIGHT - 100 - 17 * row, text)
     canvas.showPage()
     canvas.save()
     assert [(b.marker, b.text or b.lines[0].text) for b in blocks_of(path)] == [
@@ -877,6 +924,70 @@ def test_side_heads_are_read_beside_their_text(tmp_path, capitals, colon):
     assert case("Vierde dossier over het onderwerp volgende pagina") in whole, whole
 
 
+def test_side_heads_set_close_beside_a_one_line_text_are_read_each_before_its_text(tmp_path):
+    """A side head beside a text of one line, and the next side head right below it, beside its own text: the
+    two heads stand closer than the text's lines are, yet each is read before its own text."""
+    path = tmp_path / "side-heads-close.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    for page in range(3):
+        y = HEIGHT - 80
+        for index in range(4):
+            canvas.setFont("Helvetica-Bold", 10)
+            head = [f"Hoofd{page}{index}", "van het dossier"]
+            for row, text in enumerate(head):
+                canvas.drawString(50, y - 12 * row, text)
+            canvas.setFont("Helvetica", 9)
+            rows = ["Zie deel arbeidsmarkt."] if index == 1 else simpleSplit(
+                f"Tekst{page}{index} begint hier. " + FILLER * 2, "Helvetica", 9, WIDTH - 220)
+            for row, line in enumerate(rows):
+                canvas.drawString(170, y - 12 * row, line)
+            y -= 12 * max(len(rows), len(head)) + (4 if index == 1 else 16)
+        canvas.showPage()
+    canvas.save()
+    starts = [b.lines[0].text.split()[0] for b in blocks_of(path) if b.page == 2]
+    assert starts == ["Hoofd10", "Tekst10", "Hoofd11", "Zie", "Hoofd12", "Tekst12", "Hoofd13", "Tekst13"], starts
+
+
+def test_a_last_page_of_a_side_head_and_one_line_keeps_the_side_column(tmp_path):
+    """The last page holds a side head of two lines beside a single line of text, which is wide for a page
+    that small: the document's side gutter still holds there, and the head is read whole before the text."""
+    path = tmp_path / "side-heads-last.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    for page in range(4):
+        y = HEIGHT - 80
+        for index in range(1 if page == 3 else 4):
+            canvas.setFont("Helvetica-Bold", 10)
+            for row, text in enumerate([f"Hoofd{page}{index}", "van het dossier"]):
+                canvas.drawString(50, y - 12 * row, text)
+            canvas.setFont("Helvetica", 9)
+            rows = ["overleg gaan met de onderzoekers en het beleid."] if page == 3 else simpleSplit(
+                f"Tekst{page}{index} begint hier. " + FILLER * 2, "Helvetica", 9, WIDTH - 220)
+            for row, line in enumerate(rows):
+                canvas.drawString(170, y - 12 * row, line)
+            y -= 12 * max(len(rows), 2) + 16
+        canvas.showPage()
+    canvas.save()
+    assert [b.text or " ".join(line.text for line in b.lines) for b in blocks_of(path) if b.page == 4] == [
+        "Hoofd30 van het dossier", "overleg gaan met de onderzoekers en het beleid."]
+
+
+def test_a_heading_line_in_capitals_broken_at_a_hyphen_goes_on(tmp_path):
+    """A heading's line of one compound in capitals broken at its hyphen ("SERV-") goes on with the heading's
+    next line in lower case, as any wrapped line does."""
+    path = tmp_path / "caps-hyphen.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica-Bold", 13)
+    for row, text in enumerate(["Insteken bij adviezen", "SERV-", "commissies Arbeidsmarkt"]):
+        canvas.drawString(50, HEIGHT - 80 - 16 * row, text)
+    canvas.setFont("Helvetica", 10)
+    for row, line in enumerate(simpleSplit(FILLER, "Helvetica", 10, 300)):
+        canvas.drawString(50, HEIGHT - 140 - 13 * row, line)
+    canvas.showPage()
+    canvas.save()
+    heading = " ".join(line.text for line in blocks_of(path)[0].lines)
+    assert heading == "Insteken bij adviezen SERV- commissies Arbeidsmarkt"
+
+
 def test_a_side_head_at_the_foot_of_a_page_ends_there(tmp_path):
     """A side head at the foot of a page whose text goes on at the top of the next page does not go on with
     the first heading of the next page, which stands below that text."""
@@ -893,6 +1004,40 @@ def test_a_side_head_broken_at_a_hyphen_goes_on_on_the_next_page(tmp_path):
     side_heads_pdf(path, hyphen=True)
     whole = [" ".join(line.text for line in b.lines) for b in blocks_of(path)]
     assert whole.count("Vierde dossier over het niet- VOLGENDE PAGINA") == 2, whole
+
+
+@pytest.mark.parametrize("crowded", [False, True])
+def test_a_side_head_wrapped_at_the_foot_of_a_page_goes_on(tmp_path, crowded):
+    """A side head in capitals wrapped at the foot of a page goes on at the head of the next: the next word
+    would not have fit on its line. The measure is the side column's usual one where the page holds only that
+    head (not `crowded`), and that of its lines of two words or more where a long word overflows it."""
+    path = tmp_path / "side-heads-cut.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    head_x, text_x = 50, 215
+    measure = canvas.stringWidth("SCHULDBELEID EN", "Helvetica-Bold", 10) - 6
+    heads = ["EERSTE DOSSIER VAN DE PAGINA", "TWEEDE DOSSIER VAN DE PAGINA"]
+    for page in range(3):
+        y = HEIGHT - 80
+        canvas.setFont("Helvetica", 9)
+        for row, line in enumerate(simpleSplit(f"Tekst{page} " + FILLER * 3, "Helvetica", 9, WIDTH - 50 - text_x)[:56]):
+            canvas.drawString(text_x, y - 12 * row, line)
+        canvas.setFont("Helvetica-Bold", 10)
+        if page == 2:
+            for row, word in enumerate(["EN VLAAMSE", "SCHULDNORMERING"]):
+                canvas.drawString(head_x, y - 12 * row, word)
+            y -= 60
+        if page != 1 or crowded:
+            for head in heads + (["ARBEIDSMARKTBELEID"] if page == 1 else []):
+                for row, line in enumerate(simpleSplit(head, "Helvetica-Bold", 10, measure)):
+                    canvas.drawString(head_x, y - 12 * row, line)
+                y -= 12 * row + 200
+        if page == 1:
+            for row, word in enumerate(["VLAAMS", "SCHULDBELEID"]):
+                canvas.drawString(head_x, HEIGHT - 80 - 12 * (54 + row), word)
+        canvas.showPage()
+    canvas.save()
+    whole = [" ".join(line.text for line in b.lines) for b in blocks_of(path)]
+    assert "VLAAMS SCHULDBELEID EN VLAAMSE SCHULDNORMERING" in whole, whole
 
 
 def test_a_title_beside_a_paragraph_break_of_the_next_column_stays_in_its_column(tmp_path):

@@ -36,6 +36,9 @@ def vocab(**document_counts: int) -> Vocabulary:
     # real hyphens: an acronym before a word, two vowels meeting at a compound's parts
     ("COORMULTI-", "vergaderingen", "COORMULTI-vergaderingen"),
     ("economie-", "ondernemingen", "economie-ondernemingen"),
+    # a heading in capitals: a piece without a vowel is an abbreviation, never the rest of a word
+    ("BELASTING-", "WBM", "BELASTING-WBM"),
+    ("MODE-", "WBM", "MODE-WBM"),
 ])
 def test_line_break_hyphens(left, right, expected):
     assert join_hyphenated(left, right, vocab()) == expected
@@ -82,12 +85,25 @@ def word(text: str) -> Word:
                 font="Helvetica")
 
 
+def casing_of(*texts: str) -> dict[str, str]:
+    """The casing table of blocks of one line each."""
+    return casing_table([Block(lines=[Line(page=1, words=[word(w) for w in text.split()], space_gap=SPACE_GAP)],
+                               body_size=10.0, text=text) for text in texts])
+
+
 def test_restore_case_takes_a_name_the_text_spells_in_capitals():
-    blocks = [Block(lines=[Line(page=1, words=[word(w) for w in text.split()], space_gap=SPACE_GAP)], body_size=10.0,
-                    text=text)
-              for text in ("De Commissie Diversiteit formuleert adviezen over diversiteit.",
-                           "Binnen de Commissie Diversiteit werken de partners samen rond diversiteit.")]
-    casing = casing_table(blocks)
+    casing = casing_of("De Commissie Diversiteit formuleert adviezen over diversiteit.",
+                       "Binnen de Commissie Diversiteit werken de partners samen rond diversiteit.")
     assert restore_case("COMMISSIE DIVERSITEIT", casing) == "Commissie Diversiteit"
     assert restore_case("DIVERSITEIT EN INCLUSIE", casing) == "Diversiteit en inclusie"
     assert restore_case("1. DIVERSITEIT EN INCLUSIE", casing) == "1. Diversiteit en inclusie"
+    assert restore_case("15 JAAR DIVERSITEIT", casing) == "15 jaar diversiteit"
+
+
+def test_restore_case_takes_no_name_the_text_writes_in_lower_case_more_often():
+    """"Levenslang Leren" is part of a name once, and "levenslang leren" twice in lower case: a heading in
+    capitals takes the lower case."""
+    casing = casing_of("Het Partnerschap Levenslang Leren lanceerde een actieplan.",
+                       "De visie op levenslang leren en het beleid voor levenslang leren worden bekeken.")
+    assert restore_case("LEVENSLANG LEREN", casing) == "Levenslang leren"
+    assert restore_case("PARTNERSCHAP LEVENSLANG LEREN", casing) == "Partnerschap Levenslang Leren"

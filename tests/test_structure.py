@@ -185,6 +185,19 @@ def test_a_wrong_or_partial_outline_leaves_typography_in_charge(tmp_path):
     assert str(headings(partly)).casefold() == str(expected).casefold()  # the outline's spelling of a title in capitals
 
 
+def test_an_outline_in_capitals_leaves_the_spelling_to_the_text(tmp_path):
+    """A producer that sets its headings in capitals may write its outline in capitals too: the titles then
+    take the text's own spelling, as they do without an outline."""
+    capitals = replace(TWO_COLUMN, dossier=replace(TWO_COLUMN.dossier, caps=True))
+    plain = render(tmp_path / "plain.pdf", SAMPLE, capitals)
+    upper = [(depth, title.upper()) for depth, title in sample_outline(SAMPLE)]
+    outlined = extract(with_outline(plain, upper, tmp_path / "outlined.pdf"), nlp=False)
+    assert outlined.signals == ["typography", "outline"]
+    assert headings(outlined) == headings(extract(plain, nlp=False))
+    assert headings(outlined)[0][1] == ["Loopbaanbegeleiding voor iedereen",
+                                        "Werking van de regionale arbeidsmarktcomités"]
+
+
 def test_a_list_caption_set_like_the_text_heads_the_requests(tmp_path):
     """A table's caption "Adviesvragen" is set like the body text: a short line alone still opens the list."""
     plain_caption = replace(TWO_COLUMN, listing=Look())

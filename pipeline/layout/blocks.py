@@ -33,16 +33,18 @@ def emphasised(line: Line, body: BodyStyle, rules: LayoutRules) -> bool:
 
 def same_style(a: Line, b: Line, body: BodyStyle, rules: LayoutRules) -> bool:
     """Two lines of one size (within `same_size_ratio`), weight, slant and colour; an emphasised line in
-    capitals is not continued by one in lower case (a theme in capitals above a dossier in the same font)."""
+    capitals is not continued by one in lower case (a theme in capitals above a dossier in the same font),
+    unless it ends in a compound broken at its hyphen ("SERV-" above "commissies")."""
     if abs(a.size - b.size) > rules.same_size_ratio * max(a.size, b.size):
         return False
     if a.bold != b.bold or a.italic != b.italic or a.color != b.color:
         return False
-    return not (emphasised(a, body, rules) and is_upper(a.text) and any(c.islower() for c in b.text))
+    return not (emphasised(a, body, rules) and is_upper(a.text) and any(c.islower() for c in b.text)
+                and not broken_at_hyphen(a.text))
 
 
 def continues(first: Line, previous: Line, line: Line, body: BodyStyle, rules: LayoutRules,
-              right_edges: dict[tuple[int, int], float] | None = None) -> bool:
+              right_edges: ColumnEdges | None = None) -> bool:
     """Whether `line` goes on with the block that starts with `first` and ends with `previous`.
 
     In one column, the white space above the line must be no more than the usual line gap plus
@@ -91,10 +93,11 @@ def broken_at_hyphen(text: str) -> bool:
     return len(text) > 1 and text[-1] == "-" and text[-2].isalpha()
 
 
-def wrapped(line: Line, word: Word, right_edges: dict[tuple[int, int], float] | None) -> bool:
+def wrapped(line: Line, word: Word, right_edges: ColumnEdges | None) -> bool:
     """Whether `word` would not have fit at the end of `line`, before the right edge of its column (in a
-    column of known width): the line was wrapped before it, so the word goes on with it."""
-    right = (right_edges or {}).get((line.page, line.column))
+    column of known width, on its page or as it usually is): the line was wrapped before it, so the word goes
+    on with it."""
+    right = right_edges.edge(line) if right_edges is not None else None
     return right is not None and line.x1 + (word.x1 - word.x0) > right
 
 
@@ -111,21 +114,44 @@ def justified(line: Line, body: BodyStyle, rules: LayoutRules) -> bool:
     return len(line.words) > 2 and body.word_gap > 0 and word_space(line) >= rules.run_on_stretch * body.word_gap
 
 
-def column_right_edges(pages: Sequence[PageLayout], rules: LayoutRules) -> dict[tuple[int, int], float]:
-    """Where the lines of each (page, column) end at the most, for columns of `run_on_min_lines` or more
-    (lines across a gutter, titles on bands, left out)."""
-    lines: dict[tuple[int, int], list[float]] = {}
+@dataclass(frozen=True, slots=True)
+class ColumnEdges:
+    """Where the lines of each column end at the most: on its page (`on_page`, by page and column, for columns
+    of `run_on_min_lines` or more), and where the document's columns with that left edge usually end
+    (`usual`, by left edge to the point: the median of their pages' edges)."""
+
+    on_page: dict[tuple[int, int], float]
+    usual: dict[int, float]
+
+    def page_edge(self, line: Line) -> float | None:
+        return self.on_page.get((line.page, line.column))
+
+    def edge(self, line: Line) -> float | None:
+        """The line's column's edge on its page, else where that column usually ends."""
+        return self.page_edge(line) or self.usual.get(round(line.column_x0))
+
+
+def column_right_edges(pages: Sequence[PageLayout], rules: LayoutRules) -> ColumnEdges:
+    """Where the lines of each column end at the most (lines across a gutter, titles on bands, left out).
+    Lines of two words or more tell, where there are any: a single word longer than the measure overflows
+    it (a side head in spaced capitals)."""
+    lines: dict[tuple[int, int], list[Line]] = {}
     for page in pages:
         for line in page.lines:
             if not any(crosses(line, gutter) for gutter in page.gutters):
-                lines.setdefault((line.page, line.column), []).append(line.x1)
-    return {key: max(ends) for key, ends in lines.items() if len(ends) >= rules.run_on_min_lines}
+                lines.setdefault((line.page, line.column), []).append(line)
+    on_page = {key: max(line.x1 for line in ([line for line in column if len(line.words) > 1] or column))
+               for key, column in lines.items() if len(column) >= rules.run_on_min_lines}
+    by_left: dict[int, list[float]] = {}
+    for key, edge in on_page.items():
+        by_left.setdefault(round(lines[key][0].column_x0), []).append(edge)
+    return ColumnEdges(on_page=on_page, usual={left: statistics.median(edges) for left, edges in by_left.items()})
 
 
-def fill(line: Line, right_edges: dict[tuple[int, int], float]) -> float:
+def fill(line: Line, right_edges: ColumnEdges) -> float:
     """The share of its column's width (from its left edge to the rightmost line end) a line fills
     (0 in a column too short to tell)."""
-    right = right_edges.get((line.page, line.column))
+    right = right_edges.page_edge(line)
     width = right - line.column_x0 if right is not None else 0.0
     return (line.x1 - line.column_x0) / width if width > 0 else 0.0
 
@@ -137,7 +163,7 @@ def at_marker(item: Line, line: Line) -> bool:
     return abs(indent - (item.start_x0 - item.column_x0)) < abs(indent - (item.x0 - item.column_x0))
 
 
-def body_style(pages: Sequence[PageLayout], right_edges: dict[tuple[int, int], float], rules: LayoutRules) -> BodyStyle:
+def body_style(pages: Sequence[PageLayout], right_edges: ColumnEdges, rules: LayoutRules) -> BodyStyle:
     """Size and colour of most letters, the most common gap between consecutive lines of a column, and the
     median word space of the body-sized lines that do not fill their column (a justified paragraph's last
     line, any line of ragged text: they keep the font's own space)."""

@@ -5,7 +5,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
-from pipeline.layout.markers import mark_list_item, resolve_aligned_dashes
+from pipeline.layout.markers import join_numbered_cells, mark_list_item, resolve_aligned_dashes
 from pipeline.layout.records import Line, PageLayout, Word, is_upper
 from pipeline.rules import LayoutRules
 
@@ -129,25 +129,27 @@ def grid_gutters(pages: Sequence[PageLayout], usual: Sequence[tuple[float, float
             narrow = narrow_lines(page.lines, page.body_size, rules)
             capitals: list[Line] | None = None  # the narrow lines with those in capitals, made only if needed
             for gutter in missing:
-                fits = gutter_fits(gutter, narrow, page.body_size, rules)
+                fits = gutter_fits(gutter, narrow, page.body_size, rules, page.lines)
                 if not fits:
                     capitals = capitals or narrow_lines(page.lines, page.body_size, rules, capitals=True)
-                    fits = gutter_fits(gutter, capitals, page.body_size, rules)
+                    fits = gutter_fits(gutter, capitals, page.body_size, rules, page.lines)
                 if fits:
                     extra.append(gutter)
         result.append(sorted(gutters + extra))
     return result
 
 
-def gutter_fits(gutter: tuple[float, float], narrow: Sequence[Line], body_size: float, rules: LayoutRules) -> bool:
+def gutter_fits(gutter: tuple[float, float], narrow: Sequence[Line], body_size: float, rules: LayoutRules,
+                lines: Sequence[Line] = ()) -> bool:
     """Whether a page's narrow lines leave a usual gutter free (`grid_gutters`), with text on both sides (on
-    its left, a line may reach into it: a side head's long word)."""
+    its left, a line may reach into it: a side head's long word; on its right, any of the page's `lines`
+    may stand: on a page of a few lines, a line of text beside a side head is wide for the page)."""
     g0, g1 = gutter
     across = [line for line in narrow if crosses(line, gutter) and not holds_gutter(line, gutter, body_size, rules)]
     return (all(overflows(line, gutter, body_size, rules) for line in across)
             and len(across) <= rules.gutter_max_overflow * len(narrow)
             and any(line.start_x0 < g0 and line.x1 <= g1 for line in narrow)
-            and any(line.start_x0 >= g1 - 1 for line in narrow))
+            and any(line.start_x0 >= g1 - 1 for line in [*narrow, *lines]))
 
 
 def holds_gutter(line: Line, gutter: tuple[float, float], body_size: float, rules: LayoutRules) -> bool:
@@ -230,11 +232,22 @@ def float_columns(lines: Sequence[Line], gutters: Sequence[tuple[float, float]],
 
 def place_floats(flow: list[Line], floats: list[Line], rules: LayoutRules) -> list[Line]:
     """Insert each run of float lines after the last line of the flow that ends above the run's top (within
-    `float_top_tolerance`)."""
+    `float_top_tolerance`). Float lines within two of their sizes of each other make a run, unless the lower
+    one's baseline stands further below the one above than that one below its own (by `row_tolerance` of the
+    size: line tops vary with capitals), and
+    a paragraph of the flow starts beside it (more than `paragraph_gap` of its size below the flow line
+    before it): two side heads set close, the first beside a one-line text."""
+    starts = [line.top for previous, line in pairwise(flow)
+              if line.top - previous.bottom > rules.paragraph_gap * line.size]
     runs: list[list[Line]] = []
     for line in floats:
-        if runs and line.top - runs[-1][-1].bottom <= 2 * line.size:
-            runs[-1].append(line)
+        run = runs[-1] if runs else []
+        spaced = (len(run) > 1 and (line.bottom - run[-1].bottom) - (run[-1].bottom - run[-2].bottom)
+                  > rules.row_tolerance * line.size)
+        if (run and line.top - run[-1].bottom <= 2 * line.size
+                and not (spaced and any(abs(top - line.top) <= rules.float_top_tolerance * line.size
+                                        for top in starts))):
+            run.append(line)
         else:
             runs.append([line])
     ordered = list(flow)
@@ -269,6 +282,7 @@ def split_at_gutters(page: PageLayout, gutters: Sequence[tuple[float, float]], r
             g1 - 1 <= word.x0 <= g1 + rules.gutter_edge_tolerance * word.size and start < g0 for g0, g1 in gutters)
 
     lines: list[Line] = []
+    cut_off: list[Line] = []
     for line in page.lines:
         pieces = [[line.words[0]]]
         start = line.words[0].x0  # where the word before, with the words set against it, starts
@@ -284,14 +298,32 @@ def split_at_gutters(page: PageLayout, gutters: Sequence[tuple[float, float]], r
         lines.append(line)
         if len(pieces) > 1:
             line.set_words(pieces[0])
-            for words in pieces[1:]:
-                lines.append(Line(page=line.page, words=words, space_gap=rules.space_gap))
-                mark_list_item(lines[-1], page.shapes, rules)
-    cut = len(lines) > len(page.lines)
-    if cut:
+            cut_off.extend(Line(page=line.page, words=words, space_gap=rules.space_gap) for words in pieces[1:])
+            lines.extend(cut_off[len(cut_off) - len(pieces) + 1:])
+    if cut_off:
+        lines = join_cut_numbers(lines, cut_off, rules)
+        for piece in cut_off:
+            mark_list_item(piece, page.shapes, rules)
         resolve_aligned_dashes(lines, rules)
     page.lines = lines
-    return cut
+    return bool(cut_off)
+
+
+def join_cut_numbers(lines: list[Line], pieces: Sequence[Line], rules: LayoutRules) -> list[Line]:
+    """A number cut from the line before the gutter (a table's number cell beside a justified line of the
+    previous column, whose word spaces are as wide as the gutter) goes on with the line right of it on its
+    row, as a number in its own cell does (`join_numbered_cells`)."""
+    joined: set[int] = set()
+    for piece in pieces:
+        if len(piece.words) != 1 or not rules.number_re.match(piece.words[0].text):
+            continue
+        beside = [line for line in lines if line is not piece and id(line) not in joined and line.x0 >= piece.x1
+                  and same_row(line, piece, rules)]
+        following = min(beside, key=lambda line: line.x0, default=None)
+        if following is not None and len(join_numbered_cells([piece.words, following.words], rules)) == 1:
+            piece.set_words(piece.words + following.words)
+            joined.add(id(following))
+    return [line for line in lines if id(line) not in joined]
 
 
 def crosses(line: Line, gutter: tuple[float, float], reach: float = 0.0) -> bool:

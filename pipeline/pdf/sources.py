@@ -385,7 +385,7 @@ def word_space(previous: tuple, following: tuple, space_share: float) -> bool:
     """Whether a space pdfium generated between two characters of a row (`pdfium_rows`' fields) stands
     between two words: the characters share a baseline, one is a letter or digit, neither is a hyphen
     (`WORD_HYPHENS`) and the gap between them is at least `space_share` of the size
-    (`LayoutRules.generated_space_gap`). pdfium writes its own spaces
+    (`LayoutRules.word_gap`, as for any two characters). pdfium writes its own spaces
     in place of a producer's space characters, and also in gaps it judges wide (pdfTeX writes no spaces);
     between two marks ("..." set with kerns) and in narrower gaps the gap alone decides, in the layout,
     as it does for pdfplumber."""
@@ -579,7 +579,7 @@ def pdfium_pages(path: Path, password: str | None, numbers: Sequence[int]) -> It
 
     document = pdfium_document(path, password)
     fonts = _FontNames()
-    space_share = load_rules().layout.generated_space_gap
+    space_share = load_rules().layout.word_gap
     try:
         for number in numbers:
             page = document[number - 1]

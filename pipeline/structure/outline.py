@@ -94,9 +94,11 @@ class OutlineHints:
                 self.by_look[look] = role
 
     def spelling(self, text: str) -> str | None:
-        """The entry's own spelling of a title (its mark removed), when the outline lists it in the same words."""
+        """The entry's own spelling of a title (its mark removed), when the outline lists it in the same words
+        and not in capitals (a producer that sets headings in capitals may write its outline in them too)."""
         spelled = self.spellings.get(outline_key(text, self.rules))
-        return spelled if spelled and title_words(spelled, self.rules) == title_words(text, self.rules) else None
+        return (spelled if spelled and not spelled.isupper()
+                and title_words(spelled, self.rules) == title_words(text, self.rules) else None)
 
     def spearhead(self, block: Block) -> bool:
         return outline_key(block.text, self.rules) in self.spearheads

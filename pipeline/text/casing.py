@@ -7,42 +7,61 @@ from collections.abc import Callable, Iterable
 from functools import partial
 
 from pipeline.layout import Block
-from pipeline.text.repair import LETTER_RUN
+from pipeline.text.repair import LETTER_RUN, TRAILING_PUNCTUATION
 
 NAME_RUN = re.compile(r"[A-ZÀ-Ý][^\W\d_]*(?:\s+(?:&\s+)?[A-ZÀ-Ý][^\W\d_]*)+")
 MAX_NAME_WORDS = 8
+TITLE_NUMBER = re.compile(r"\s*\d+\s+$")  # a bare number before a title's first word belongs to the title
 
 
 def casing_table(blocks: Iterable[Block]) -> dict[str, str]:
     """How each word is spelt in running text, sentence starts left out, and how each run of
     capitalised words is ("Vlaamse Jeugdraad"), keyed by its lower-case form.
 
-    Acronyms keep their capitals; other words are lower case wherever the text has them so.
+    Acronyms keep their capitals; other words are lower case wherever the text has them so. A run of
+    capitalised words counts as a name only where the text does not write it in lower case more often
+    ("Levenslang Leren" in the name "Partnerschap Levenslang Leren", "levenslang leren" elsewhere).
     """
     spellings: dict[str, Counter] = {}
-    for block in blocks:
-        if block.upper:
-            continue
+    texts = [block.text for block in blocks if not block.upper]
+    for text in texts:
         previous = "."
-        for token in block.text.split():
+        for token in text.split():
             runs = LETTER_RUN.findall(token)
             if previous[-1:] in ".:!?":
                 runs = runs[1:]
             for word in runs:
                 spellings.setdefault(word.lower(), Counter())[word] += 1
             previous = token
-        for run in NAME_RUN.finditer(block.text):
+        for run in NAME_RUN.finditer(text):
             words = run.group(0).split()
             for start in range(len(words)):
                 for end in range(start + 2, min(len(words), start + MAX_NAME_WORDS) + 1):
                     phrase = " ".join(words[start:end])
                     if words[start] != "&" and words[end - 1] != "&" and not phrase.isupper():
                         spellings.setdefault(phrase.lower(), Counter())[phrase] += 1
+    lower_case = lower_case_phrases(texts, {low for low in spellings if " " in low})
     table = {}
     for low, counts in spellings.items():
-        common = counts.most_common(1)[0][0]
+        common, count = counts.most_common(1)[0]
+        if " " in low and lower_case[low] > count:
+            continue
         table[low] = common if common.isupper() or low not in counts or " " in low else low
     return table
+
+
+def lower_case_phrases(texts: Iterable[str], phrases: set[str]) -> Counter:
+    """How often the text writes each of `phrases` (lower-case runs of words) in lower case."""
+    found: Counter = Counter()
+    longest = max((phrase.count(" ") + 1 for phrase in phrases), default=0)
+    for text in texts:
+        words = [token.strip(TRAILING_PUNCTUATION + "(‘“") for token in text.split()]
+        for start in range(len(words)):
+            for end in range(start + 2, min(len(words), start + longest) + 1):
+                phrase = " ".join(words[start:end])
+                if phrase in phrases:
+                    found[phrase] += 1
+    return found
 
 
 def recaser(blocks: Iterable[Block]) -> Callable[[str], str]:
@@ -62,9 +81,11 @@ def restore_case(text: str, casing: dict[str, str]) -> str:
     seen_word = False
 
     def recase(match: re.Match[str]) -> str:
-        """A word as the text spells it; the heading's first word (after any outline number) with a capital."""
+        """A word as the text spells it; the heading's first word (after any outline number: "2.", "1.3")
+        with a capital, unless a number of the title stands before it ("15 jaar")."""
         nonlocal seen_word
-        first, seen_word = not seen_word, True
+        first = not seen_word and not TITLE_NUMBER.match(text[:match.start()])
+        seen_word = True
         word = match.group(0)
         known = casing.get(word.lower())
         if known is not None and (known.isupper() or known[:1].isupper()):

@@ -109,6 +109,8 @@ def join_hyphenated(left: str, right: str, vocab: Vocabulary) -> str:
         return keep
     if joined in vocab.lexicon:
         return merge
+    if not any(letter in rules.vowels for letter in low_tail):
+        return keep  # the rest of a word holds a vowel: this is an abbreviation ("belasting-WBM" in capitals)
     if any(vocab.known(low_head[cut:] + low_tail) for cut in range(1, len(low_head))
            if len(low_head) - cut + len(low_tail) >= 2 * rules.compound_min_part):
         return merge  # the break falls inside a word that ends the compound ("beleidsre-" + "acties")
