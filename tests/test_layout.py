@@ -924,25 +924,29 @@ def test_side_heads_are_read_beside_their_text(tmp_path, capitals, colon):
     assert case("Vierde dossier over het onderwerp volgende pagina") in whole, whole
 
 
+def side_dossiers_page(canvas: Canvas, page: int, texts: list[list[str] | None], gaps: list[float]) -> None:
+    """A page of dossiers whose two-line bold heads ("Hoofd<page><index>", "van het dossier") hang left of
+    their texts (rows of text, or None for filler), each dossier the given gap below the one before."""
+    y = HEIGHT - 80
+    for index, (rows, gap) in enumerate(zip(texts, gaps, strict=True)):
+        canvas.setFont("Helvetica-Bold", 10)
+        for row, text in enumerate([f"Hoofd{page}{index}", "van het dossier"]):
+            canvas.drawString(50, y - 12 * row, text)
+        canvas.setFont("Helvetica", 9)
+        rows = rows or simpleSplit(f"Tekst{page}{index} begint hier. " + FILLER * 2, "Helvetica", 9, WIDTH - 220)
+        for row, line in enumerate(rows):
+            canvas.drawString(170, y - 12 * row, line)
+        y -= 12 * max(len(rows), 2) + gap
+    canvas.showPage()
+
+
 def test_side_heads_set_close_beside_a_one_line_text_are_read_each_before_its_text(tmp_path):
     """A side head beside a text of one line, and the next side head right below it, beside its own text: the
     two heads stand closer than the text's lines are, yet each is read before its own text."""
     path = tmp_path / "side-heads-close.pdf"
     canvas = Canvas(str(path), pagesize=A4)
     for page in range(3):
-        y = HEIGHT - 80
-        for index in range(4):
-            canvas.setFont("Helvetica-Bold", 10)
-            head = [f"Hoofd{page}{index}", "van het dossier"]
-            for row, text in enumerate(head):
-                canvas.drawString(50, y - 12 * row, text)
-            canvas.setFont("Helvetica", 9)
-            rows = ["Zie deel arbeidsmarkt."] if index == 1 else simpleSplit(
-                f"Tekst{page}{index} begint hier. " + FILLER * 2, "Helvetica", 9, WIDTH - 220)
-            for row, line in enumerate(rows):
-                canvas.drawString(170, y - 12 * row, line)
-            y -= 12 * max(len(rows), len(head)) + (4 if index == 1 else 16)
-        canvas.showPage()
+        side_dossiers_page(canvas, page, [None, ["Zie deel arbeidsmarkt."], None, None], [16, 4, 16, 16])
     canvas.save()
     starts = [b.lines[0].text.split()[0] for b in blocks_of(path) if b.page == 2]
     assert starts == ["Hoofd10", "Tekst10", "Hoofd11", "Zie", "Hoofd12", "Tekst12", "Hoofd13", "Tekst13"], starts
@@ -953,19 +957,9 @@ def test_a_last_page_of_a_side_head_and_one_line_keeps_the_side_column(tmp_path)
     that small: the document's side gutter still holds there, and the head is read whole before the text."""
     path = tmp_path / "side-heads-last.pdf"
     canvas = Canvas(str(path), pagesize=A4)
-    for page in range(4):
-        y = HEIGHT - 80
-        for index in range(1 if page == 3 else 4):
-            canvas.setFont("Helvetica-Bold", 10)
-            for row, text in enumerate([f"Hoofd{page}{index}", "van het dossier"]):
-                canvas.drawString(50, y - 12 * row, text)
-            canvas.setFont("Helvetica", 9)
-            rows = ["overleg gaan met de onderzoekers en het beleid."] if page == 3 else simpleSplit(
-                f"Tekst{page}{index} begint hier. " + FILLER * 2, "Helvetica", 9, WIDTH - 220)
-            for row, line in enumerate(rows):
-                canvas.drawString(170, y - 12 * row, line)
-            y -= 12 * max(len(rows), 2) + 16
-        canvas.showPage()
+    for page in range(3):
+        side_dossiers_page(canvas, page, [None] * 4, [16] * 4)
+    side_dossiers_page(canvas, 3, [["overleg gaan met de onderzoekers en het beleid."]], [16])
     canvas.save()
     assert [b.text or " ".join(line.text for line in b.lines) for b in blocks_of(path) if b.page == 4] == [
         "Hoofd30 van het dossier", "overleg gaan met de onderzoekers en het beleid."]
