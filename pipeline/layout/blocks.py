@@ -124,6 +124,7 @@ class ColumnEdges:
     usual: dict[int, float]
 
     def page_edge(self, line: Line) -> float | None:
+        """The line's column's edge on its page (None in a column too short to tell)."""
         return self.on_page.get((line.page, line.column))
 
     def edge(self, line: Line) -> float | None:

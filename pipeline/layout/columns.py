@@ -234,9 +234,9 @@ def place_floats(flow: list[Line], floats: list[Line], rules: LayoutRules) -> li
     """Insert each run of float lines after the last line of the flow that ends above the run's top (within
     `float_top_tolerance`). Float lines within two of their sizes of each other make a run, unless the lower
     one's baseline stands further below the one above than that one below its own (by `row_tolerance` of the
-    size: line tops vary with capitals), and
-    a paragraph of the flow starts beside it (more than `paragraph_gap` of its size below the flow line
-    before it): two side heads set close, the first beside a one-line text."""
+    size: line tops vary with capitals) and a paragraph of the flow starts beside it (more than
+    `paragraph_gap` of its size below the flow line before it): two side heads set close, the first beside a
+    one-line text."""
     starts = [line.top for previous, line in pairwise(flow)
               if line.top - previous.bottom > rules.paragraph_gap * line.size]
     runs: list[list[Line]] = []
