@@ -20,7 +20,7 @@ def casing_table(blocks: Iterable[Block]) -> dict[str, str]:
 
     Acronyms keep their capitals; other words are lower case wherever the text has them so. A run of
     capitalised words counts as a name only where the text does not write it in lower case more often
-    ("Levenslang Leren" in the name "Partnerschap Levenslang Leren", "levenslang leren" elsewhere).
+    ("Sociale Partners" in a name "Huis van de Sociale Partners", "sociale partners" elsewhere).
     """
     spellings: dict[str, Counter] = {}
     texts = [block.text for block in blocks if not block.upper]
