@@ -405,13 +405,13 @@ def join_stretched_lines(page: PageLayout, gutters: Sequence[tuple[float, float]
     column, the right one ending where its column's lines end at the most (within `justified_edge` of the
     size), or where a line of its paragraph ends; and either at most `justified_gap_max` of their size apart,
     or `bridged` by the lines of their paragraph (words justified to a narrow measure, as in a list in a box)."""
+    columns = {id(line): column_index(line, gutters) for line in page.lines}
     edges: dict[int, float] = {}
     for line in page.lines:
         if not any(line.start_x0 < g0 < line.x1 for g0, _ in gutters):
-            column = column_index(line, gutters)
+            column = columns[id(line)]
             edges[column] = max(edges.get(column, line.x1), line.x1)
     joined: set[int] = set()
-    columns = {id(line): column_index(line, gutters) for line in page.lines}
     for right in page.lines:
         if right.marker:
             continue

@@ -196,10 +196,12 @@ def plumber_pages(path: Path, password: str | None, numbers: Sequence[int]) -> I
     import pdfplumber
 
     with pdfplumber.open(path, password=password or "") as pdf:
-        headings = plumber_headings(pdf) if plumber_tagged(pdf) else {}
+        tagged = plumber_tagged(pdf)
+        headings = plumber_headings(pdf) if tagged else {}
         for number in numbers:
             page = pdf.pages[number - 1]
-            lay_out_nested_sections(page)
+            if tagged:
+                lay_out_nested_sections(page)
             chars = [Char(c["text"], float(c["x0"]), float(c["x1"]), float(c["top"]), float(c["bottom"]),
                           printed_size(float(c["size"])), c["fontname"] or "", color_hex(c.get("non_stroking_color")),
                           bool(c.get("upright", True)), -1 if c.get("mcid") is None else c["mcid"])
@@ -434,14 +436,15 @@ def pdfium_rows(raw, text_page, height: float, fonts: _FontNames, space_share: f
             upright = matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0  # as pdfminer: not rotated
             filled = raw.FPDFText_GetFillColor(text_page, index, r, g, b, a)
             color = f"#{r.value:02x}{g.value:02x}{b.value:02x}" if filled else ""
-            font_handle = raw.FPDFTextObj_GetFont(raw.FPDFText_GetTextObject(text_page, index))
+            text_object_handle = raw.FPDFText_GetTextObject(text_page, index)
+            font_handle = raw.FPDFTextObj_GetFont(text_object_handle)
             font = fonts.name(raw, font_handle)
             scale = math.sqrt(matrix.c * matrix.c + matrix.d * matrix.d)  # vertical: CSS pixels (0.75), not Tz
             font_size = raw.FPDFText_GetFontSize(text_page, index)
             has_descent = raw.FPDFFont_GetDescent(font_handle, font_size, font_descent)
             descent = -font_descent.value * scale if has_descent else 0.0
             style = (printed_size(font_size * scale), font, color, upright)
-            mcid = raw.FPDFPageObj_GetMarkedContentID(raw.FPDFText_GetTextObject(text_page, index))
+            mcid = raw.FPDFPageObj_GetMarkedContentID(text_object_handle)
         loose_box(handle, index, box_at)
         origin_of(handle, index, x_at, y_at)
         code = unicode_of(handle, index)
