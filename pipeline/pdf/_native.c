@@ -403,8 +403,8 @@ static int run_words(PyObject *chars, Py_ssize_t start, Py_ssize_t end, double t
         Py_ssize_t high = offsets[line];
         qsort(sorted + low, high - low, sizeof(Item), by_piece_x0_then_order);
         /* Words: cut at blank characters with room of their own, where the gap exceeds `gap` (before a
-           hyphen that ends the line, where it exceeds `hyphen_gap`), where the baseline shifts beyond the tolerance and between two stream pieces (two lines
-           that run into each other). */
+           hyphen that ends the line, where it exceeds `hyphen_gap`), where the baseline shifts beyond the
+           tolerance and between two stream pieces (two lines that run into each other). */
         Py_ssize_t word_start = -1, last = -1;
         for (Py_ssize_t i = low; i < high; i++) {
             if (is_blank(PyTuple_GET_ITEM(sorted[i].record, C_TEXT))) {
