@@ -832,14 +832,76 @@ def test_a_heading_cut_by_a_column_break_stays_one_block(tmp_path, first, second
     wrapped before the second's first word (it would not have fit), whatever case that word starts with,
     unless the first ends in a note mark or the second starts with an outline number."""
     path = tmp_path / "cut-heading.pdf"
+    rows = cut_heading_pdf(path, first, second)
+    fits = stringWidth(f"{first} {second.split()[0]}", "Helvetica-Bold", 11) <= max(
+        stringWidth(line, "Helvetica", 9) for line in rows)
+    assert fits is (first == "Rapporten 2030")
+    texts = [b.text or " ".join(line.text for line in b.lines) for b in blocks_of(path) if b.page == 2]
+    assert (f"{first} {second}" in texts) is one, texts
+
+
+def test_a_heading_wrapped_for_want_of_its_word_space_stays_one_block(tmp_path):
+    """A heading's line is wrapped where the next word fits beside it only without the word space between
+    them: set so, "17.1 DIGITAAL" at a column's foot goes on with "PLATFORM" at the next column's head."""
+    first, second = "17.1 DIGITAAL", "PLATFORM"
+    edge = max(stringWidth(line, "Helvetica", 9) for line in cut_heading_rows())
+    space = stringWidth(" ", "Helvetica-Bold", 11)
+    words = stringWidth(first, "Helvetica-Bold", 11) + stringWidth(second, "Helvetica-Bold", 11)
+    size = 11 * (edge - space / 2) / words
+    path = tmp_path / "wrapped-heading.pdf"
+    cut_heading_pdf(path, first, second, size)
+    texts = [b.text or " ".join(line.text for line in b.lines) for b in blocks_of(path) if b.page == 2]
+    assert f"{first} {second}" in texts, texts
+
+
+def test_a_heading_gone_on_in_the_next_column_ends_there(tmp_path):
+    """A heading at the foot of a page's first column that goes on at the head of its second is whole there:
+    the heading that opens the second column of the next page starts a block of its own."""
+    width = (WIDTH - 100 - 40) / 3
+    first, second, next_heading = "Samenwerking tussen de", "sociale partners", "Arbeidsmarktbeleid"
+    assert stringWidth(f"{first} {second.split()[0]}", "Helvetica-Bold", 11) > width
+    rows = simpleSplit("Tekst begint hier. " + FILLER * 4, "Helvetica", 9, width)
+    path = tmp_path / "three-columns.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    for page in range(2):
+        for column in range(3):
+            x, y = 50 + column * (width + 20), HEIGHT - 80
+            canvas.setFont("Helvetica-Bold", 11)
+            if (page, column) == (0, 1):
+                canvas.drawString(x, y, second)
+                y -= 18
+            elif (page, column) == (1, 1):
+                canvas.drawString(x, y, next_heading)
+                y -= 18
+            canvas.setFont("Helvetica", 9)
+            count = 50 if (page, column) == (0, 0) else 40 if column == 0 else 45
+            for row, line in enumerate(rows[:count]):
+                canvas.drawString(x, y - 12 * row, line)
+            if (page, column) == (0, 0):
+                canvas.setFont("Helvetica-Bold", 11)
+                canvas.drawString(x, y - 12 * count - 8, first)
+        canvas.showPage()
+    canvas.save()
+    headings = [" ".join(line.text for line in b.lines) for b in blocks_of(path) if b.lines[0].bold]
+    assert headings == [f"{first} {second}", next_heading], headings
+
+
+def cut_heading_rows() -> list[str]:
+    """The rows of body text that fill the first of two columns (`cut_heading_pdf`)."""
+    return simpleSplit("Kolom1 begint hier. " + FILLER * 3, "Helvetica", 9, (WIDTH - 100 - 20) / 2)[:40]
+
+
+def cut_heading_pdf(path, first: str, second: str, size: float = 11) -> list[str]:
+    """Three pages of two columns: body text, then a bold heading line `first` at the first column's foot
+    and `second` at the second's head, above its text; the first column's rows."""
     canvas = Canvas(str(path), pagesize=A4)
     width = (WIDTH - 100 - 20) / 2
-    rows = simpleSplit("Kolom1 begint hier. " + FILLER * 3, "Helvetica", 9, width)[:40]
+    rows = cut_heading_rows()
     for _ in range(3):
         canvas.setFont("Helvetica", 9)
         for row, line in enumerate(rows):
             canvas.drawString(50, HEIGHT - 80 - 12 * row, line)
-        canvas.setFont("Helvetica-Bold", 11)
+        canvas.setFont("Helvetica-Bold", size)
         canvas.drawString(50, HEIGHT - 80 - 12 * len(rows) - 8, first)
         canvas.drawString(50 + width + 20, HEIGHT - 80, second)
         canvas.setFont("Helvetica", 9)
@@ -847,21 +909,18 @@ def test_a_heading_cut_by_a_column_break_stays_one_block(tmp_path, first, second
             canvas.drawString(50 + width + 20, HEIGHT - 100 - 12 * row, line)
         canvas.showPage()
     canvas.save()
-    fits = canvas.stringWidth(f"{first} {second.split()[0]}", "Helvetica-Bold", 11) <= max(
-        canvas.stringWidth(line, "Helvetica", 9) for line in rows)
-    assert fits is (first == "Rapporten 2030")
-    texts = [b.text or " ".join(line.text for line in b.lines) for b in blocks_of(path) if b.page == 2]
-    assert (f"{first} {second}" in texts) is one, texts
+    return rows
 
 
 def side_heads_pdf(path, capitals: bool = False, colon: bool = False, whole: bool = False,
-                   hyphen: bool = False) -> None:
+                   hyphen: bool = False, early: bool = False) -> None:
     """Pages of dossiers whose bold headings (in `capitals`: no line of the left column is in lower case)
     hang in a narrow left column beside their text: one heading's long word reaches the text's edge,
     another's runs over the text's first word (with a `colon` set against it, in a larger size), and the
     last heading of each page but the last goes on at the top of the next page, beside the rest of its
     text (unless `whole`: then the next page's first heading stands below that text; with `hyphen`, its line
-    broken at a hyphen with room left on it, before capitals)."""
+    broken at a hyphen with room left on it, before capitals; with `early`, the first page's text ends,
+    with its last heading, far above where the other pages' text ends)."""
     canvas = Canvas(str(path), pagesize=A4)
     head_x, text_x, size = 50, 170, 9
     heads = [["Eerste", "dossier"], ["Tweede", "Kwalificatiesregister"], ["Derde", "Arbeidsmarktbeleidsplannen"],
@@ -877,7 +936,7 @@ def side_heads_pdf(path, capitals: bool = False, colon: bool = False, whole: boo
             rows = simpleSplit(f"Tekst{page}{index} begint hier. " + FILLER, "Helvetica", size, WIDTH - 50 - text_x)
             if index == len(heads) - 1:
                 rows = rows[:2]
-                y = 110
+                y = 400 if early and page == 0 else 110
             for row, line in enumerate(rows):
                 canvas.drawString(text_x, y - 12 * row, line)
             canvas.setFont("Helvetica-Bold", 10)
@@ -989,6 +1048,17 @@ def test_a_side_head_at_the_foot_of_a_page_ends_there(tmp_path):
     side_heads_pdf(path, whole=True)
     whole = [" ".join(line.text for line in b.lines) for b in blocks_of(path)]
     assert whole.count("Vierde dossier over het onderwerp") == whole.count("Eerste dossier") == 3, whole
+
+
+def test_no_side_head_is_cut_at_the_foot_of_a_page_whose_text_ends_early(tmp_path):
+    """A page whose text ends far above where the document's text usually ends (the next dossier kept whole
+    on the next page) has no heading cut at its foot: its last side head does not go on with the first
+    heading of the next page, as the same heading at the foot of the next page does."""
+    path = tmp_path / "side-heads-early.pdf"
+    side_heads_pdf(path, early=True)
+    texts = [" ".join(line.text for line in b.lines) for b in blocks_of(path)]
+    assert texts.count("Vierde dossier over het onderwerp") == 2, texts  # the first page's, and the last's
+    assert texts.count("Vierde dossier over het onderwerp volgende pagina") == 1, texts
 
 
 def test_a_side_head_broken_at_a_hyphen_goes_on_on_the_next_page(tmp_path):

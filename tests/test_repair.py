@@ -50,6 +50,13 @@ def test_document_usage_decides_a_real_compound():
     assert join_hyphenated("arbeidsmarkt-", "beleid", vocab(arbeidsmarktbeleid=2)) == "arbeidsmarktbeleid"
 
 
+def test_a_word_broken_over_three_lines_is_whole_when_its_first_break_is_decided():
+    """A narrow heading in capitals breaks a compound at its hyphen and its second part at a syllable: the
+    document's "sociaal-economische" decides the first break only once "ECONOMI-" and "SCHE" are joined."""
+    lines = ["SOCIAAL-", "ECONOMI-", "SCHE OVERLEG-", "ORGANEN"]
+    assert join_lines(lines, vocab(sociaal_economische=1)) == "SOCIAAL-ECONOMISCHE OVERLEGORGANEN"
+
+
 @pytest.mark.parametrize(("broken", "repaired"), [
     ("gericht op k ennisuitbreiding dieper", "gericht op kennisuitbreiding dieper"),
     ("onderzoeken samenbrenge n. Op basis", "onderzoeken samenbrengen. Op basis"),

@@ -65,7 +65,7 @@ def continues(first: Line, previous: Line, line: Line, body: BodyStyle, rules: L
     if heading_ends(text, line.words[0].text, rules):
         return False
     if emphasised(previous, body, rules) and text[-1:] not in ".;!?" and (
-            wrapped(previous, line.words[0], right_edges) or broken_at_hyphen(text)):
+            wrapped(previous, line.words[0], right_edges, rules) or broken_at_hyphen(text)):
         return True
     hanging, indent = first.x0 - first.column_x0, line.x0 - line.column_x0
     if (first.marker and hanging > rules.hanging_indent_min * line.size
@@ -93,12 +93,13 @@ def broken_at_hyphen(text: str) -> bool:
     return len(text) > 1 and text[-1] == "-" and text[-2].isalpha()
 
 
-def wrapped(line: Line, word: Word, right_edges: ColumnEdges | None) -> bool:
-    """Whether `word` would not have fit at the end of `line`, before the right edge of its column (in a
-    column of known width, on its page or as it usually is): the line was wrapped before it, so the word goes
-    on with it."""
+def wrapped(line: Line, word: Word, right_edges: ColumnEdges | None, rules: LayoutRules) -> bool:
+    """Whether `word` would not have fit at the end of `line`, after a word space (the line's own, or
+    `word_gap` of its size on a line of one word), before the right edge of its column (in a column of known
+    width, on its page or as it usually is): the line was wrapped before it, so the word goes on with it."""
     right = right_edges.edge(line) if right_edges is not None else None
-    return right is not None and line.x1 + (word.x1 - word.x0) > right
+    space = (word_space(line) if len(line.words) > 1 else rules.word_gap) * line.size
+    return right is not None and line.x1 + space + (word.x1 - word.x0) > right
 
 
 def word_space(line: Line) -> float:
@@ -185,15 +186,22 @@ def body_style(pages: Sequence[PageLayout], right_edges: ColumnEdges, rules: Lay
                      line_gap=weighted_mode(gaps) or 0.0, word_gap=statistics.median(spaces) if spaces else 0.0)
 
 
-def column_ends(page: PageLayout, rules: LayoutRules) -> tuple[set[int], set[int]]:
+def text_foot(pages: Sequence[PageLayout]) -> float:
+    """Where the document's text usually ends: the median over its pages of their lowest line's top."""
+    lowest = [max(line.top for line in page.lines) for page in pages if page.lines]
+    return statistics.median(lowest) if lowest else 0.0
+
+
+def column_ends(page: PageLayout, foot: float, rules: LayoutRules) -> tuple[set[int], set[int]]:
     """The first lines (from the top) of the columns of a page that stand at its head, and the last ones
     that stand at its foot (no line of the page starts more than `page_foot_lines` of their heights above
-    the first, below the last), by `id`."""
+    the first, below the last, nor does the document's text usually end lower, at `foot`: a page whose
+    text ends early, before a block kept whole on the next, has no line cut at its foot), by `id`."""
     by_column: dict[int, list[Line]] = {}
     for line in page.lines:
         by_column.setdefault(line.column, []).append(line)
     highest = min((line.top for line in page.lines), default=0.0)
-    lowest = max((line.top for line in page.lines), default=0.0)
+    lowest = max([line.top for line in page.lines] + [foot])
     firsts = {id(first) for lines in by_column.values()
               if (first := min(lines, key=lambda ln: ln.top)).top - rules.page_foot_lines * (first.bottom - first.top)
               < highest}
@@ -213,9 +221,10 @@ def build_blocks(pages: Sequence[PageLayout], rules: LayoutRules) -> list[Block]
     document = body_style(pages, right_edges, rules)
     cut: Block | None = None  # a heading at the foot of a page, that may go on on the next
     resumed: Block | None = None  # such a heading gone on, that the next lines of its column may continue
+    foot = text_foot(pages)
     for page in pages:
         body = replace(document, size=page.body_size or document.size)
-        firsts, lasts = column_ends(page, rules)
+        firsts, lasts = column_ends(page, foot, rules)
         for line in page.lines:
             current = blocks[-1] if blocks else None
             if resumed is not None:
@@ -249,6 +258,8 @@ def build_blocks(pages: Sequence[PageLayout], rules: LayoutRules) -> list[Block]
                     previous = line
                     if id(line) in lasts and emphasised(line, body, rules):
                         cut = current
+                    elif cut is current:
+                        cut = None  # the heading went on in the next column: it ends on this page
                     continue
             blocks.append(Block(lines=[line], body_size=page.body_size))
             previous = line

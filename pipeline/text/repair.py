@@ -146,20 +146,21 @@ def repair_split_words(text: str, vocab: Vocabulary) -> str:
 
 
 def join_lines(lines: Sequence[str], vocab: Vocabulary) -> str:
-    """Join line texts with spaces, undoing line-break hyphens."""
+    """Join line texts with spaces, undoing line-break hyphens. The lines are joined from the last back, so
+    that a word broken over three lines ("SOCIAAL-" "ECONOMI-" "SCHE") is whole when its first break is
+    decided."""
     text = ""
-    for line in lines:
+    for line in reversed(lines):
         line = visible(line.strip())
         if not line:
             continue
-        if text.endswith(LINE_HYPHENS) and not text.endswith(" -"):
-            last_space = text.rfind(" ")
-            left = text[last_space + 1:]
-            first, _, rest = line.partition(" ")
+        if text and line.endswith(LINE_HYPHENS) and not f" {line}".endswith(" -"):
+            before, _, left = line.rpartition(" ")
+            first, _, rest = text.partition(" ")
             joined = join_hyphenated(left.rstrip("".join(LINE_HYPHENS)) + "-", first, vocab)
-            text = text[: last_space + 1] + joined + (" " + rest if rest else "")
+            text = (f"{before} " if before else "") + joined + (f" {rest}" if rest else "")
         else:
-            text = f"{text} {line}" if text else line
+            text = f"{line} {text}" if text else line
     return repair_split_words(text, vocab)
 
 

@@ -78,9 +78,43 @@ def hyphenator():
     return pyphen.Pyphen(lang="nl_NL")
 
 
-def soft_hyphens(text: str) -> str:
-    """Soft hyphens (U+00AD) at pyphen's break points in the longer words of a text."""
-    return re.sub(r"[^\W\d_]{7,}", lambda m: hyphenator().inserted(m.group(0), hyphen="\u00ad"), text)
+def soft_hyphens(text: str, overlong=lambda word: len(word) >= 7) -> str:
+    """Soft hyphens (U+00AD) at pyphen's break points in the words of a text that are `overlong` (by default
+    the longer words)."""
+    def hyphenated(match: re.Match) -> str:
+        word = match.group(0)
+        return hyphenator().inserted(word, hyphen="\u00ad") if overlong(word) else word
+    return re.sub(r"[^\W\d_]+", hyphenated, text)
+
+
+@cache
+def font_name(family: str, bold: bool) -> str:
+    """A font family registered with reportlab (for its widths) under a name of its own, found by fontconfig."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    pattern = f"{family}:{'bold' if bold else 'regular'}"
+    path = subprocess.run(["fc-match", "-f", "%{file}", pattern], capture_output=True, text=True, timeout=30).stdout
+    pdfmetrics.registerFont(TTFont(pattern, path))
+    return pattern
+
+
+class Fit:
+    """Where a word is wider than its box, a designer hyphenates it: soft hyphens in the words of a text that
+    would not fit `measure` points in the given face (Chromium lets such a word run over its box, where it is
+    clipped or printed over the next column, and Debian's Chromium has no Dutch hyphenation of its own)."""
+
+    def __init__(self, family: str, bold: bool, size: float, measure: float, caps: bool = False,
+                 spacing: float = 0.0):
+        self.font, self.size, self.measure = font_name(family, bold), size, measure
+        self.caps, self.spacing = caps, spacing
+
+    def width(self, word: str) -> float:
+        from reportlab.pdfbase import pdfmetrics
+        word = word.upper() if self.caps else word
+        return pdfmetrics.stringWidth(word, self.font, self.size) + len(word) * self.spacing * self.size
+
+    def __call__(self, text: str) -> str:
+        return soft_hyphens(text, lambda word: self.width(word) > 0.9 * self.measure)
 
 
 class Document(DrawnDocument):
@@ -91,6 +125,39 @@ class Document(DrawnDocument):
         self.out: list[str] = []
         self.theme_no = self.dossier_no = 0
         self.dossier_open = False
+
+    # measures
+    def text_width(self) -> float:
+        """The width of the text area in points."""
+        page = {"A4": 595.28, "Letter": 612.0}[self.s["page"]]
+        side = float(MARGINS[self.s["margins"]].split()[1].removesuffix("cm"))
+        return page - 2 * side * 72 / 2.54
+
+    def measure(self, box: str = "text") -> float:
+        """The measure of a box in points: "text" (a paragraph of the flow), "side" (a side head), "wide" (a
+        heading across all columns)."""
+        width = self.text_width()
+        columns = {"two-columns": 2, "three-columns": 3}.get(self.s["layout"], 1)
+        if box == "wide":
+            return width - 12
+        if self.s["layout"] == "side-heads":
+            return width * (0.24 if box == "side" else 0.72)
+        return (width - (columns - 1) * 1.6 * self.body) / columns
+
+    def heading_fit(self, scale: float, measure: float) -> Fit:
+        """Soft hyphens for a heading's overlong words, in the heading face at `scale` times the body size."""
+        look = self.s["headings"]
+        family = "DejaVu Sans" if look == "bold-sans" else self.s["font"]
+        return Fit(family, look != "colour", scale * self.body, measure, caps=look in ("small-caps", "spaced-caps"),
+                   spacing=0.12 if look == "spaced-caps" else 0.0)
+
+    def fitted_heading(self, text: str, tag: str) -> str:
+        """A heading's text, escaped, with soft hyphens in words wider than its box."""
+        if tag == "h2":
+            return h(self.heading_fit(1.5, self.measure("wide"))(text))
+        scale = {"h3": 1.05, "h4": 0.95}[tag] if self.s["headings"] == "spaced-caps" else {"h3": 1.15, "h4": 1.0}[tag]
+        side = tag == "h3" and self.s["layout"] == "side-heads"
+        return h(self.heading_fit(scale, self.measure("side" if side else "text"))(text))
 
     # css
     def heading_css(self) -> str:
@@ -187,32 +254,41 @@ main > p, main > ul, main > h4, main > .box, main > table, main > .runin { margi
             self.add("</div></section>")
             self.dossier_open = False
 
-    def text(self, text: str) -> str:
-        return h(soft_hyphens(text)) if self.s["justify"] == "soft" else h(text)
+    def text(self, text: str, indent: float = 0.0) -> str:
+        """Text of the flow, escaped: hyphenated in the "soft" styles, else where a word is wider than the
+        measure less `indent` points."""
+        if self.s["justify"] == "soft":
+            return h(soft_hyphens(text))
+        return h(Fit(self.s["font"], False, self.body, self.measure() - indent)(text))
 
     def marked(self, title: str) -> str:
-        """A dossier title with its spearhead mark in the drawn form."""
-        return mark_title(title, self.s["mark"], h, '<sup class="mark">*</sup>')
+        """A dossier title's line with its spearhead mark in the drawn form."""
+        return mark_title(title, self.s["mark"], self.dossier_line, '<sup class="mark">*</sup>')
+
+    def dossier_line(self, text: str) -> str:
+        return self.fitted_heading(text, "h3")
 
     def legend(self) -> None:
         mark = self.s["mark"]
         sign = '<sup class="mark">*</sup>' if mark == "sup*" else h(mark)
         self.add(f'<p class="legend">{sign} speerpuntdossier</p>')
 
-    def items(self, elements: list[tuple]) -> str:
+    def items(self, elements: list[tuple], indent: float = 0.0) -> str:
         out = ["<ul>"]
+        item, sub_item = indent + 1.3 * self.body, indent + 2.6 * self.body
         for text, subs in item_rows(elements):
-            inner = "".join(f"<li>{self.text(sub)}</li>" for sub in subs)
-            out.append(f"<li>{self.text(text)}" + (f"<ul>{inner}</ul>" if inner else "") + "</li>")
+            inner = "".join(f"<li>{self.text(sub, sub_item)}</li>" for sub in subs)
+            out.append(f"<li>{self.text(text, item)}" + (f"<ul>{inner}</ul>" if inner else "") + "</li>")
         out.append("</ul>")
         return "".join(out)
 
     def table(self, heading: str, elements: list[tuple]) -> str:
         kind = "zebra" if self.s["lists"] == "zebra" else "ruled"
         rows = []
+        cell = 1.8 * self.body + 16  # the number cell and both cells' padding
         for number, (text, subs) in enumerate(item_rows(elements), 1):
-            inner = "".join(f"<li>{self.text(sub)}</li>" for sub in subs)
-            rows.append(f'<tr><td class="n">{number}.</td><td>{self.text(text)}'
+            inner = "".join(f"<li>{self.text(sub, cell + 1.3 * self.body)}</li>" for sub in subs)
+            rows.append(f'<tr><td class="n">{number}.</td><td>{self.text(text, cell)}'
                         + (f"<ul>{inner}</ul>" if inner else "") + "</td></tr>")
         return f'<table class="requests {kind}"><caption>{h(heading)}</caption>{"".join(rows)}</table>'
 
@@ -223,7 +299,8 @@ main > p, main > ul, main > h4, main > .box, main > table, main > .runin { margi
                 self.add(self.items(elements))
             return
         if lists == "box":
-            self.add(f'<div class="box"><h4>{h(heading)}</h4>{self.items(elements) if elements else ""}</div>')
+            items = self.items(elements, 1.4 * self.body) if elements else ""
+            self.add(f'<div class="box"><h4>{h(heading)}</h4>{items}</div>')
         elif lists in ("table", "zebra") and elements:
             self.add(self.table(heading, elements))
         elif lists == "run-in":
@@ -232,7 +309,7 @@ main > p, main > ul, main > h4, main > .box, main > table, main > .runin { margi
             if elements:
                 self.add(self.items(elements))
         else:
-            self.add(f"<h4>{h(heading)}</h4>")
+            self.add(f"<h4>{self.fitted_heading(heading, 'h4')}</h4>")
             if elements:
                 self.add(self.items(elements))
 
@@ -249,7 +326,8 @@ main > p, main > ul, main > h4, main > .box, main > table, main > .runin { margi
                   else f"{self.dossier_no}. " if numbering == "dossiers" else "")
         lines = title if isinstance(title, list) else [title]
         last = len(lines) - 1
-        inner = "<br>".join(self.marked(line) if i == last else h(line) for i, line in enumerate(lines))
+        inner = "<br>".join(self.marked(line) if i == last else self.dossier_line(line)
+                            for i, line in enumerate(lines))
         heading = f"<h3>{h(number)}{inner}</h3>"
         if self.s["layout"] == "side-heads":
             self.add(f'<section class="dossier">{heading}<div class="flow">')
@@ -274,12 +352,12 @@ main > p, main > ul, main > h4, main > .box, main > table, main > .runin { margi
             elif kind == "theme":
                 self.theme_no, self.dossier_no = self.theme_no + 1, 0
                 number = f"{self.theme_no}. " if s["numbering"] == "decimal" else ""
-                self.add(f"<h2>{h(number)}{h(args[0])}</h2>")
+                self.add(f"<h2>{h(number)}{self.fitted_heading(args[0], 'h2')}</h2>")
             elif kind == "dossier":
                 self.close_dossier()
                 self.dossier(args[0])
             elif kind == "sub":
-                self.add(f"<h4>{h(args[0])}</h4>")
+                self.add(f"<h4>{self.fitted_heading(args[0], 'h4')}</h4>")
             elif kind == "text":
                 self.add(f"<p>{self.text(args[0])}</p>")
         self.close_dossier()
