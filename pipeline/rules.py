@@ -137,6 +137,7 @@ class TextRules(_Rules):
 
     vowel_clashes: tuple[str, ...]
     vowels: str
+    diaeresis_vowels: str
     coordinated_adjective_endings: tuple[str, ...]
     compound_links: tuple[str, ...]
     compound_min_part: int

@@ -417,15 +417,16 @@ def test_words_without_space_characters_end_at_a_fifth_of_the_size(tmp_path):
     assert [line.text for line in blocks_of(path)[0].lines] == ["Vlaams minister van Werk"]
 
 
-def draw_pieces(path, pieces: list[tuple[str, float]], size: float = 10) -> None:
-    """One row of Times-Roman pieces, each drawn `advance` points after the previous piece's start (None:
-    right after its end)."""
+def draw_pieces(path, pieces: list[tuple], size: float = 10) -> None:
+    """One row of Times-Roman pieces (text, advance[, size]), each drawn `advance` points after the previous
+    piece's start (None: right after its end), in `size` unless it has a size of its own."""
     canvas = Canvas(str(path), pagesize=A4)
-    canvas.setFont("Times-Roman", size)
     x = 50.0
-    for text, advance in pieces:
+    for text, advance, *own_size in pieces:
+        piece_size = own_size[0] if own_size else size
+        canvas.setFont("Times-Roman", piece_size)
         canvas.drawString(x, HEIGHT - 100, text)
-        x += canvas.stringWidth(text, "Times-Roman", size) if advance is None else advance
+        x += canvas.stringWidth(text, "Times-Roman", piece_size) if advance is None else advance
     canvas.showPage()
     canvas.save()
 
@@ -438,6 +439,17 @@ def test_a_space_drawn_over_the_next_letter_ends_no_word(tmp_path):
     for engine in ("pdfium", "pdfplumber"):
         lines = [line for block in layout_document(all_pages(engine, path), RULES).blocks for line in block.lines]
         assert [[word.text for word in line.words] for line in lines] == [["meegenomen", "worden"]], engine
+
+
+def test_a_space_in_another_size_drawn_over_the_next_letter_ends_no_word(tmp_path):
+    """Between small capitals, a browser writes a break opportunity's space in the size of the text around
+    them, drawn over the next letter: it cuts neither the word nor the run of small capitals it stands in, for
+    either engine."""
+    path = tmp_path / "covered-space-size.pdf"
+    draw_pieces(path, [("ZAAM", None, 8), (" ", 0.0, 11), ("HEIDS", None, 8), (" ", None, 8), ("RAPPORT", None, 8)])
+    for engine in ("pdfium", "pdfplumber"):
+        lines = [line for block in layout_document(all_pages(engine, path), RULES).blocks for line in block.lines]
+        assert [[word.text for word in line.words] for line in lines] == [["ZAAMHEIDS", "RAPPORT"]], engine
 
 
 def test_a_gap_narrower_than_a_word_space_ends_no_word_for_either_engine(tmp_path):

@@ -33,6 +33,8 @@ def vocab(**document_counts: int) -> Vocabulary:
     ("toe-", "komstverkenningen", "toekomstverkenningen"),
     ("over-", "legopdracht", "overlegopdracht"),
     ("beleidsre-", "acties", "beleidsreacties"),
+    # a diaeresis marks a syllable break inside a word, never the start of a compound's part
+    ("ge-", "ïnteresseerde", "geïnteresseerde"),
     # real hyphens: an acronym before a word, two vowels meeting at a compound's parts
     ("COORMULTI-", "vergaderingen", "COORMULTI-vergaderingen"),
     ("economie-", "ondernemingen", "economie-ondernemingen"),

@@ -114,6 +114,22 @@ def test_both_engines_read_the_same_tags(pdfs):
     assert canonical_json(programmes[0]) == canonical_json(programmes[1])
 
 
+def test_both_engines_read_a_heading_after_a_page_without_one(tmp_path):
+    """A heading in small capitals (each small capital in a span of its own, nested in the heading's marked
+    content) on a page after a page without headings: both engines read its whole title."""
+    source = tmp_path / "small-caps.html"
+    source.write_text(
+        '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><style>h2 { font-variant: small-caps; }'
+        " .next { break-before: page; }</style></head><body><h2>Eerste thema</h2><p>Tekst.</p>"
+        '<p class="next">Een bladzijde zonder kop.</p><h2 class="next">Tweede thema</h2><p>Tekst.</p></body></html>',
+        encoding="utf-8")
+    path = print_pdf(source, tmp_path / "small-caps.pdf", tmp_path / "profile", outline=False)
+    for engine in sources.ENGINES:
+        titles = [(page.number, entry.title.casefold()) for page in sources.all_pages(engine, path)
+                  for entry in page_titles(page)]
+        assert titles == [(1, "e erste thema"), (3, "t weede thema")], engine
+
+
 def page_titles(page: sources.PageContent) -> list[sources.OutlineEntry]:
     """The level and title of each tagged heading of a page."""
     rules = load_rules().layout

@@ -1,7 +1,7 @@
 """Characters → words → rows → segments: words end at a space character or a gap wide for the font size."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from itertools import groupby, pairwise
 from operator import attrgetter
@@ -84,10 +84,10 @@ def python_page_words(chars: Sequence[Char], rules: LayoutRules) -> list[Word]:
     """`page_words` in Python."""
     tolerance = rules.word_line_tolerance
     words: list[Word] = []
-    for style, run in groupby(chars, key=attrgetter("upright", "font", "size", "color")):
-        if not style[0]:
+    for run in style_runs(chars):
+        if not run[0].upright:
             continue
-        for line in line_clusters(list(run), tolerance):
+        for line in line_clusters(run, tolerance):
             current: list[Char] = []
             current_piece = -1
             for index, (piece, char) in enumerate(line):
@@ -109,6 +109,23 @@ def python_page_words(chars: Sequence[Char], rules: LayoutRules) -> list[Word]:
             if current:
                 words.append(make_word(current))
     return words
+
+
+STYLE = attrgetter("upright", "font", "size", "color")
+
+
+def style_runs(chars: Sequence[Char]) -> Iterator[list[Char]]:
+    """Runs of characters in stream order of one style (upright, font, size and colour: those of the run's
+    first character). A blank character stays in the run it stands in, whatever its style: between small
+    capitals, a browser writes a break opportunity's space in the size of the text around them."""
+    run: list[Char] = []
+    for char in chars:
+        if run and not is_blank(char.text) and STYLE(char) != STYLE(run[0]):
+            yield run
+            run = []
+        run.append(char)
+    if run:
+        yield run
 
 
 def is_blank(text: str) -> bool:

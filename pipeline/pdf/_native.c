@@ -439,7 +439,8 @@ done:
     return result;
 }
 
-/* layout.python_page_words: runs of one style (upright, font, size, colour), each cut into lines and words. */
+/* layout.python_page_words: runs of one style (upright, font, size, colour; layout.style_runs), each cut into
+   lines and words. */
 static PyObject *page_words(PyObject *Py_UNUSED(module), PyObject *args) {
     PyObject *chars, *style_of, *ligatures;
     PyTypeObject *word_type;
@@ -466,6 +467,8 @@ static PyObject *page_words(PyObject *Py_UNUSED(module), PyObject *args) {
         PyObject *first = PyList_GET_ITEM(chars, start);
         for (end = start + 1; end < count; end++) {
             PyObject *record = PyList_GET_ITEM(chars, end);
+            PyObject *text = PyTuple_GET_ITEM(record, C_TEXT);
+            if (PyUnicode_Check(text) && is_blank(text)) continue;  /* a blank stays in its run (style_runs) */
             int same = 1;
             for (int k = 0; k < 4 && same; k++) {
                 same = PyObject_RichCompareBool(PyTuple_GET_ITEM(first, style_fields[k]),

@@ -208,8 +208,8 @@ def plumber_pages(path: Path, password: str | None, numbers: Sequence[int]) -> I
                      for c in page.chars]
             shapes = [(o["x0"], o["top"], o["x1"], o["bottom"]) for o in [*page.curves, *page.rects]
                       if is_bullet_shape(o["x0"], o["top"], o["x1"], o["bottom"])]
-            tagged = held_headings(headings.get(number, ()), chars)
-            yield PageContent(number, float(page.width), float(page.height), chars, shapes, tagged)
+            yield PageContent(number, float(page.width), float(page.height), chars, shapes,
+                              held_headings(headings.get(number, ()), chars))
             page.close()
 
 

@@ -107,7 +107,7 @@ def join_hyphenated(left: str, right: str, vocab: Vocabulary) -> str:
     adjective = tuple(rules.coordinated_adjective_endings)
     if low_head.endswith(adjective) and low_tail.removesuffix("e").endswith(adjective):
         return keep
-    if joined in vocab.lexicon:
+    if joined in vocab.lexicon or low_tail[0] in rules.diaeresis_vowels:
         return merge
     if not any(letter in rules.vowels for letter in low_tail):
         return keep  # the rest of a word holds a vowel: this is an abbreviation ("belasting-WBM" in capitals)
