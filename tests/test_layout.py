@@ -924,6 +924,36 @@ def cut_heading_pdf(path, first: str, second: str, size: float = 11) -> list[str
     return rows
 
 
+def test_a_paragraph_across_the_columns_keeps_the_usual_gutter_of_its_page(tmp_path):
+    """A paragraph set across the columns (a table of the text's full width in a page of side heads) whose
+    last line is short crosses the gutter, but leaves it to the page: the side heads there are still read as
+    a column of their own beside the text."""
+    path = tmp_path / "wide-paragraph.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    text_rows = simpleSplit(FILLER, "Helvetica", 9, WIDTH - 50 - 170)[:4]
+    wide_rows = simpleSplit(FILLER + " Slot.", "Helvetica", 9, WIDTH - 50 - 80)[:3]
+    wide_rows[-1] = " ".join(wide_rows[-1].split()[:5])
+    for page in range(4):
+        y = HEIGHT - 80
+        for index in range(6):
+            canvas.setFont("Helvetica-Bold", 10)
+            canvas.drawString(50, y, f"Dossier {page}{index}")
+            canvas.setFont("Helvetica", 9)
+            for row, line in enumerate(text_rows):
+                canvas.drawString(170, y - 12 * row, f"Tekst{page}{index} {line}" if row == 0 else line)
+            y -= 12 * len(text_rows) + 16
+            if page == 2 and index == 2:
+                for row, line in enumerate(wide_rows):
+                    canvas.drawString(80, y - 12 * row, line)
+                y -= 12 * len(wide_rows) + 16
+        canvas.showPage()
+    canvas.save()
+    assert 80 + stringWidth(wide_rows[-1], "Helvetica", 9) > 170
+    lines = [line for block in blocks_of(path) for line in block.lines if line.page == 3]
+    assert {line.column for line in lines if line.text.startswith("Dossier")} == {0}
+    assert {line.column for line in lines if line.text.startswith("Tekst")} == {1}
+
+
 def side_heads_pdf(path, capitals: bool = False, colon: bool = False, whole: bool = False,
                    hyphen: bool = False, early: bool = False) -> None:
     """Pages of dossiers whose bold headings (in `capitals`: no line of the left column is in lower case)

@@ -145,11 +145,22 @@ def gutter_fits(gutter: tuple[float, float], narrow: Sequence[Line], body_size: 
     its left, a line may reach into it: a side head's long word; on its right, any of the page's `lines`
     may stand: on a page of a few lines, a line of text beside a side head is wide for the page)."""
     g0, g1 = gutter
-    across = [line for line in narrow if crosses(line, gutter) and not holds_gutter(line, gutter, body_size, rules)]
+    across = [line for line in narrow if crosses(line, gutter) and not holds_gutter(line, gutter, body_size, rules)
+              and not ends_wide_paragraph(line, lines, narrow, rules)]
     return (all(overflows(line, gutter, body_size, rules) for line in across)
             and len(across) <= rules.gutter_max_overflow * len(narrow)
             and any(line.start_x0 < g0 and line.x1 <= g1 for line in narrow)
             and any(line.start_x0 >= g1 - 1 for line in [*narrow, *lines]))
+
+
+def ends_wide_paragraph(line: Line, lines: Sequence[Line], narrow: Sequence[Line], rules: LayoutRules) -> bool:
+    """Whether a narrow line is the last of a paragraph set across the columns (a table of the text's full
+    width in a page of side heads): a wide line (one of `lines` not `narrow`) of its size starts where it
+    starts (within `indent_tolerance`), right above it (within `paragraph_gap`)."""
+    narrow_ids = {id(other) for other in narrow}
+    return any(id(other) not in narrow_ids and abs(other.size - line.size) <= rules.same_size_ratio * line.size
+               and abs(other.start_x0 - line.start_x0) <= rules.indent_tolerance * line.size
+               and 0 <= line.top - other.bottom <= rules.paragraph_gap * line.size for other in lines)
 
 
 def holds_gutter(line: Line, gutter: tuple[float, float], body_size: float, rules: LayoutRules) -> bool:
