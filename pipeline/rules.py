@@ -67,6 +67,7 @@ class LayoutRules(_Rules):
     run_on_min_lines: int
     run_on_stretch: float
     page_foot_lines: float
+    hyphen_piece_letters: int
     bullet_shape_max_size: float
     bullet_max_distance: float
     bullet_shape_overlap: float

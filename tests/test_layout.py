@@ -866,6 +866,20 @@ def test_a_heading_wrapped_for_want_of_its_word_space_stays_one_block(tmp_path):
     assert f"{first} {second}" in texts, texts
 
 
+def test_a_heading_ends_before_a_word_its_producer_hyphenated_where_a_piece_of_it_would_have_fit(tmp_path):
+    """A producer that breaks a heading's word at its line end ("Arbeidsmarktbeleidsplannen-" alone on the
+    next column's first line) hyphenates: had the heading above gone on, a first piece of that word would
+    have stood on its last line, where the whole word would not fit. So the two are two headings."""
+    first, second = "Werkdruk en stress", "Arbeidsmarktbeleidsplannen-"
+    edge = max(stringWidth(line, "Helvetica", 9) for line in cut_heading_rows())
+    head, word = stringWidth(f"{first} ", "Helvetica-Bold", 11), stringWidth(second, "Helvetica-Bold", 11)
+    assert head + word > edge > head + word * 4 / len(second)
+    path = tmp_path / "hyphenated-heading.pdf"
+    cut_heading_pdf(path, first, second)
+    texts = [b.text or " ".join(line.text for line in b.lines) for b in blocks_of(path) if b.page == 2]
+    assert first in texts and second in texts, texts
+
+
 def test_a_heading_gone_on_in_the_next_column_ends_there(tmp_path):
     """A heading at the foot of a page's first column that goes on at the head of its second is whole there:
     the heading that opens the second column of the next page starts a block of its own."""

@@ -9,7 +9,8 @@ from itertools import pairwise
 
 from pipeline.layout.columns import crosses
 from pipeline.layout.markers import make_bullet
-from pipeline.layout.records import Block, Line, PageLayout, Word, is_upper
+from pipeline.layout.records import Block, Line, PageLayout, is_upper
+from pipeline.pdf.sources import WORD_HYPHENS
 from pipeline.rules import LayoutRules
 from pipeline.utils.clustering import weighted_mode
 
@@ -65,7 +66,7 @@ def continues(first: Line, previous: Line, line: Line, body: BodyStyle, rules: L
     if heading_ends(text, line.words[0].text, rules):
         return False
     if emphasised(previous, body, rules) and text[-1:] not in ".;!?" and (
-            wrapped(previous, line.words[0], right_edges, rules) or broken_at_hyphen(text)):
+            wrapped(previous, line, right_edges, rules) or broken_at_hyphen(text)):
         return True
     hanging, indent = first.x0 - first.column_x0, line.x0 - line.column_x0
     if (first.marker and hanging > rules.hanging_indent_min * line.size
@@ -93,13 +94,21 @@ def broken_at_hyphen(text: str) -> bool:
     return len(text) > 1 and text[-1] == "-" and text[-2].isalpha()
 
 
-def wrapped(line: Line, word: Word, right_edges: ColumnEdges | None, rules: LayoutRules) -> bool:
-    """Whether `word` would not have fit at the end of `line`, after a word space (the line's own, or
-    `word_gap` of its size on a line of one word), before the right edge of its column (in a column of known
-    width, on its page or as it usually is): the line was wrapped before it, so the word goes on with it."""
+def wrapped(line: Line, following: Line, right_edges: ColumnEdges | None, rules: LayoutRules) -> bool:
+    """Whether the first word of `following` would not have fit at the end of `line`, after a word space (the
+    line's own, or `word_gap` of its size on a line of one word), before the right edge of its column (in a
+    column of known width, on its page or as it usually is): the line was wrapped before it, so the word
+    goes on with it. A word alone on its line and broken at its end was hyphenated by the producer, which
+    would have set a first piece of it (`hyphen_piece_letters` and a hyphen) where one fit."""
     right = right_edges.edge(line) if right_edges is not None else None
+    if right is None:
+        return False
+    word = following.words[0]
+    width = word.x1 - word.x0
+    if len(following.words) == 1 and len(word.text) > 1 and word.text[-1] in WORD_HYPHENS and word.text[-2].isalpha():
+        width *= min(1.0, (rules.hyphen_piece_letters + 1) / len(word.text))
     space = (word_space(line) if len(line.words) > 1 else rules.word_gap) * line.size
-    return right is not None and line.x1 + space + (word.x1 - word.x0) > right
+    return line.x1 + space + width > right
 
 
 def word_space(line: Line) -> float:
