@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -88,10 +88,10 @@ def heading_ends(text: str, next_word: str, rules: LayoutRules) -> bool:
         re.match(rules.outline_number, next_word))
 
 
-def broken_at_hyphen(text: str) -> bool:
-    """Whether a line ends in a hyphen set against a letter: a compound broken at its hyphen ("NIET-"), whose
-    next part is on the next line."""
-    return len(text) > 1 and text[-1] == "-" and text[-2].isalpha()
+def broken_at_hyphen(text: str, hyphens: Container[str] = "-") -> bool:
+    """Whether a line ends in a hyphen (one of `hyphens`) set against a letter: a compound broken at its hyphen
+    ("NIET-"), whose next part is on the next line."""
+    return len(text) > 1 and text[-1] in hyphens and text[-2].isalpha()
 
 
 def wrapped(line: Line, following: Line, right_edges: ColumnEdges | None, rules: LayoutRules) -> bool:
@@ -105,7 +105,7 @@ def wrapped(line: Line, following: Line, right_edges: ColumnEdges | None, rules:
         return False
     word = following.words[0]
     width = word.x1 - word.x0
-    if len(following.words) == 1 and len(word.text) > 1 and word.text[-1] in WORD_HYPHENS and word.text[-2].isalpha():
+    if len(following.words) == 1 and broken_at_hyphen(word.text, WORD_HYPHENS):
         width *= min(1.0, (rules.hyphen_piece_letters + 1) / len(word.text))
     space = (word_space(line) if len(line.words) > 1 else rules.word_gap) * line.size
     return line.x1 + space + width > right

@@ -145,22 +145,24 @@ def gutter_fits(gutter: tuple[float, float], narrow: Sequence[Line], body_size: 
     its left, a line may reach into it: a side head's long word; on its right, any of the page's `lines`
     may stand: on a page of a few lines, a line of text beside a side head is wide for the page)."""
     g0, g1 = gutter
-    across = [line for line in narrow if crosses(line, gutter) and not holds_gutter(line, gutter, body_size, rules)
-              and not ends_wide_paragraph(line, lines, narrow, rules)]
+    across = [line for line in narrow if crosses(line, gutter) and not holds_gutter(line, gutter, body_size, rules)]
+    if across:
+        narrow_ids = {id(line) for line in narrow}
+        wide = [line for line in lines if id(line) not in narrow_ids]
+        across = [line for line in across if not ends_wide_paragraph(line, wide, rules)]
     return (all(overflows(line, gutter, body_size, rules) for line in across)
             and len(across) <= rules.gutter_max_overflow * len(narrow)
             and any(line.start_x0 < g0 and line.x1 <= g1 for line in narrow)
             and any(line.start_x0 >= g1 - 1 for line in [*narrow, *lines]))
 
 
-def ends_wide_paragraph(line: Line, lines: Sequence[Line], narrow: Sequence[Line], rules: LayoutRules) -> bool:
+def ends_wide_paragraph(line: Line, wide: Sequence[Line], rules: LayoutRules) -> bool:
     """Whether a narrow line is the last of a paragraph set across the columns (a table of the text's full
-    width in a page of side heads): a wide line (one of `lines` not `narrow`) of its size starts where it
-    starts (within `indent_tolerance`), right above it (within `paragraph_gap`)."""
-    narrow_ids = {id(other) for other in narrow}
-    return any(id(other) not in narrow_ids and abs(other.size - line.size) <= rules.same_size_ratio * line.size
+    width in a page of side heads): one of the page's `wide` lines, of its size, starts where it starts
+    (within `indent_tolerance`), right above it (within `paragraph_gap`)."""
+    return any(abs(other.size - line.size) <= rules.same_size_ratio * line.size
                and abs(other.start_x0 - line.start_x0) <= rules.indent_tolerance * line.size
-               and 0 <= line.top - other.bottom <= rules.paragraph_gap * line.size for other in lines)
+               and 0 <= line.top - other.bottom <= rules.paragraph_gap * line.size for other in wide)
 
 
 def holds_gutter(line: Line, gutter: tuple[float, float], body_size: float, rules: LayoutRules) -> bool:
@@ -309,8 +311,9 @@ def split_at_gutters(page: PageLayout, gutters: Sequence[tuple[float, float]], r
         lines.append(line)
         if len(pieces) > 1:
             line.set_words(pieces[0])
-            cut_off.extend(Line(page=line.page, words=words, space_gap=rules.space_gap) for words in pieces[1:])
-            lines.extend(cut_off[len(cut_off) - len(pieces) + 1:])
+            cut = [Line(page=line.page, words=words, space_gap=rules.space_gap) for words in pieces[1:]]
+            cut_off.extend(cut)
+            lines.extend(cut)
     if cut_off:
         lines = join_cut_numbers(lines, cut_off, rules)
         for piece in cut_off:

@@ -54,9 +54,12 @@ def lower_case_phrases(texts: Iterable[str], phrases: set[str]) -> Counter:
     """How often the text writes each of `phrases` (lower-case runs of words) in lower case."""
     found: Counter = Counter()
     longest = max((phrase.count(" ") + 1 for phrase in phrases), default=0)
+    firsts = {phrase.split(" ", 1)[0] for phrase in phrases}
     for text in texts:
         words = [token.strip(TRAILING_PUNCTUATION + "(‘“") for token in text.split()]
         for start in range(len(words)):
+            if words[start] not in firsts:
+                continue
             for end in range(start + 2, min(len(words), start + longest) + 1):
                 phrase = " ".join(words[start:end])
                 if phrase in phrases:

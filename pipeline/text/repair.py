@@ -110,7 +110,7 @@ def join_hyphenated(left: str, right: str, vocab: Vocabulary) -> str:
     if joined in vocab.lexicon or low_tail[0] in rules.diaeresis_vowels:
         return merge
     if not any(letter in rules.vowels for letter in low_tail):
-        return keep  # the rest of a word holds a vowel: this is an abbreviation ("belasting-WBM" in capitals)
+        return keep  # a piece without a vowel is no rest of a word but an abbreviation ("belasting-WBM")
     if any(vocab.known(low_head[cut:] + low_tail) for cut in range(1, len(low_head))
            if len(low_head) - cut + len(low_tail) >= 2 * rules.compound_min_part):
         return merge  # the break falls inside a word that ends the compound ("beleidsre-" + "acties")

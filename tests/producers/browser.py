@@ -144,20 +144,22 @@ class Document(DrawnDocument):
             return width * (0.24 if box == "side" else 0.72)
         return (width - (columns - 1) * 1.6 * self.body) / columns
 
-    def heading_fit(self, scale: float, measure: float) -> Fit:
-        """Soft hyphens for a heading's overlong words, in the heading face at `scale` times the body size."""
-        look = self.s["headings"]
-        family = "DejaVu Sans" if look == "bold-sans" else self.s["font"]
-        return Fit(family, look != "colour", scale * self.body, measure, caps=look in ("small-caps", "spaced-caps"),
-                   spacing=0.12 if look == "spaced-caps" else 0.0)
+    def heading_sizes(self) -> dict[str, float]:
+        """Each heading element's size as a multiple of the body size."""
+        sizes = {"h1": 1.9, "h2": 1.5, "h3": 1.15, "h4": 1.0}
+        if self.s["headings"] == "spaced-caps":  # capitals of dossiers stay readable at a smaller size
+            sizes.update(h3=1.05, h4=0.95)
+        return sizes
 
     def fitted_heading(self, text: str, tag: str) -> str:
-        """A heading's text, escaped, with soft hyphens in words wider than its box."""
-        if tag == "h2":
-            return h(self.heading_fit(1.5, self.measure("wide"))(text))
-        scale = {"h3": 1.05, "h4": 0.95}[tag] if self.s["headings"] == "spaced-caps" else {"h3": 1.15, "h4": 1.0}[tag]
-        side = tag == "h3" and self.s["layout"] == "side-heads"
-        return h(self.heading_fit(scale, self.measure("side" if side else "text"))(text))
+        """A heading's text, escaped, with soft hyphens in words wider than its box, measured in the heading's
+        face."""
+        look = self.s["headings"]
+        box = "wide" if tag == "h2" else "side" if tag == "h3" and self.s["layout"] == "side-heads" else "text"
+        fit = Fit("DejaVu Sans" if look == "bold-sans" else self.s["font"], look != "colour",
+                  self.heading_sizes()[tag] * self.body, self.measure(box),
+                  caps=look in ("small-caps", "spaced-caps"), spacing=0.12 if look == "spaced-caps" else 0.0)
+        return h(fit(text))
 
     # css
     def heading_css(self) -> str:
@@ -169,9 +171,7 @@ class Document(DrawnDocument):
             "bold-sans": "font-weight: bold; color: #111; font-family: 'DejaVu Sans', 'Liberation Sans', sans-serif;",
         }
         look = looks[s]
-        sizes = {"h1": 1.9, "h2": 1.5, "h3": 1.15, "h4": 1.0}
-        if s == "spaced-caps":  # capitals of dossiers stay readable at a smaller size
-            sizes.update(h3=1.05, h4=0.95)
+        sizes = self.heading_sizes()
         css = "".join(f"{tag} {{ font-size: {size * self.body:.1f}pt; }}\n" for tag, size in sizes.items())
         css += f"h1, h2, h3, h4 {{ {look} line-height: 1.2; hyphens: manual; break-after: avoid; }}\n"
         if s == "colour":
