@@ -18,9 +18,14 @@ RULES = load_rules().layout
 WIDTH, HEIGHT = A4
 
 
+def block_text(block) -> str:
+    """A block's text: its repaired text, or its lines' texts joined (the layout stage repairs none)."""
+    return block.text or " ".join(line.text for line in block.lines)
+
+
 def summary(blocks) -> list[tuple]:
     """What the later stages see of a block: its text, pages, marker, size, weight, slant and colour."""
-    return [(b.text or " ".join(line.text for line in b.lines), b.pages or [b.page], b.marker, b.number,
+    return [(block_text(b), b.pages or [b.page], b.marker, b.number,
              round(b.size, 1), round(b.share("bold"), 2), round(b.share("italic"), 2), b.color) for b in blocks]
 
 
@@ -61,7 +66,7 @@ def test_columns_are_read_left_to_right(tmp_path, gutter):
     for columns in (1, 2, 3):
         path = tmp_path / f"c{columns}.pdf"
         columns_pdf(path, columns, gutter=gutter)
-        texts = [b.text or " ".join(line.text for line in b.lines) for b in blocks_of(path) if b.page == 1]
+        texts = [block_text(b) for b in blocks_of(path) if b.page == 1]
         starts = [t.split()[0] for t in texts]
         assert starts[0] == "Een", texts
         order = [s for s in starts if s.startswith("Kolom")]
@@ -152,7 +157,7 @@ def test_bullets_as_shapes_glyphs_and_numbers(tmp_path):
         bullet_pdf(path, kind)
         blocks = blocks_of(path)
         items = [b for b in blocks if b.marker]
-        assert [" ".join(line.text for line in b.lines) for b in items] == [
+        assert [block_text(b) for b in items] == [
             "eerste punt van de lijst", "tweede punt van de lijst"], kind
         assert items[0].marker == ("number" if kind == "number" else "bullet")
         assert not blocks[-1].marker, "a dash that continues a paragraph is punctuation, not a bullet"
@@ -171,7 +176,7 @@ def test_dash_bullets_close_to_the_text(tmp_path):
         canvas.showPage()
         canvas.save()
         items = [b for b in blocks_of(path) if b.marker]
-        assert [b.text or " ".join(line.text for line in b.lines) for b in items] == [
+        assert [block_text(b) for b in items] == [
             "BVR eerste punt van de lijst", "BVR tweede punt van de lijst"], (glyph, space)
 
 
@@ -187,7 +192,7 @@ def test_raised_asterisk_joins_the_title(tmp_path):
     canvas.showPage()
     canvas.save()
     first = blocks_of(path)[0]
-    assert " ".join(line.text for line in first.lines) == "Een speerpuntdossier*"
+    assert block_text(first) == "Een speerpuntdossier*"
 
 
 def test_raised_asterisk_under_a_line_that_ends_at_the_same_place(tmp_path):
@@ -275,7 +280,7 @@ def test_side_column_lists_are_read_where_they_stand(tmp_path):
             y -= 8
         canvas.showPage()
     canvas.save()
-    texts = [" ".join(line.text for line in b.lines) for b in blocks_of(path) if b.page == 2]
+    texts = [block_text(b) for b in blocks_of(path) if b.page == 2]
     starts = [t.split()[0] for t in texts]
     assert starts[:3] == ["Alinea20", "Alinea21", "Adviesvragen"], starts
     assert starts[-1] == "Alinea22", starts
@@ -363,7 +368,7 @@ def test_a_justified_line_at_a_page_break_runs_on_after_a_full_stop(tmp_path):
     the font's own word spaces that line ends the paragraph, even when it fills the column."""
     for justified, runs_on in ((True, True), (False, False)):
         justified_pdf(tmp_path / f"justified-{justified}.pdf", justified)
-        texts = [b.text or " ".join(line.text for line in b.lines)
+        texts = [block_text(b)
                  for b in blocks_of(tmp_path / f"justified-{justified}.pdf")]
         cut = next(text for text in texts if "partners." in text)
         assert cut.endswith("partners. Daarna volgt de rest.") == runs_on, (justified, cut[-80:])
@@ -394,7 +399,7 @@ def test_a_list_item_cut_by_a_page_break_runs_on_before_a_capital(tmp_path):
     canvas.drawString(60, HEIGHT - 110, "Een tweede punt.")
     canvas.showPage()
     canvas.save()
-    items = [" ".join(line.text for line in b.lines) for b in blocks_of(path) if b.marker == "bullet"]
+    items = [block_text(b) for b in blocks_of(path) if b.marker == "bullet"]
     assert len(items) == 2
     assert items[0].endswith(lines[-1] + " Vlaamse overheid als kernactoren van dat beleid.")
     assert items[1] == "Een tweede punt."
@@ -555,7 +560,7 @@ def test_a_table_number_beside_the_gutter_stays_with_its_row(tmp_path):
             canvas.drawString(right + 4 + canvas.stringWidth("1.", "Helvetica", 9) + 15.6, y, item)
         canvas.showPage()
     canvas.save()
-    assert [(b.number, b.text or " ".join(line.text for line in b.lines)) for b in blocks_of(path) if b.number] == [
+    assert [(b.number, block_text(b)) for b in blocks_of(path) if b.number] == [
         (1, "BVR uitbreiding jobbonus"), (2, "BVR IMW/DGV"), (3, "BVR uitgifte opleidingscheques")]
 
 
@@ -848,7 +853,7 @@ def test_a_heading_cut_by_a_column_break_stays_one_block(tmp_path, first, second
     fits = stringWidth(f"{first} {second.split()[0]}", "Helvetica-Bold", 11) <= max(
         stringWidth(line, "Helvetica", 9) for line in rows)
     assert fits is (first == "Rapporten 2030")
-    texts = [b.text or " ".join(line.text for line in b.lines) for b in blocks_of(path) if b.page == 2]
+    texts = [block_text(b) for b in blocks_of(path) if b.page == 2]
     assert (f"{first} {second}" in texts) is one, texts
 
 
@@ -862,7 +867,7 @@ def test_a_heading_wrapped_for_want_of_its_word_space_stays_one_block(tmp_path):
     size = 11 * (edge - space / 2) / words
     path = tmp_path / "wrapped-heading.pdf"
     cut_heading_pdf(path, first, second, size)
-    texts = [b.text or " ".join(line.text for line in b.lines) for b in blocks_of(path) if b.page == 2]
+    texts = [block_text(b) for b in blocks_of(path) if b.page == 2]
     assert f"{first} {second}" in texts, texts
 
 
@@ -876,7 +881,7 @@ def test_a_heading_ends_before_a_word_its_producer_hyphenated_where_a_piece_of_i
     assert head + word > edge > head + word * 4 / len(second)
     path = tmp_path / "hyphenated-heading.pdf"
     cut_heading_pdf(path, first, second)
-    texts = [b.text or " ".join(line.text for line in b.lines) for b in blocks_of(path) if b.page == 2]
+    texts = [block_text(b) for b in blocks_of(path) if b.page == 2]
     assert first in texts and second in texts, texts
 
 
@@ -908,7 +913,7 @@ def test_a_heading_gone_on_in_the_next_column_ends_there(tmp_path):
                 canvas.drawString(x, y - 12 * count - 8, first)
         canvas.showPage()
     canvas.save()
-    headings = [" ".join(line.text for line in b.lines) for b in blocks_of(path) if b.lines[0].bold]
+    headings = [block_text(b) for b in blocks_of(path) if b.lines[0].bold]
     assert headings == [f"{first} {second}", next_heading], headings
 
 
@@ -1027,7 +1032,7 @@ def test_side_heads_are_read_beside_their_text(tmp_path, capitals, colon):
     path = tmp_path / "side-heads.pdf"
     side_heads_pdf(path, capitals, colon)
     case = str.upper if capitals else str
-    texts = [" ".join(line.text for line in b.lines) for b in blocks_of(path) if b.page == 2]
+    texts = [block_text(b) for b in blocks_of(path) if b.page == 2]
     heads = [t for t in texts if not t.startswith(("Tekst", "en de", case("volgende")))]
     assert heads[:3] == [case(head) for head in ("Eerste dossier", "Tweede Kwalificatiesregister",
                                                   "Derde Arbeidsmarktbeleidsplannen" + ":" * colon)], texts
@@ -1035,7 +1040,7 @@ def test_side_heads_are_read_beside_their_text(tmp_path, capitals, colon):
     starts = [t.split()[0] for t in texts]
     assert starts == [case("Eerste"), "Tekst10", case("Tweede"), "Tekst11", case("Derde"), "Tekst12",
                       case("Vierde"), "Tekst13"], texts
-    whole = [" ".join(line.text for line in b.lines) for b in blocks_of(path)]
+    whole = [block_text(b) for b in blocks_of(path)]
     assert case("Vierde dossier over het onderwerp volgende pagina") in whole, whole
 
 
@@ -1076,7 +1081,7 @@ def test_a_last_page_of_a_side_head_and_one_line_keeps_the_side_column(tmp_path)
         side_dossiers_page(canvas, page, [None] * 4, [16] * 4)
     side_dossiers_page(canvas, 3, [["overleg gaan met de onderzoekers en het beleid."]], [16])
     canvas.save()
-    assert [b.text or " ".join(line.text for line in b.lines) for b in blocks_of(path) if b.page == 4] == [
+    assert [block_text(b) for b in blocks_of(path) if b.page == 4] == [
         "Hoofd30 van het dossier", "overleg gaan met de onderzoekers en het beleid."]
 
 
@@ -1093,7 +1098,7 @@ def test_a_heading_line_in_capitals_broken_at_a_hyphen_goes_on(tmp_path):
         canvas.drawString(50, HEIGHT - 140 - 13 * row, line)
     canvas.showPage()
     canvas.save()
-    heading = " ".join(line.text for line in blocks_of(path)[0].lines)
+    heading = block_text(blocks_of(path)[0])
     assert heading == "Insteken bij adviezen SERV- commissies Arbeidsmarkt"
 
 
@@ -1102,7 +1107,7 @@ def test_a_side_head_at_the_foot_of_a_page_ends_there(tmp_path):
     the first heading of the next page, which stands below that text."""
     path = tmp_path / "side-heads-whole.pdf"
     side_heads_pdf(path, whole=True)
-    whole = [" ".join(line.text for line in b.lines) for b in blocks_of(path)]
+    whole = [block_text(b) for b in blocks_of(path)]
     assert whole.count("Vierde dossier over het onderwerp") == whole.count("Eerste dossier") == 3, whole
 
 
@@ -1112,7 +1117,7 @@ def test_no_side_head_is_cut_at_the_foot_of_a_page_whose_text_ends_early(tmp_pat
     heading of the next page, as the same heading at the foot of the next page does."""
     path = tmp_path / "side-heads-early.pdf"
     side_heads_pdf(path, early=True)
-    texts = [" ".join(line.text for line in b.lines) for b in blocks_of(path)]
+    texts = [block_text(b) for b in blocks_of(path)]
     assert texts.count("Vierde dossier over het onderwerp") == 2, texts  # the first page's, and the last's
     assert texts.count("Vierde dossier over het onderwerp volgende pagina") == 1, texts
 
@@ -1122,7 +1127,7 @@ def test_a_side_head_broken_at_a_hyphen_goes_on_on_the_next_page(tmp_path):
     the first heading line of the next page, though the next word would have fit on that line."""
     path = tmp_path / "side-heads-hyphen.pdf"
     side_heads_pdf(path, hyphen=True)
-    whole = [" ".join(line.text for line in b.lines) for b in blocks_of(path)]
+    whole = [block_text(b) for b in blocks_of(path)]
     assert whole.count("Vierde dossier over het niet- VOLGENDE PAGINA") == 2, whole
 
 
@@ -1156,7 +1161,7 @@ def test_a_side_head_wrapped_at_the_foot_of_a_page_goes_on(tmp_path, crowded):
                 canvas.drawString(head_x, HEIGHT - 80 - 12 * (54 + row), word)
         canvas.showPage()
     canvas.save()
-    whole = [" ".join(line.text for line in b.lines) for b in blocks_of(path)]
+    whole = [block_text(b) for b in blocks_of(path)]
     assert "VLAAMS SCHULDBELEID EN VLAAMSE SCHULDNORMERING" in whole, whole
 
 
@@ -1329,7 +1334,7 @@ def test_list_item_justified_to_a_narrow_column(tmp_path, item):
     canvas.showPage()
     canvas.save()
     text = " ".join(" ".join(row) if isinstance(row, tuple) else row for row in item)
-    assert [b.text or " ".join(line.text for line in b.lines) for b in blocks_of(path) if b.marker] == [text]
+    assert [block_text(b) for b in blocks_of(path) if b.marker] == [text]
 
 
 def test_run_in_heading_before_the_table_beside_it(tmp_path):
